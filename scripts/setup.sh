@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what jeugdregie needs on a fresh Debian 12 machine, and nothing twice.
+# Usage: scripts/setup.sh [build|test]   (test adds what only the test suite needs)
+set -euo pipefail
+what="${1:-build}"
+
+packages=(
+  build-essential cmake ninja-build pkg-config ccache
+  libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libsodium-dev libpq-dev
+  libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libxlsxwriter-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+if [ "$what" = "test" ]; then
+  packages+=(clang libclang-rt-14-dev clang-format postgresql wrk)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,20 @@
+// Subcommands of the jeugdregie binary. Each registers itself on the CLI11 app and sets
+// `*exit_code` when it runs. Exit codes: 0 success, 1 the input is invalid or a check
+// failed, 2 usage errors, 3 an operational error (store unavailable, missing standard).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/config.h"
+
+namespace jr::cli {
+
+struct Context {
+  Config config;
+  int exit_code = 0;
+};
+
+void register_ijw(CLI::App& app, Context& ctx);     // ijw validate, ijw jw301
+void register_import(CLI::App& app, Context& ctx);  // import
+
+}  // namespace jr::cli

@@ -1,0 +1,139 @@
+#include <gtest/gtest.h>
+
+#include "store/keyring.h"
+#include "store/sqlite_store.h"
+#include "test_helpers.h"
+
+using namespace jr;
+using jr::testing::TempDir;
+
+namespace {
+store::JeugdigeIdentiteit kind(std::string bsn) {
+  store::JeugdigeIdentiteit id;
+  id.bsn = std::move(bsn);
+  id.geboortedatum = Date(2012, 3, 4);
+  id.geslacht = "2";
+  id.achternaam = "Jansen";
+  id.voornamen = "Eva";
+  return id;
+}
+}  // namespace
+
+TEST(Store, OpensMigratesAndReopens) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  {
+    auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+    ASSERT_TRUE(s.ok()) << s.status().to_string();
+    EXPECT_GE((*s)->schema_version(), 1);
+  }
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  EXPECT_GE((*s)->schema_version(), 1);
+  EXPECT_TRUE(std::filesystem::exists(dir / "a.db.key"));
+}
+
+TEST(Store, JeugdigeIsPseudonymisedAndIdentityEncrypted) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  auto& st = **s;
+  ASSERT_TRUE(st.begin().ok());
+  auto id = st.jeugdige_id(kind("999900006"));
+  ASSERT_TRUE(id.ok());
+  auto again = st.jeugdige_id(kind("999900006"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*id, *again);
+  ASSERT_TRUE(st.commit().ok());
+  // The BSN and the name never appear in clear in the database file.
+  auto bytes = jr::testing::read_all(dir / "a.db") + jr::testing::read_all(dir / "a.db-wal");
+  EXPECT_EQ(bytes.find("999900006"), std::string::npos);
+  EXPECT_EQ(bytes.find("Jansen"), std::string::npos);
+  // Reading the identity gives it back and leaves an audit event.
+  ASSERT_TRUE(st.begin().ok());
+  auto ident = st.lees_jeugdige(*id, store::AuditContext{"test", "toets", "toets", "toets"});
+  ASSERT_TRUE(ident.ok()) << ident.status().to_string();
+  EXPECT_EQ(ident->bsn, "999900006");
+  EXPECT_EQ(ident->achternaam, "Jansen");
+  ASSERT_TRUE(st.commit().ok());
+  auto& db = static_cast<store::SqliteStore&>(st).db();
+  auto& q =
+      db.prepare("SELECT count(*), max(pseudoniem) FROM audit_event WHERE handeling = 'lezen'");
+  ASSERT_TRUE(q.step());
+  EXPECT_EQ(q.int64(0), 1);
+  EXPECT_EQ(q.text(1), st.pseudoniem("999900006"));
+  q.reset();
+}
+
+TEST(Store, RejectsBsnFailingElfproef) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->begin().ok());
+  auto id = (*s)->jeugdige_id(kind("999900007"));
+  EXPECT_FALSE(id.ok());
+  EXPECT_EQ(id.status().code(), StatusCode::kInvalidArgument);
+  (*s)->rollback();
+}
+
+TEST(Store, UnitRollbackLeavesNothing) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  auto& st = **s;
+  ASSERT_TRUE(st.begin().ok());
+  ASSERT_TRUE(st.unit_begin().ok());
+  ASSERT_TRUE(st.jeugdige_id(kind("999900006")).ok());
+  st.unit_rollback();
+  ASSERT_TRUE(st.unit_begin().ok());
+  ASSERT_TRUE(st.jeugdige_id(kind("999900018")).ok());
+  ASSERT_TRUE(st.unit_commit().ok());
+  ASSERT_TRUE(st.commit().ok());
+  auto& q = static_cast<store::SqliteStore&>(st).db().prepare("SELECT count(*) FROM jeugdige");
+  ASSERT_TRUE(q.step());
+  EXPECT_EQ(q.int64(0), 1);
+  q.reset();
+}
+
+TEST(Store, AuditLogIsAppendOnly) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  auto& st = **s;
+  ASSERT_TRUE(st.begin().ok());
+  ASSERT_TRUE(st.audit({{}, "lezen", "jeugdige", "abc", "x"}).ok());
+  ASSERT_TRUE(st.commit().ok());
+  auto& db = static_cast<store::SqliteStore&>(st).db();
+  EXPECT_FALSE(db.exec("UPDATE audit_event SET actor = 'x'").ok());
+  EXPECT_FALSE(db.exec("DELETE FROM audit_event").ok());
+}
+
+TEST(Keyring, KeyFileIsCreatedOnceAndReused) {
+  TempDir dir;
+  auto k1 = store::Keyring::load_or_create(dir / "sleutel");
+  ASSERT_TRUE(k1.ok());
+  auto k2 = store::Keyring::load_or_create(dir / "sleutel");
+  ASSERT_TRUE(k2.ok());
+  EXPECT_EQ(k1->pseudonym("999900006"), k2->pseudonym("999900006"));
+  auto sealed = k1->seal("geheim");
+  auto opened = k2->open(sealed);
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(*opened, "geheim");
+  EXPECT_EQ(
+      std::filesystem::status(dir / "sleutel").permissions() & std::filesystem::perms::group_read,
+      std::filesystem::perms::none);
+}
+
+TEST(Keyring, DifferentKeysGiveDifferentPseudonymsAndCannotOpen) {
+  auto a = store::Keyring::for_tests("a");
+  auto b = store::Keyring::for_tests("b");
+  EXPECT_NE(a.pseudonym("999900006"), b.pseudonym("999900006"));
+  EXPECT_FALSE(b.open(a.seal("x")).ok());
+  std::string tampered = a.seal("x");
+  tampered.back() = static_cast<char>(tampered.back() ^ 1);
+  EXPECT_FALSE(a.open(tampered).ok());
+}
