@@ -27,15 +27,20 @@ CREATE TABLE product (
 );
 
 -- One row per child. The BSN never appears in clear: `pseudoniem` is a keyed hash
--- (BLAKE2b with the key file's pseudonym key), `identiteit` is the encrypted record
+-- (BLAKE2b with the key file's pseudonym key) of BSN and geboortedatum together (see
+-- docs/glossary.md "jeugdige": the pair identifies a child, which lets synthetic regions
+-- of any size stay inside the 9999 test range of BSNs); `bsn_pseudoniem` is the keyed hash of
+-- the BSN alone, for look-ups by BSN (privacy officer); `identiteit` is the encrypted record
 -- (BSN, naam) sealed with the key file's encryption key.
 CREATE TABLE jeugdige (
   id            INTEGER PRIMARY KEY,
   pseudoniem    TEXT NOT NULL UNIQUE,      -- hex
+  bsn_pseudoniem TEXT NOT NULL,            -- hex
   identiteit    BLOB NOT NULL,             -- nonce || ciphertext
   geboortedatum TEXT NOT NULL,             -- needed for ages in the statistics
   geslacht      TEXT NOT NULL DEFAULT '0'
 );
+CREATE INDEX jeugdige_bsn ON jeugdige (bsn_pseudoniem);
 
 -- Every message received or sent, with its raw XML, outcome and retourcodes.
 CREATE TABLE bericht (

@@ -110,16 +110,39 @@ void SqliteStore::unit_rollback() {
   last_audit_hash_.clear();  // the chain head may have been rolled back
 }
 
-std::string SqliteStore::pseudoniem(std::string_view bsn) const { return keyring_.pseudonym(bsn); }
+std::string SqliteStore::pseudoniem(std::string_view bsn, Date geboortedatum) const {
+  std::string key(bsn);
+  key += '|';
+  key += geboortedatum.iso();
+  return keyring_.pseudonym(key);
+}
+
+std::string SqliteStore::bsn_pseudoniem(std::string_view bsn) const {
+  return keyring_.pseudonym(bsn);
+}
+
+Result<int64_t> SqliteStore::zoek_jeugdige(std::string_view bsn, Date geboortedatum) {
+  auto& sel = db_->prepare("SELECT id FROM jeugdige WHERE pseudoniem = ?");
+  sel.bind(1, pseudoniem(bsn, geboortedatum));
+  if (sel.step()) {
+    int64_t id = sel.int64(0);
+    sel.reset();
+    return id;
+  }
+  Status st = sel.status();
+  sel.reset();
+  if (!st.ok()) return st;
+  return NotFound("jeugdige onbekend");
+}
 
 Result<int64_t> SqliteStore::jeugdige_id(const JeugdigeIdentiteit& id) {
   if (!bsn_elfproef(id.bsn)) return InvalidArgument("BSN voldoet niet aan de elfproef");
-  std::string pseudo = keyring_.pseudonym(id.bsn);
-  auto& sel = db_->prepare("SELECT id, geboortedatum, geslacht FROM jeugdige WHERE pseudoniem = ?");
+  std::string pseudo = pseudoniem(id.bsn, id.geboortedatum);
+  auto& sel = db_->prepare("SELECT id, geslacht FROM jeugdige WHERE pseudoniem = ?");
   sel.bind(1, pseudo);
   if (sel.step()) {
     int64_t existing = sel.int64(0);
-    bool same = sel.text(1) == id.geboortedatum.iso() && sel.text(2) == id.geslacht;
+    bool same = sel.text(1) == id.geslacht;
     sel.reset();
     if (!same) {
       nlohmann::json j = {{"bsn", id.bsn},
@@ -142,12 +165,13 @@ Result<int64_t> SqliteStore::jeugdige_id(const JeugdigeIdentiteit& id) {
                       {"achternaam", id.achternaam},
                       {"voorvoegsel", id.voorvoegsel},
                       {"voornamen", id.voornamen}};
-  JR_RETURN_IF_ERROR(db_->prepare("INSERT INTO jeugdige (pseudoniem, identiteit, geboortedatum, "
-                                  "geslacht) VALUES (?, ?, ?, ?)")
+  JR_RETURN_IF_ERROR(db_->prepare("INSERT INTO jeugdige (pseudoniem, bsn_pseudoniem, identiteit, "
+                                  "geboortedatum, geslacht) VALUES (?, ?, ?, ?, ?)")
                          .bind(1, pseudo)
-                         .bind_blob(2, keyring_.seal(j.dump()))
-                         .bind(3, id.geboortedatum.iso())
-                         .bind(4, id.geslacht)
+                         .bind(2, bsn_pseudoniem(id.bsn))
+                         .bind_blob(3, keyring_.seal(j.dump()))
+                         .bind(4, id.geboortedatum.iso())
+                         .bind(5, id.geslacht)
                          .run());
   return db_->last_insert_rowid();
 }

@@ -23,7 +23,9 @@ class SqliteStore final : public Store {
   void unit_rollback() override;
 
   Result<int64_t> jeugdige_id(const JeugdigeIdentiteit& identiteit) override;
-  std::string pseudoniem(std::string_view bsn) const override;
+  Result<int64_t> zoek_jeugdige(std::string_view bsn, Date geboortedatum) override;
+  std::string pseudoniem(std::string_view bsn, Date geboortedatum) const override;
+  std::string bsn_pseudoniem(std::string_view bsn) const override;
   Result<JeugdigeIdentiteit> lees_jeugdige(int64_t id, const AuditContext& ctx) override;
   Status audit(const AuditEvent& event) override;
   int schema_version() const override { return version_; }

@@ -72,11 +72,19 @@ class Store {
   virtual void unit_rollback() = 0;
 
   // ---- jeugdigen ----
-  // The id of the jeugdige with this BSN, created (identity sealed) when new; the sealed
-  // identity is refreshed when it changed. InvalidArgument for a BSN failing the elfproef.
+  // A jeugdige is identified by BSN and geboortedatum together (in real data the BSN alone
+  // is unique, so the pair changes nothing; it lets synthetic data at national scale stay in
+  // the 9999 test range). The id of that jeugdige, created (identity sealed) when new; the
+  // sealed identity is refreshed when the name changed. InvalidArgument for a BSN failing
+  // the elfproef.
   virtual Result<int64_t> jeugdige_id(const JeugdigeIdentiteit& identiteit) = 0;
-  // The pseudonym under this store's key.
-  virtual std::string pseudoniem(std::string_view bsn) const = 0;
+  // The id of the jeugdige with this BSN and geboortedatum, without creating one.
+  // NotFound when unknown.
+  virtual Result<int64_t> zoek_jeugdige(std::string_view bsn, Date geboortedatum) = 0;
+  // The pseudonym of a jeugdige (BSN + geboortedatum) under this store's key.
+  virtual std::string pseudoniem(std::string_view bsn, Date geboortedatum) const = 0;
+  // The pseudonym of a BSN alone, for look-ups by BSN.
+  virtual std::string bsn_pseudoniem(std::string_view bsn) const = 0;
   // Reads the identity of jeugdige `id` and writes an audit event for `ctx`.
   // NotFound when there is no such jeugdige.
   virtual Result<JeugdigeIdentiteit> lees_jeugdige(int64_t id, const AuditContext& ctx) = 0;

@@ -62,8 +62,31 @@ TEST(Store, JeugdigeIsPseudonymisedAndIdentityEncrypted) {
       db.prepare("SELECT count(*), max(pseudoniem) FROM audit_event WHERE handeling = 'lezen'");
   ASSERT_TRUE(q.step());
   EXPECT_EQ(q.int64(0), 1);
-  EXPECT_EQ(q.text(1), st.pseudoniem("999900006"));
+  EXPECT_EQ(q.text(1), st.pseudoniem("999900006", Date(2012, 3, 4)));
   q.reset();
+}
+
+TEST(Store, SameBsnWithAnotherBirthDateIsAnotherJeugdige) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->begin().ok());
+  auto a = (*s)->jeugdige_id(kind("999900006"));
+  auto other = kind("999900006");
+  other.geboortedatum = Date(2013, 5, 6);
+  auto b = (*s)->jeugdige_id(other);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_NE(*a, *b);
+  auto found = (*s)->zoek_jeugdige("999900006", Date(2013, 5, 6));
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(*found, *b);
+  EXPECT_EQ((*s)->zoek_jeugdige("999900018", Date(2013, 5, 6)).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ((*s)->pseudoniem("999900006", Date(2012, 3, 4)) ==
+                (*s)->pseudoniem("999900006", Date(2013, 5, 6)),
+            false);
+  EXPECT_TRUE((*s)->commit().ok());
 }
 
 TEST(Store, RejectsBsnFailingElfproef) {
