@@ -23,22 +23,26 @@ struct Header {
   Date dagtekening;
   std::string basisschema_xsd_versie = "1.0.0";
   std::string bericht_xsd_versie = "1.0.0";
+  bool operator==(const Header&) const = default;
 };
 
 struct Geboortedatum {
   Date datum;
   std::optional<std::string> datum_gebruik;  // COD170: 1, 2, 3
+  bool operator==(const Geboortedatum&) const = default;
 };
 
 struct Achternaam {
   std::string achternaam;
   std::optional<std::string> voorvoegsel;
+  bool operator==(const Achternaam&) const = default;
 };
 
 struct VerkorteNaam {
   Achternaam geslachtsnaam;
   std::optional<std::string> voornamen;
   std::optional<std::string> voorletters;
+  bool operator==(const VerkorteNaam&) const = default;
 };
 
 struct VolledigeNaam {
@@ -47,17 +51,20 @@ struct VolledigeNaam {
   std::optional<std::string> voornamen;
   std::optional<std::string> voorletters;
   std::string naam_gebruik = "1";  // COD700
+  bool operator==(const VolledigeNaam&) const = default;
 };
 
 struct Product {
   std::string categorie;            // JZ020, "45"
   std::optional<std::string> code;  // "45A03"
+  bool operator==(const Product&) const = default;
 };
 
 struct Omvang {
   int64_t volume = 0;
   std::string eenheid;     // WJ756: 01 minuut, 04 uur, 14 etmaal, 16 dagdeel, 82, 83, 84
   std::string frequentie;  // WMO757: 1 per dag, 2 per week, 4 per maand, 6 totaal
+  bool operator==(const Omvang&) const = default;
 };
 
 struct Verwijzer {
@@ -65,22 +72,26 @@ struct Verwijzer {
       type;  // COD327: 01 gemeente, 02 huisarts, 03 jeugdarts, 04 GI, 05 medisch specialist...
   std::optional<std::string> naam;
   std::optional<std::string> zorgverlener_code;
+  bool operator==(const Verwijzer&) const = default;
 };
 
 struct Periode {
   Date begindatum;
   Date einddatum;
+  bool operator==(const Periode&) const = default;
 };
 
 struct OpenPeriode {
   std::optional<Date> begindatum;
   std::optional<Date> einddatum;
+  bool operator==(const OpenPeriode&) const = default;
 };
 
 struct BedragMetDC {
   int64_t bedrag = 0;              // cents, non-negative
   std::string debet_credit = "D";  // "D" or "C"
   int64_t signed_cents() const { return debet_credit == "C" ? -bedrag : bedrag; }
+  bool operator==(const BedragMetDC&) const = default;
 };
 
 struct Huis {
@@ -88,6 +99,7 @@ struct Huis {
   std::optional<std::string> huisletter;
   std::optional<std::string> toevoeging;
   std::optional<std::string> aanduiding_woonadres;
+  bool operator==(const Huis&) const = default;
 };
 
 struct Adres {
@@ -96,11 +108,13 @@ struct Adres {
   std::optional<std::string> straatnaam;
   std::optional<std::string> plaatsnaam;
   std::optional<std::string> land_code;
+  bool operator==(const Adres&) const = default;
 };
 
 struct Telefoon {
   std::string telefoonnummer;
   std::string landnummer;
+  bool operator==(const Telefoon&) const = default;
 };
 
 struct Contact {
@@ -111,11 +125,13 @@ struct Contact {
   std::optional<Telefoon> telefoon02;
   std::optional<std::string> emailadres;
   std::optional<OpenPeriode> periode;
+  bool operator==(const Contact&) const = default;
 };
 
 struct Communicatie {
   std::string vorm;
   std::optional<std::string> taal;
+  bool operator==(const Communicatie&) const = default;
 };
 
 struct Relatie {
@@ -126,6 +142,7 @@ struct Relatie {
   std::optional<std::string> geslacht;
   VolledigeNaam naam;
   Contact contact;
+  bool operator==(const Relatie&) const = default;
 };
 
 // ---- JW301 toewijzing (gemeente -> aanbieder) ----
@@ -141,6 +158,7 @@ struct ToegewezenProduct {
   std::optional<Omvang> omvang;
   std::optional<int64_t> budget;  // cents
   std::optional<std::string> commentaar;
+  bool operator==(const ToegewezenProduct&) const = default;
 };
 
 struct Jw301 {
@@ -156,6 +174,7 @@ struct Jw301 {
   std::vector<Relatie> relaties;
   std::vector<Contact> contactgegevens;
   std::vector<ToegewezenProduct> producten;
+  bool operator==(const Jw301&) const = default;
 };
 
 // ---- JW305 start / JW307 stop levering (aanbieder -> gemeente) ----
@@ -165,6 +184,7 @@ struct StartProduct {
   std::optional<Date> toewijzing_ingangsdatum;
   Date begindatum;
   std::string status_aanlevering = "1";  // COD467: 1 eerste, 3 verwijderen
+  bool operator==(const StartProduct&) const = default;
 };
 
 struct Jw305 {
@@ -174,6 +194,7 @@ struct Jw305 {
   std::string geslacht;
   VerkorteNaam naam;
   std::vector<StartProduct> producten;
+  bool operator==(const Jw305&) const = default;
 };
 
 struct StopProduct {
@@ -184,6 +205,7 @@ struct StopProduct {
   std::string reden_beeindiging;  // JZ588
   Date einddatum;
   std::string status_aanlevering = "1";
+  bool operator==(const StopProduct&) const = default;
 };
 
 struct Jw307 {
@@ -193,6 +215,7 @@ struct Jw307 {
   std::string geslacht;
   VerkorteNaam naam;
   std::vector<StopProduct> producten;
+  bool operator==(const Jw307&) const = default;
 };
 
 // ---- JW315 verzoek om toewijzing (aanbieder -> gemeente) ----
@@ -208,6 +231,7 @@ struct AangevraagdProduct {
   Verwijzer verwijzer;
   std::optional<std::string> raamcontract;  // COD260
   std::optional<std::string> commentaar;
+  bool operator==(const AangevraagdProduct&) const = default;
 };
 
 struct Jw315 {
@@ -219,6 +243,7 @@ struct Jw315 {
   std::optional<std::string> gezagsdrager_bekend;
   std::optional<std::string> commentaar;
   std::vector<AangevraagdProduct> producten;
+  bool operator==(const Jw315&) const = default;
 };
 
 // ---- JW323 declaratie (aanbieder -> gemeente) ----
@@ -233,11 +258,13 @@ struct Prestatie {
   std::string eenheid;
   std::optional<int64_t> product_tarief;  // cents per eenheid
   BedragMetDC ingediend_bedrag;
+  bool operator==(const Prestatie&) const = default;
 };
 
 struct DeclaratieClient {
   std::string bsn;
   std::vector<Prestatie> prestaties;
+  bool operator==(const DeclaratieClient&) const = default;
 };
 
 struct Jw323 {
@@ -247,6 +274,7 @@ struct Jw323 {
   Date declaratie_dagtekening;
   BedragMetDC totaal_ingediend_bedrag;
   std::vector<DeclaratieClient> clienten;
+  bool operator==(const Jw323&) const = default;
 };
 
 // Any incoming message the gemeente stores.
