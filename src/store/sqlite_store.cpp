@@ -247,6 +247,595 @@ Status SqliteStore::audit(const AuditEvent& e) {
   return st;
 }
 
+// ---- iJw message flow ----
+
+namespace {
+
+// Steps a prepared statement to completion, calling `row` for each result row; resets it.
+template <class F>
+Status each_row(sqlite::Stmt& s, F&& row) {
+  for (;;) {
+    int rc = sqlite3_step(s.raw());
+    if (rc == SQLITE_ROW) {
+      row(s);
+      continue;
+    }
+    Status st = rc == SQLITE_DONE
+                    ? Status::Ok()
+                    : sqlite::status_from_sqlite(rc, sqlite3_errmsg(sqlite3_db_handle(s.raw())));
+    s.reset();
+    return st;
+  }
+}
+
+std::optional<std::string> opt_iso(const std::optional<Date>& d) {
+  if (!d) return std::nullopt;
+  return d->iso();
+}
+
+Date date_col(const sqlite::Stmt& s, int col) { return Date::parse(s.text(col)).value_or(Date()); }
+
+std::optional<Date> opt_date_col(const sqlite::Stmt& s, int col) {
+  if (s.is_null(col)) return std::nullopt;
+  return Date::parse(s.text(col));
+}
+
+Result<int64_t> insert_run(sqlite::Db& db, sqlite::Stmt& s) {
+  Status st = s.run();
+  if (!st.ok()) return st;
+  return db.last_insert_rowid();
+}
+
+constexpr std::string_view kToewijzingCols =
+    "t.id, t.gemeente, t.toewijzing_nummer, t.aanbieder, t.jeugdige_id, j.bsn_pseudoniem, "
+    "t.referentie_aanbieder, t.categorie, t.productcode, t.toewijzingsdatum, t.toewijzingstijd, "
+    "t.ingangsdatum, t.einddatum, t.reden_wijziging, t.volume, t.eenheid, t.frequentie, "
+    "t.budget_cent, t.commentaar, t.bericht_id";
+
+ToewijzingRecord toewijzing_from(const sqlite::Stmt& s) {
+  ToewijzingRecord t;
+  t.id = s.int64(0);
+  t.gemeente = s.text(1);
+  t.toewijzing_nummer = s.int64(2);
+  t.aanbieder = s.text(3);
+  t.jeugdige_id = s.int64(4);
+  t.jeugdige_bsn_pseudoniem = s.text(5);
+  t.referentie_aanbieder = s.opt_text(6);
+  t.categorie = s.opt_text(7);
+  t.productcode = s.opt_text(8);
+  t.toewijzingsdatum = date_col(s, 9);
+  t.toewijzingstijd = s.text(10);
+  t.ingangsdatum = date_col(s, 11);
+  t.einddatum = opt_date_col(s, 12);
+  t.reden_wijziging = s.opt_text(13);
+  t.volume = s.opt_int64(14);
+  t.eenheid = s.opt_text(15);
+  t.frequentie = s.opt_text(16);
+  t.budget_cent = s.opt_int64(17);
+  t.commentaar = s.opt_text(18);
+  t.bericht_id = s.opt_int64(19);
+  return t;
+}
+
+Result<std::vector<LeveringRecord>> leveringen(sqlite::Db& db, bool stop,
+                                               std::string_view aanbieder, int64_t jeugdige_id,
+                                               int64_t nummer) {
+  auto& s = db.prepare(
+      stop ? "SELECT id, bericht_id, aanbieder, gemeente, jeugdige_id, toewijzing_id, "
+             "toewijzing_nummer, categorie, productcode, begindatum, actueel, einddatum, "
+             "reden_beeindiging FROM levering_stop WHERE jeugdige_id = ? AND toewijzing_nummer = "
+             "? AND aanbieder = ? ORDER BY id"
+           : "SELECT id, bericht_id, aanbieder, gemeente, jeugdige_id, toewijzing_id, "
+             "toewijzing_nummer, categorie, productcode, begindatum, actueel FROM levering_start "
+             "WHERE jeugdige_id = ? AND toewijzing_nummer = ? AND aanbieder = ? ORDER BY id");
+  s.bind(1, jeugdige_id).bind(2, nummer).bind(3, aanbieder);
+  std::vector<LeveringRecord> out;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
+    LeveringRecord l;
+    l.id = r.int64(0);
+    l.bericht_id = r.int64(1);
+    l.aanbieder = r.text(2);
+    l.gemeente = r.text(3);
+    l.jeugdige_id = r.int64(4);
+    l.toewijzing_id = r.opt_int64(5);
+    l.toewijzing_nummer = r.opt_int64(6);
+    l.categorie = r.opt_text(7);
+    l.productcode = r.opt_text(8);
+    l.begindatum = date_col(r, 9);
+    l.actueel = r.int64(10) != 0;
+    if (stop) {
+      l.einddatum = opt_date_col(r, 11);
+      l.reden_beeindiging = r.opt_text(12);
+    }
+    out.push_back(std::move(l));
+  }));
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<int64_t>> SqliteStore::zoek_bericht(std::string_view richting,
+                                                         std::string_view sha) {
+  auto& s = db_->prepare("SELECT id FROM bericht WHERE richting = ? AND inhoud_sha256 = ?");
+  s.bind(1, richting).bind(2, sha);
+  std::optional<int64_t> id;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { id = r.int64(0); }));
+  return id;
+}
+
+Result<bool> SqliteStore::identificatie_bekend(std::string_view type, std::string_view afzender,
+                                               std::string_view identificatie) {
+  auto& s = db_->prepare(
+      "SELECT 1 FROM bericht WHERE berichttype = ? AND afzender = ? AND identificatie = ? "
+      "AND richting = 'in' LIMIT 1");
+  s.bind(1, type).bind(2, afzender).bind(3, identificatie);
+  bool found = false;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt&) { found = true; }));
+  return found;
+}
+
+Result<int64_t> SqliteStore::bewaar_bericht(const BerichtRecord& b) {
+  auto& s = db_->prepare(
+      "INSERT INTO bericht (richting, berichttype, afzender, ontvanger, identificatie, "
+      "dagtekening, inhoud_sha256, xml, status, retourcodes, retour_xml, ontvangen_op, import_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, b.richting)
+      .bind(2, b.berichttype)
+      .bind(3, b.afzender)
+      .bind(4, b.ontvanger)
+      .bind(5, b.identificatie)
+      .bind(6, b.dagtekening)
+      .bind(7, b.inhoud_sha256)
+      .bind_blob(8, b.xml)
+      .bind(9, b.status)
+      .bind(10, b.retourcodes)
+      .bind(12, clock_.now_iso())
+      .bind(13, b.import_id);
+  if (b.retour_xml.empty())
+    s.bind_null(11);
+  else
+    s.bind_blob(11, b.retour_xml);
+  return insert_run(*db_, s);
+}
+
+Status SqliteStore::zet_bericht_uitkomst(int64_t id, std::string_view status,
+                                         std::string_view retourcodes,
+                                         std::string_view retour_xml) {
+  auto& s =
+      db_->prepare("UPDATE bericht SET status = ?, retourcodes = ?, retour_xml = ? WHERE id = ?");
+  s.bind(1, status).bind(2, retourcodes).bind(4, id);
+  if (retour_xml.empty())
+    s.bind_null(3);
+  else
+    s.bind_blob(3, retour_xml);
+  JR_RETURN_IF_ERROR(s.run());
+  if (db_->changes() == 0) return NotFound("bericht " + std::to_string(id) + " bestaat niet");
+  return Status::Ok();
+}
+
+Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
+  auto& s = db_->prepare(
+      "SELECT id, richting, berichttype, afzender, ontvanger, identificatie, dagtekening, "
+      "inhoud_sha256, xml, status, retourcodes, retour_xml, import_id FROM bericht WHERE id = ?");
+  s.bind(1, id);
+  std::optional<BerichtRecord> out;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
+    BerichtRecord b;
+    b.id = r.int64(0);
+    b.richting = r.text(1);
+    b.berichttype = r.text(2);
+    b.afzender = r.opt_text(3).value_or("");
+    b.ontvanger = r.opt_text(4).value_or("");
+    b.identificatie = r.opt_text(5).value_or("");
+    b.dagtekening = r.opt_text(6).value_or("");
+    b.inhoud_sha256 = r.text(7);
+    b.xml = r.opt_text(8).value_or("");
+    b.status = r.text(9);
+    b.retourcodes = r.text(10);
+    b.retour_xml = r.opt_text(11).value_or("");
+    b.import_id = r.opt_int64(12);
+    out = std::move(b);
+  }));
+  if (!out) return NotFound("bericht " + std::to_string(id) + " bestaat niet");
+  return std::move(*out);
+}
+
+Result<int64_t> SqliteStore::volgend_nummer(std::string_view reeks) {
+  JR_RETURN_IF_ERROR(db_->prepare("INSERT INTO nummering (reeks, laatste) VALUES (?, 1) "
+                                  "ON CONFLICT (reeks) DO UPDATE SET laatste = laatste + 1")
+                         .bind(1, reeks)
+                         .run());
+  auto& s = db_->prepare("SELECT laatste FROM nummering WHERE reeks = ?");
+  s.bind(1, reeks);
+  int64_t n = 0;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { n = r.int64(0); }));
+  return n;
+}
+
+Result<int64_t> SqliteStore::start_import_run(std::string_view bron) {
+  auto& s = db_->prepare("INSERT INTO import_run (gestart_op, bron) VALUES (?, ?)");
+  s.bind(1, clock_.now_iso()).bind(2, bron);
+  return insert_run(*db_, s);
+}
+
+Status SqliteStore::sluit_import_run(int64_t id, const ImportTellers& t) {
+  JR_RETURN_IF_ERROR(
+      db_->prepare("UPDATE import_run SET klaar_op = ?, ontvangen = ?, geaccepteerd = ?, "
+                   "afgekeurd = ?, overgeslagen = ? WHERE id = ?")
+          .bind(1, clock_.now_iso())
+          .bind(2, t.ontvangen)
+          .bind(3, t.geaccepteerd)
+          .bind(4, t.afgekeurd)
+          .bind(5, t.overgeslagen)
+          .bind(6, id)
+          .run());
+  if (db_->changes() == 0) return NotFound("importrun " + std::to_string(id) + " bestaat niet");
+  return Status::Ok();
+}
+
+Result<std::optional<ToewijzingRecord>> SqliteStore::zoek_toewijzing(std::string_view gemeente,
+                                                                     int64_t nummer) {
+  static const std::string sql = std::string("SELECT ") + std::string(kToewijzingCols) +
+                                 " FROM toewijzing t JOIN jeugdige j ON j.id = t.jeugdige_id "
+                                 "WHERE t.gemeente = ? AND t.toewijzing_nummer = ?";
+  auto& s = db_->prepare(sql);
+  s.bind(1, gemeente).bind(2, nummer);
+  std::optional<ToewijzingRecord> out;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { out = toewijzing_from(r); }));
+  return out;
+}
+
+Result<std::vector<ToewijzingRecord>> SqliteStore::toewijzingen_van(std::string_view gemeente,
+                                                                    std::string_view aanbieder,
+                                                                    int64_t jeugdige_id) {
+  static const std::string sql =
+      std::string("SELECT ") + std::string(kToewijzingCols) +
+      " FROM toewijzing t JOIN jeugdige j ON j.id = t.jeugdige_id "
+      "WHERE t.gemeente = ? AND t.aanbieder = ? AND t.jeugdige_id = ? ORDER BY t.toewijzing_nummer";
+  auto& s = db_->prepare(sql);
+  s.bind(1, gemeente).bind(2, aanbieder).bind(3, jeugdige_id);
+  std::vector<ToewijzingRecord> out;
+  JR_RETURN_IF_ERROR(
+      each_row(s, [&](const sqlite::Stmt& r) { out.push_back(toewijzing_from(r)); }));
+  return out;
+}
+
+Result<int64_t> SqliteStore::bewaar_toewijzing(const ToewijzingRecord& t) {
+  auto& s = db_->prepare(
+      "INSERT INTO toewijzing (gemeente, toewijzing_nummer, aanbieder, jeugdige_id, "
+      "referentie_aanbieder, categorie, productcode, toewijzingsdatum, toewijzingstijd, "
+      "ingangsdatum, einddatum, reden_wijziging, volume, eenheid, frequentie, budget_cent, "
+      "commentaar, bericht_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (gemeente, toewijzing_nummer) DO UPDATE SET aanbieder = excluded.aanbieder, "
+      "jeugdige_id = excluded.jeugdige_id, referentie_aanbieder = excluded.referentie_aanbieder, "
+      "categorie = excluded.categorie, productcode = excluded.productcode, "
+      "toewijzingsdatum = excluded.toewijzingsdatum, toewijzingstijd = excluded.toewijzingstijd, "
+      "ingangsdatum = excluded.ingangsdatum, einddatum = excluded.einddatum, "
+      "reden_wijziging = excluded.reden_wijziging, volume = excluded.volume, "
+      "eenheid = excluded.eenheid, frequentie = excluded.frequentie, "
+      "budget_cent = excluded.budget_cent, commentaar = excluded.commentaar, "
+      "bericht_id = COALESCE(excluded.bericht_id, bericht_id) RETURNING id");
+  s.bind(1, t.gemeente)
+      .bind(2, t.toewijzing_nummer)
+      .bind(3, t.aanbieder)
+      .bind(4, t.jeugdige_id)
+      .bind(5, t.referentie_aanbieder)
+      .bind(6, t.categorie)
+      .bind(7, t.productcode)
+      .bind(8, t.toewijzingsdatum.iso())
+      .bind(9, t.toewijzingstijd)
+      .bind(10, t.ingangsdatum.iso())
+      .bind(11, opt_iso(t.einddatum))
+      .bind(12, t.reden_wijziging)
+      .bind(13, t.volume)
+      .bind(14, t.eenheid)
+      .bind(15, t.frequentie)
+      .bind(16, t.budget_cent)
+      .bind(17, t.commentaar)
+      .bind(18, t.bericht_id);
+  int64_t id = 0;
+  Status st = each_row(s, [&](const sqlite::Stmt& r) { id = r.int64(0); });
+  if (!st.ok()) {
+    if (st.code() == StatusCode::kAlreadyExists)
+      return InvalidArgument("toewijzing verwijst naar een onbekende jeugdige");
+    return st;
+  }
+  return id;
+}
+
+Result<int64_t> SqliteStore::open_prestaties(int64_t toewijzing_id) {
+  auto& s = db_->prepare(
+      "SELECT COUNT(*) FROM prestatie p WHERE p.toewijzing_id = ? AND p.toegekend = 1 AND "
+      "p.debet_credit = 'D' AND NOT EXISTS (SELECT 1 FROM prestatie c WHERE c.aanbieder = "
+      "p.aanbieder AND c.vorig_referentie_nummer = p.referentie_nummer AND c.toegekend = 1 AND "
+      "c.debet_credit = 'C')");
+  s.bind(1, toewijzing_id);
+  int64_t n = 0;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { n = r.int64(0); }));
+  return n;
+}
+
+Result<std::vector<LeveringRecord>> SqliteStore::starts(std::string_view aanbieder,
+                                                        int64_t jeugdige_id, int64_t nummer) {
+  return leveringen(*db_, false, aanbieder, jeugdige_id, nummer);
+}
+
+Result<std::vector<LeveringRecord>> SqliteStore::stops(std::string_view aanbieder,
+                                                       int64_t jeugdige_id, int64_t nummer) {
+  return leveringen(*db_, true, aanbieder, jeugdige_id, nummer);
+}
+
+Result<int64_t> SqliteStore::bewaar_levering(const LeveringRecord& l) {
+  if (l.einddatum) {
+    auto& s = db_->prepare(
+        "INSERT INTO levering_stop (bericht_id, aanbieder, gemeente, jeugdige_id, toewijzing_id, "
+        "toewijzing_nummer, categorie, productcode, begindatum, einddatum, reden_beeindiging, "
+        "actueel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, l.bericht_id)
+        .bind(2, l.aanbieder)
+        .bind(3, l.gemeente)
+        .bind(4, l.jeugdige_id)
+        .bind(5, l.toewijzing_id)
+        .bind(6, l.toewijzing_nummer)
+        .bind(7, l.categorie)
+        .bind(8, l.productcode)
+        .bind(9, l.begindatum.iso())
+        .bind(10, l.einddatum->iso())
+        .bind(11, l.reden_beeindiging.value_or(""))
+        .bind(12, l.actueel ? 1 : 0);
+    return insert_run(*db_, s);
+  }
+  auto& s = db_->prepare(
+      "INSERT INTO levering_start (bericht_id, aanbieder, gemeente, jeugdige_id, toewijzing_id, "
+      "toewijzing_nummer, categorie, productcode, begindatum, actueel) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, l.bericht_id)
+      .bind(2, l.aanbieder)
+      .bind(3, l.gemeente)
+      .bind(4, l.jeugdige_id)
+      .bind(5, l.toewijzing_id)
+      .bind(6, l.toewijzing_nummer)
+      .bind(7, l.categorie)
+      .bind(8, l.productcode)
+      .bind(9, l.begindatum.iso())
+      .bind(10, l.actueel ? 1 : 0);
+  return insert_run(*db_, s);
+}
+
+Status SqliteStore::trek_levering_in(int64_t id, bool stop) {
+  JR_RETURN_IF_ERROR(db_->prepare(stop ? "UPDATE levering_stop SET actueel = 0 WHERE id = ?"
+                                       : "UPDATE levering_start SET actueel = 0 WHERE id = ?")
+                         .bind(1, id)
+                         .run());
+  if (db_->changes() == 0) return NotFound("levering " + std::to_string(id) + " bestaat niet");
+  return Status::Ok();
+}
+
+Result<bool> SqliteStore::verzoek_referentie_bekend(std::string_view aanbieder,
+                                                    std::string_view ref) {
+  auto& s = db_->prepare(
+      "SELECT 1 FROM verzoek WHERE aanbieder = ? AND referentie_aanbieder = ? LIMIT 1");
+  s.bind(1, aanbieder).bind(2, ref);
+  bool found = false;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt&) { found = true; }));
+  return found;
+}
+
+Result<bool> SqliteStore::verzoek_onderhanden(std::string_view aanbieder, int64_t jeugdige_id) {
+  auto& s = db_->prepare(
+      "SELECT 1 FROM verzoek WHERE aanbieder = ? AND jeugdige_id = ? AND status = 'ontvangen' "
+      "LIMIT 1");
+  s.bind(1, aanbieder).bind(2, jeugdige_id);
+  bool found = false;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt&) { found = true; }));
+  return found;
+}
+
+Result<int64_t> SqliteStore::bewaar_verzoek(const VerzoekRecord& v) {
+  auto& s = db_->prepare(
+      "INSERT INTO verzoek (bericht_id, aanbieder, gemeente, jeugdige_id, referentie_aanbieder, "
+      "dagtekening, categorie, productcode, beschikking_nummer, beschikking_ingangsdatum, "
+      "toewijzing_ingangsdatum, toewijzing_einddatum, volume, eenheid, frequentie, budget_cent, "
+      "verwijzer_type, verwijzer_naam, verwijzer_zorgverlener) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, v.bericht_id)
+      .bind(2, v.aanbieder)
+      .bind(3, v.gemeente)
+      .bind(4, v.jeugdige_id)
+      .bind(5, v.referentie_aanbieder)
+      .bind(6, v.dagtekening.iso())
+      .bind(7, v.categorie)
+      .bind(8, v.productcode)
+      .bind(9, v.beschikking_nummer)
+      .bind(10, opt_iso(v.beschikking_ingangsdatum))
+      .bind(11, v.toewijzing_ingangsdatum.iso())
+      .bind(12, opt_iso(v.toewijzing_einddatum))
+      .bind(13, v.volume)
+      .bind(14, v.eenheid)
+      .bind(15, v.frequentie)
+      .bind(16, v.budget_cent)
+      .bind(17, v.verwijzer_type)
+      .bind(18, v.verwijzer_naam)
+      .bind(19, v.verwijzer_zorgverlener);
+  return insert_run(*db_, s);
+}
+
+Result<std::optional<int64_t>> SqliteStore::verzoek_toegewezen(std::string_view aanbieder,
+                                                               std::string_view ref) {
+  auto& s = db_->prepare(
+      "UPDATE verzoek SET status = 'toegewezen' WHERE aanbieder = ? AND referentie_aanbieder = ? "
+      "RETURNING id");
+  s.bind(1, aanbieder).bind(2, ref);
+  std::optional<int64_t> id;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { id = r.int64(0); }));
+  return id;
+}
+
+Result<bool> SqliteStore::declaratie_nummer_bekend(std::string_view aanbieder,
+                                                   std::string_view nummer) {
+  auto& s = db_->prepare(
+      "SELECT 1 FROM declaratie WHERE aanbieder = ? AND declaratie_nummer = ? LIMIT 1");
+  s.bind(1, aanbieder).bind(2, nummer);
+  bool found = false;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt&) { found = true; }));
+  return found;
+}
+
+Result<std::optional<Date>> SqliteStore::laatste_declaratieperiode(std::string_view aanbieder,
+                                                                   std::string_view gemeente) {
+  auto& s = db_->prepare(
+      "SELECT MAX(periode_begin) FROM declaratie WHERE aanbieder = ? AND gemeente = ?");
+  s.bind(1, aanbieder).bind(2, gemeente);
+  std::optional<Date> out;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { out = opt_date_col(r, 0); }));
+  return out;
+}
+
+Result<std::optional<PrestatieRecord>> SqliteStore::zoek_prestatie(std::string_view aanbieder,
+                                                                   std::string_view referentie) {
+  auto& s = db_->prepare(
+      "SELECT id, declaratie_id, aanbieder, jeugdige_id, toewijzing_id, toewijzing_nummer, "
+      "referentie_nummer, vorig_referentie_nummer, categorie, productcode, begindatum, einddatum, "
+      "volume, eenheid, tarief_cent, bedrag_cent, debet_credit, toegekend, retourcodes "
+      "FROM prestatie WHERE aanbieder = ? AND referentie_nummer = ? AND toegekend = 1");
+  s.bind(1, aanbieder).bind(2, referentie);
+  std::optional<PrestatieRecord> out;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
+    PrestatieRecord p;
+    p.id = r.int64(0);
+    p.declaratie_id = r.int64(1);
+    p.aanbieder = r.text(2);
+    p.jeugdige_id = r.int64(3);
+    p.toewijzing_id = r.opt_int64(4);
+    p.toewijzing_nummer = r.int64(5);
+    p.referentie_nummer = r.text(6);
+    p.vorig_referentie_nummer = r.opt_text(7);
+    p.categorie = r.text(8);
+    p.productcode = r.text(9);
+    p.begindatum = date_col(r, 10);
+    p.einddatum = date_col(r, 11);
+    p.volume = r.int64(12);
+    p.eenheid = r.text(13);
+    p.tarief_cent = r.opt_int64(14);
+    p.bedrag_cent = r.int64(15);
+    p.debet_credit = r.text(16);
+    p.toegekend = r.int64(17) != 0;
+    p.retourcodes = r.text(18);
+    out = std::move(p);
+  }));
+  return out;
+}
+
+Result<bool> SqliteStore::gecrediteerd(std::string_view aanbieder, std::string_view referentie) {
+  auto& s = db_->prepare(
+      "SELECT 1 FROM prestatie WHERE aanbieder = ? AND vorig_referentie_nummer = ? AND "
+      "toegekend = 1 AND debet_credit = 'C' LIMIT 1");
+  s.bind(1, aanbieder).bind(2, referentie);
+  bool found = false;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt&) { found = true; }));
+  return found;
+}
+
+Result<std::vector<std::string>> SqliteStore::debet_prestaties(std::string_view aanbieder,
+                                                               int64_t nummer,
+                                                               std::string_view categorie,
+                                                               std::string_view productcode,
+                                                               Date begindatum) {
+  auto& s = db_->prepare(
+      "SELECT referentie_nummer FROM prestatie WHERE aanbieder = ? AND toewijzing_nummer = ? AND "
+      "begindatum = ? AND categorie = ? AND productcode = ? AND toegekend = 1 AND "
+      "debet_credit = 'D' ORDER BY id");
+  s.bind(1, aanbieder)
+      .bind(2, nummer)
+      .bind(3, begindatum.iso())
+      .bind(4, categorie)
+      .bind(5, productcode);
+  std::vector<std::string> out;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { out.push_back(r.text(0)); }));
+  return out;
+}
+
+Result<Store::Som> SqliteStore::som_prestaties(int64_t toewijzing_id) {
+  auto& s = db_->prepare(
+      "SELECT COALESCE(SUM(CASE WHEN debet_credit = 'C' THEN -volume ELSE volume END), 0), "
+      "COALESCE(SUM(bedrag_cent), 0) FROM prestatie WHERE toewijzing_id = ? AND toegekend = 1");
+  s.bind(1, toewijzing_id);
+  Som som;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
+    som.volume = r.int64(0);
+    som.bedrag_cent = r.int64(1);
+  }));
+  return som;
+}
+
+Result<int64_t> SqliteStore::bewaar_declaratie(const DeclaratieRecord& d) {
+  auto& s = db_->prepare(
+      "INSERT INTO declaratie (bericht_id, aanbieder, gemeente, declaratie_nummer, periode_begin, "
+      "periode_eind, dagtekening, totaal_cent, toegekend_cent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, d.bericht_id)
+      .bind(2, d.aanbieder)
+      .bind(3, d.gemeente)
+      .bind(4, d.declaratie_nummer)
+      .bind(5, d.periode_begin.iso())
+      .bind(6, d.periode_eind.iso())
+      .bind(7, d.dagtekening.iso())
+      .bind(8, d.totaal_cent)
+      .bind(9, d.toegekend_cent);
+  return insert_run(*db_, s);
+}
+
+Status SqliteStore::zet_declaratie_toegekend(int64_t id, int64_t toegekend_cent) {
+  JR_RETURN_IF_ERROR(db_->prepare("UPDATE declaratie SET toegekend_cent = ? WHERE id = ?")
+                         .bind(1, toegekend_cent)
+                         .bind(2, id)
+                         .run());
+  if (db_->changes() == 0) return NotFound("declaratie " + std::to_string(id) + " bestaat niet");
+  return Status::Ok();
+}
+
+Result<int64_t> SqliteStore::bewaar_prestatie(const PrestatieRecord& p) {
+  auto& s = db_->prepare(
+      "INSERT INTO prestatie (declaratie_id, aanbieder, jeugdige_id, toewijzing_id, "
+      "toewijzing_nummer, referentie_nummer, vorig_referentie_nummer, categorie, productcode, "
+      "begindatum, einddatum, volume, eenheid, tarief_cent, bedrag_cent, debet_credit, toegekend, "
+      "retourcodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, p.declaratie_id)
+      .bind(2, p.aanbieder)
+      .bind(3, p.jeugdige_id)
+      .bind(4, p.toewijzing_id)
+      .bind(5, p.toewijzing_nummer)
+      .bind(6, p.referentie_nummer)
+      .bind(7, p.vorig_referentie_nummer)
+      .bind(8, p.categorie)
+      .bind(9, p.productcode)
+      .bind(10, p.begindatum.iso())
+      .bind(11, p.einddatum.iso())
+      .bind(12, p.volume)
+      .bind(13, p.eenheid)
+      .bind(14, p.tarief_cent)
+      .bind(15, p.bedrag_cent)
+      .bind(16, p.debet_credit)
+      .bind(17, p.toegekend ? 1 : 0)
+      .bind(18, p.retourcodes);
+  return insert_run(*db_, s);
+}
+
+Result<std::optional<CatalogusProduct>> SqliteStore::zoek_product(std::string_view categorie,
+                                                                  std::string_view code,
+                                                                  Date datum) {
+  auto& s = db_->prepare(
+      "SELECT categorie, code, eenheid, tarief_cent, hulpvorm FROM product WHERE categorie = ? "
+      "AND code = ? AND geldig_van <= ? AND (geldig_tot IS NULL OR geldig_tot >= ?) "
+      "ORDER BY geldig_van DESC LIMIT 1");
+  std::string d = datum.iso();
+  s.bind(1, categorie).bind(2, code).bind(3, d).bind(4, d);
+  std::optional<CatalogusProduct> out;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
+    out = CatalogusProduct{r.text(0), r.text(1), r.text(2), r.int64(3), r.opt_text(4)};
+  }));
+  return out;
+}
+
 Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& o, const Clock& clock) {
   auto key_file = o.key_file.empty() ? std::filesystem::path(o.path.string() + ".key") : o.key_file;
   auto keys = Keyring::load_or_create(key_file);
