@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   });
   jr::cli::register_ijw(app, ctx);
   jr::cli::register_import(app, ctx);
+  jr::cli::register_toewijzing(app, ctx);
+  jr::cli::register_serve(app, ctx);
+  jr::cli::register_generate(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -366,8 +366,7 @@ Result<std::optional<int64_t>> SqliteStore::zoek_bericht(std::string_view richti
 Result<bool> SqliteStore::identificatie_bekend(std::string_view type, std::string_view afzender,
                                                std::string_view identificatie) {
   auto& s = db_->prepare(
-      "SELECT 1 FROM bericht WHERE berichttype = ? AND afzender = ? AND identificatie = ? "
-      "AND richting = 'in' LIMIT 1");
+      "SELECT 1 FROM bericht WHERE berichttype = ? AND afzender = ? AND identificatie = ? LIMIT 1");
   s.bind(1, type).bind(2, afzender).bind(3, identificatie);
   bool found = false;
   JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt&) { found = true; }));

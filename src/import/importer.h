@@ -1,0 +1,124 @@
+// Importer: what a gemeente receives (JW302, JW305, JW307, JW315, JW323) and its own sent
+// JW301s, from bytes to stored state: validate (ijw::Validator), apply the
+// berichtoverstijgende rules against the store, store what is accepted with the raw XML and
+// retourcodes (one savepoint per message, batches of messages per transaction), and build
+// the retour message (JW306, JW308, JW316, JW325).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/clock.h"
+#include "domain/status.h"
+#include "ijw/finding.h"
+#include "ijw/validator.h"
+#include "store/store.h"
+
+namespace jr::import {
+
+struct ImportOptions {
+  // Where retour messages are written (one file each); nullopt: not written.
+  std::optional<std::filesystem::path> retour_dir;
+  // Messages per transaction; each message stays atomic through its own savepoint.
+  size_t batch_grootte = 1000;
+  // Name of the run in the import_run record (e.g. the command line's paths).
+  std::string bron = "import";
+};
+
+enum class Uitkomst {
+  geaccepteerd,  // stored, every part accepted
+  deels,         // stored, some products/prestaties rejected
+  afgekeurd,     // rejected as a whole (stored as a rejected message when it had a header)
+  overgeslagen,  // the same bytes were imported before: nothing changed
+  fout,          // operational error (store unavailable ...): nothing of it stored
+};
+std::string_view naam(Uitkomst u);
+
+// What happened to one message.
+struct BerichtResultaat {
+  std::string bron;                      // file name or caller's label
+  std::string berichttype = "onbekend";  // "JW305"; "onbekend" when unreadable
+  Uitkomst uitkomst = Uitkomst::afgekeurd;
+  ijw::Findings findings;   // every reason for a rejection (of the whole or of a part)
+  std::string melding;      // readable Dutch summary for unreadable messages and errors
+  std::string retour_xml;   // the retour message; empty when there is none
+  std::string retour_type;  // "JW306" ...
+  std::optional<int64_t> bericht_id;
+};
+
+// Counters per berichttype ("JW305", "onbekend").
+struct TypeTellers {
+  int64_t ontvangen = 0;
+  int64_t geaccepteerd = 0;
+  int64_t deels = 0;
+  int64_t afgekeurd = 0;
+  int64_t overgeslagen = 0;
+  int64_t fout = 0;
+  std::map<std::string, int64_t> retourcodes;  // per retourcode over all findings
+};
+
+struct Samenvatting {
+  std::map<std::string, TypeTellers> per_type;
+  std::vector<std::string> meldingen;  // unreadable messages and errors, "bron: melding"
+  int64_t retouren_geschreven = 0;
+  int64_t fouten() const;
+};
+
+// The summary as JSON: {"berichten": {"JW305": {"ontvangen": n, "geaccepteerd": n, "deels": n,
+// "afgekeurd": n, "overgeslagen": n, "fout": n, "retourcodes": {"9019": n}}}, "totaal": {...},
+// "retourenGeschreven": n, "meldingen": [...]}.
+std::string samenvatting_json(const Samenvatting& s);
+
+class Importer {
+ public:
+  Importer(store::Store& store, ijw::Validator& validator, const Clock& clock,
+           ImportOptions options = {});
+  // Rolls back a batch that was not flushed.
+  ~Importer();
+  Importer(const Importer&) = delete;
+  Importer& operator=(const Importer&) = delete;
+
+  // Imports one message inside the current batch (opening one when needed) and commits the
+  // batch when it is full. The result is final once the batch is committed (flush()); an
+  // operational error gives Uitkomst::fout with the message undone.
+  BerichtResultaat import_bytes(std::string_view bytes, std::string_view bron);
+
+  // Commits the open batch and writes the retour files of its messages. OK without a batch.
+  // Unavailable (or the store's code) when the commit failed: the batch's messages are then
+  // not stored and are counted as fout.
+  Status flush();
+
+  // Imports the given files and the *.xml files under the given directories (recursively, in
+  // sorted order) as one run (recorded in import_run), then flushes. The first operational
+  // error, or OK (rejected messages are not errors).
+  Status import_paden(const std::vector<std::filesystem::path>& paden);
+
+  const Samenvatting& samenvatting() const { return samenvatting_; }
+
+ private:
+  struct Impl;
+  BerichtResultaat verwerk(std::string_view bytes, std::string_view bron);
+  void tel(const BerichtResultaat& r);
+  Status schrijf_retour(const BerichtResultaat& r);
+
+  store::Store& store_;
+  ijw::Validator& validator_;
+  const Clock& clock_;
+  ImportOptions options_;
+  bool batch_open_ = false;
+  std::vector<BerichtResultaat> batch_;
+  std::optional<int64_t> run_id_;
+  Samenvatting samenvatting_;
+};
+
+// The files to import: each path that is a file, and the *.xml files under each directory
+// (recursively), directories' files in sorted order. NotFound for a path that does not exist.
+Result<std::vector<std::filesystem::path>> verzamel_bestanden(
+    const std::vector<std::filesystem::path>& paden);
+
+}  // namespace jr::import

@@ -1,0 +1,105 @@
+#include "import/jw301.h"
+
+#include <sodium.h>
+
+#include "ijw/retour.h"
+#include "ijw/writer.h"
+
+namespace jr::import {
+namespace {
+
+std::string sha256_hex(std::string_view s) {
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(s.data()), s.size());
+  std::string hex(sizeof out * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), out, sizeof out);
+  hex.pop_back();
+  return hex;
+}
+
+std::optional<std::string> niet_leeg(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+ijw::ToegewezenProduct product_van(const store::ToewijzingRecord& t) {
+  ijw::ToegewezenProduct p;
+  p.toewijzing_nummer = t.toewijzing_nummer;
+  p.referentie_aanbieder = t.referentie_aanbieder;
+  if (t.categorie) p.product = ijw::Product{*t.categorie, t.productcode};
+  p.toewijzingsdatum = t.toewijzingsdatum;
+  p.toewijzingstijd = t.toewijzingstijd;
+  p.ingangsdatum = t.ingangsdatum;
+  p.einddatum = t.einddatum;
+  p.reden_wijziging = t.reden_wijziging;
+  if (t.volume && t.eenheid && t.frequentie)
+    p.omvang = ijw::Omvang{*t.volume, *t.eenheid, *t.frequentie};
+  p.budget = t.budget_cent;
+  p.commentaar = t.commentaar;
+  return p;
+}
+
+}  // namespace
+
+Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
+                                  const std::filesystem::path& standaard_dir,
+                                  std::string_view gemeente, int64_t nummer,
+                                  const store::AuditContext& audit) {
+  auto gevonden = store.zoek_toewijzing(gemeente, nummer);
+  if (!gevonden.ok()) return gevonden.status();
+  if (!*gevonden)
+    return NotFound("toewijzing " + std::to_string(nummer) + " van gemeente " +
+                    std::string(gemeente) + " bestaat niet");
+  const store::ToewijzingRecord& hoofd = **gevonden;
+  auto alle = store.toewijzingen_van(gemeente, hoofd.aanbieder, hoofd.jeugdige_id);
+  if (!alle.ok()) return alle.status();
+  auto id = store.lees_jeugdige(hoofd.jeugdige_id, audit);
+  if (!id.ok()) return id.status();
+
+  GebouwdBericht out;
+  ijw::Jw301& m = out.bericht;
+  auto n = store.volgend_nummer("jw301");
+  if (!n.ok()) return n.status();
+  ijw::XsdVersie xsd = ijw::xsd_versie(standaard_dir, ijw::Berichttype::JW301);
+  m.header.type = ijw::Berichttype::JW301;
+  m.header.afzender = std::string(gemeente);
+  m.header.ontvanger = hoofd.aanbieder;
+  m.header.identificatie = "T" + std::to_string(*n);
+  m.header.dagtekening = clock.today();
+  m.header.basisschema_xsd_versie = xsd.basisschema;
+  m.header.bericht_xsd_versie = xsd.bericht;
+  m.bsn = id->bsn;
+  m.geboortedatum.datum = id->geboortedatum;
+  m.geslacht = id->geslacht.empty() ? "0" : id->geslacht;
+  m.naam.geslachtsnaam.achternaam = id->achternaam.empty() ? "Onbekend" : id->achternaam;
+  m.naam.geslachtsnaam.voorvoegsel = niet_leeg(id->voorvoegsel);
+  m.naam.voornamen = niet_leeg(id->voornamen);
+  m.naam.naam_gebruik = "1";
+  ijw::Contact brp;
+  brp.soort = "01";
+  m.contactgegevens.push_back(brp);
+  const Date vandaag = clock.today();
+  for (const auto& t : *alle) {
+    bool actueel = t.toewijzing_nummer == nummer ||
+                   ((!t.einddatum || *t.einddatum >= vandaag) && t.reden_wijziging != "13");
+    if (actueel) m.producten.push_back(product_van(t));
+  }
+  out.xml = ijw::write_xml(m);
+
+  store::BerichtRecord b;
+  b.richting = "uit";
+  b.berichttype = "JW301";
+  b.afzender = m.header.afzender;
+  b.ontvanger = m.header.ontvanger;
+  b.identificatie = m.header.identificatie;
+  b.dagtekening = m.header.dagtekening.iso();
+  b.inhoud_sha256 = sha256_hex(out.xml);
+  b.xml = out.xml;
+  b.status = "verzonden";
+  auto bid = store.bewaar_bericht(b);
+  if (!bid.ok()) return bid.status();
+  out.bericht_id = *bid;
+  return out;
+}
+
+}  // namespace jr::import

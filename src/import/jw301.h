@@ -1,0 +1,33 @@
+// Building a JW301 (toewijzing, gemeente -> aanbieder) from a stored toewijzing: the message
+// carries every current toewijzing of the same jeugdige at the same aanbieder of the gemeente.
+// The identity is read through Store::lees_jeugdige (an audit event); the built message is
+// stored as sent (bericht, richting 'uit').
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "domain/clock.h"
+#include "domain/status.h"
+#include "ijw/message.h"
+#include "store/store.h"
+
+namespace jr::import {
+
+struct GebouwdBericht {
+  ijw::Jw301 bericht;
+  std::string xml;
+  int64_t bericht_id = 0;
+};
+
+// Builds and stores the JW301 for toewijzing `nummer` of `gemeente`, inside the store's open
+// transaction (the caller begins and commits). NotFound when the toewijzing is unknown;
+// the store's Status on a store failure.
+Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
+                                  const std::filesystem::path& standaard_dir,
+                                  std::string_view gemeente, int64_t nummer,
+                                  const store::AuditContext& audit);
+
+}  // namespace jr::import

@@ -1,0 +1,56 @@
+// Internal to src/import: the per-message-type processing of a readable message inside an
+// open unit of the store: the berichtoverstijgende rules, the writes, and the retour.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "domain/clock.h"
+#include "domain/status.h"
+#include "ijw/finding.h"
+#include "ijw/message.h"
+#include "ijw/retour.h"
+#include "import/importer.h"
+#include "store/store.h"
+
+namespace jr::import::detail {
+
+// One received message being processed.
+struct Ontvangst {
+  store::Store& store;
+  const Clock& clock;
+  ijw::Berichttype type;
+  std::string_view bytes;
+  std::string sha256;
+  ijw::HeenKop kop;
+  const xmlDoc* doc = nullptr;
+  std::optional<int64_t> import_id;
+  std::filesystem::path standaard_dir;
+};
+
+// Stores a message that failed its XSD (or could not be read into its struct) as rejected,
+// with a header-only retour carrying `findings`' codes when one can be built.
+Status verwerk_onleesbaar(Ontvangst& o, const ijw::Findings& findings, BerichtResultaat& r);
+
+// Each processes an XSD-valid message whose in-message rule findings are `in_bericht`.
+// A non-OK Status is an operational (store) error: the caller rolls the unit back.
+Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const ijw::Findings& in_bericht,
+                     BerichtResultaat& r);
+Status verwerk_jw302(Ontvangst& o, const ijw::Findings& in_bericht, BerichtResultaat& r);
+Status verwerk_jw305(Ontvangst& o, const ijw::Jw305& m, const ijw::Findings& in_bericht,
+                     BerichtResultaat& r);
+Status verwerk_jw307(Ontvangst& o, const ijw::Jw307& m, const ijw::Findings& in_bericht,
+                     BerichtResultaat& r);
+Status verwerk_jw315(Ontvangst& o, const ijw::Jw315& m, const ijw::Findings& in_bericht,
+                     BerichtResultaat& r);
+Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const ijw::Findings& in_bericht,
+                     BerichtResultaat& r);
+
+// The allowed volume of a toewijzing with `volume` per `frequentie` (WMO757: 1 dag, 2 week,
+// 4 maand, 6 totaal) over the closed period [begin, eind] (TR321, TR322).
+int64_t toegestaan_volume(int64_t volume, std::string_view frequentie, Date begin, Date eind);
+
+}  // namespace jr::import::detail
