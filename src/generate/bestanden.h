@@ -1,0 +1,59 @@
+// Bestanden: writes a generated region to a directory in the file formats agreed with the
+// importers (docs/generator.md): gemeenten.csv, aanbieders.csv, producten.csv,
+// bevolking.csv, wijkteam.csv, and one XML file per iJw message under
+// berichten/YYYY/YYYY-MM-DD/NNNNNN-JWxxx.xml, names sorting by dagtekening.
+#pragma once
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "generate/simulation.h"
+
+namespace jr::generate {
+
+class Bestanden : public Sink {
+ public:
+  // Creates `dir` (it must be absent or empty) and writes the static CSV files, with the
+  // population for the years `van_jaar`..`tot_jaar`. FailedPrecondition when `dir` holds
+  // files; Unavailable when it cannot be written.
+  static Result<std::unique_ptr<Bestanden>> open(const std::filesystem::path& dir, const Regio& r,
+                                                 int van_jaar, int tot_jaar);
+  ~Bestanden() override;
+
+  Status bericht(const ijw::Bericht& b) override;
+  Status wijkteam(const WijkteamRegel& w) override;
+  // Flushes and closes wijkteam.csv. Unavailable on a write error.
+  Status sluit();
+
+  int64_t berichten() const { return berichten_; }
+  int64_t bytes() const { return bytes_; }
+
+ private:
+  explicit Bestanden(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  std::filesystem::path dir_;
+  std::FILE* wijkteam_ = nullptr;
+  int32_t dag_ = INT32_MIN;
+  std::string dagmap_;
+  int64_t volgnr_ = 0, berichten_ = 0, bytes_ = 0;
+};
+
+// Sends every call to each of the sinks in turn; stops at the first error.
+class Tee : public Sink {
+ public:
+  explicit Tee(std::vector<Sink*> sinks) : sinks_(std::move(sinks)) {}
+  Status bericht(const ijw::Bericht& b) override {
+    for (auto* s : sinks_) JR_RETURN_IF_ERROR(s->bericht(b));
+    return Status::Ok();
+  }
+  Status wijkteam(const WijkteamRegel& w) override {
+    for (auto* s : sinks_) JR_RETURN_IF_ERROR(s->wijkteam(w));
+    return Status::Ok();
+  }
+
+ private:
+  std::vector<Sink*> sinks_;
+};
+
+}  // namespace jr::generate
