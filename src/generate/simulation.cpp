@@ -73,6 +73,14 @@ struct Traject {
   int pending = 0;
 };
 
+// The jeugdhulp periods of one jeugdige's career, for the yearly steering of arrivals.
+struct Loopbaan {
+  uint32_t gemeente = 0;
+  Date geboren;
+  Date laatste_eind;
+  std::vector<std::pair<Date, Date>> perioden;
+};
+
 struct Event {
   uint8_t rang;
   uint64_t volgnr;
@@ -188,6 +196,8 @@ class Simulatie {
   int64_t toewijzing_nr_ = 100000;
   std::vector<double> acc_client_, acc_jb_, acc_jr_;
   Date vandaag_;
+  std::vector<Loopbaan> loopbanen_;
+  double nieuw_telt_ = 1;  // share of a year's arrivals counted in that year (0-17, in care)
 };
 
 void Simulatie::bereken_gewichten() {
@@ -380,6 +390,20 @@ void Simulatie::kalibreer() {
   };
   jb_per_tempo_ = maatregel(jb_, p_.jb_leeftijd);
   jr_per_tempo_ = maatregel(jr_, p_.jr_leeftijd);
+  // Arrivals within the year itself: the share that counts in that year.
+  int64_t n_nieuw = 0;
+  const int M2 = 20000;
+  for (int i = 0; i < M2; ++i) {
+    const Date d = w0.add_days(static_cast<int32_t>(rng_.between(0, 364)));
+    const Date geboren = trek_geboren(d, p_.instroom_leeftijd);
+    if (!telt(geboren)) continue;
+    for (const auto& pl : plan_loopbaan(d, geboren))
+      if (pl.begin <= w1) {
+        ++n_nieuw;
+        break;
+      }
+  }
+  nieuw_telt_ = std::max(0.05, static_cast<double>(n_nieuw) / M2);
   std::swap(sub, rng_);
 }
 
@@ -453,6 +477,14 @@ void Simulatie::plaats(const Persoon& persoon, const Plan& plan, const std::stri
 Status Simulatie::instroom_client(uint32_t g, Date d) {
   const Date geboren = trek_geboren(d, p_.instroom_leeftijd);
   auto plans = plan_loopbaan(d, geboren);
+  if (!plans.empty()) {
+    Loopbaan lb{g, geboren, plans.front().eind, {}};
+    for (const auto& pl : plans) {
+      lb.perioden.emplace_back(pl.begin, pl.eind);
+      lb.laatste_eind = std::max(lb.laatste_eind, pl.eind);
+    }
+    loopbanen_.push_back(std::move(lb));
+  }
   bool zichtbaar = false;
   for (const auto& pl : plans) zichtbaar = zichtbaar || (pl.eind >= o_.van && pl.verzoek <= o_.tot);
   // GI-referred care comes with a jeugdbeschermingsmaatregel that started a little earlier.
@@ -740,11 +772,29 @@ Status Simulatie::run() {
     vandaag_ = d;
     if (d.year() != jaar) {
       jaar = d.year();
+      // Steering: the careers already drawn will bring K jeugdigen (0-17 on 1 January) into
+      // care this year; new arrivals make up the rest of the target, so that the yearly
+      // share holds per gemeente, also for small ones. The first year runs open loop.
+      const Date j0(jaar, 1, 1), j1(jaar, 12, 31);
+      std::vector<double> al(n, 0.0);
+      for (const auto& lb : loopbanen_) {
+        const int a = j0.age_of(lb.geboren);
+        if (lb.geboren > j0 || a < 0 || a > 17) continue;
+        for (const auto& [b, e] : lb.perioden)
+          if (b <= j1 && e >= j0) {
+            al[lb.gemeente] += 1;
+            break;
+          }
+      }
+      std::erase_if(loopbanen_, [&](const Loopbaan& lb) { return lb.laatste_eind < j0; });
       for (size_t g = 0; g < n; ++g) {
         const double pop = static_cast<double>(r_.aantal_0_17(g, jaar));
-        tempo_client[g] = r_.gemeenten[g].pct_jeugdhulp / 100.0 * pop / clienten_per_tempo_;
+        const double doel = r_.gemeenten[g].pct_jeugdhulp / 100.0 * pop;
+        const double open_lus = doel / clienten_per_tempo_;
+        tempo_client[g] =
+            d == start ? open_lus : std::max(0.0, doel - al[g]) / (365.0 * nieuw_telt_);
         const double jb_doel = r_.pct_jeugdbescherming / 100.0 * pop;
-        tempo_jb[g] = std::max(0.0, jb_doel - tempo_client[g] * jbc_per_tempo_) / jb_per_tempo_;
+        tempo_jb[g] = std::max(0.0, jb_doel - open_lus * jbc_per_tempo_) / jb_per_tempo_;
         tempo_jr[g] = r_.pct_jeugdreclassering / 100.0 * pop / jr_per_tempo_;
       }
     }
