@@ -1,0 +1,514 @@
+// In-message rules on the typed messages JW301, JW305, JW307, JW315 and JW323 (message.h).
+// One pass over each message; xpaths are only built when a rule is violated.
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "ijw/rules_common.h"
+
+namespace jr::ijw::rules {
+namespace {
+
+constexpr std::string_view kClient = "/Bericht/Client";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// CS089: [1-9][0-9]{3}[a-zA-Z]{2}.
+bool is_nl_postcode(std::string_view p) {
+  return p.size() == 6 && p[0] >= '1' && p[0] <= '9' && is_digit(p[1]) && is_digit(p[2]) &&
+         is_digit(p[3]) && is_letter(p[4]) && is_letter(p[5]);
+}
+
+bool onbekende_geboortedatum(const Geboortedatum& g) {
+  static const Date k1900(1900, 1, 1);
+  return g.datum_gebruik && *g.datum_gebruik == "3" && g.datum == k1900;
+}
+
+// CS139, TR002, TR134 on a Geboortedatum. Meldingen never contain the date itself.
+void check_geboortedatum(const Geboortedatum& g, Date dagtekening, const std::string& pad,
+                         Out& out) {
+  if (g.datum_gebruik) {
+    const auto& gebruik = *g.datum_gebruik;
+    bool ok = true;
+    if (gebruik == "3")
+      ok = g.datum == Date(1900, 1, 1);
+    else if (gebruik == "2")
+      ok = g.datum.day() == 1 && g.datum.month() == 1;
+    else if (gebruik == "1")
+      ok = g.datum.day() == 1;
+    if (!ok)
+      out.add("CS139", pad + "/Datum",
+              "Datum van de geboortedatum past niet bij DatumGebruik " + gebruik);
+  }
+  if (onbekende_geboortedatum(g)) return;
+  if (g.datum < years_before(dagtekening, 120))
+    out.add("TR002", pad + "/Datum", "geboortedatum ligt meer dan 120 jaar voor de Dagtekening");
+  if (g.datum > dagtekening)
+    out.add("TR134", pad + "/Datum", "geboortedatum ligt na de Dagtekening van het bericht");
+}
+
+// TR134 for a non-person date.
+void check_niet_na_dagtekening(Date d, Date dagtekening, const std::string& pad,
+                               std::string_view naam, Out& out) {
+  if (d > dagtekening)
+    out.add("TR134", pad,
+            std::string(naam) + " " + iso(d) + " ligt na de Dagtekening " + iso(dagtekening));
+}
+
+// CS050 (and CS318 for the client) on a VolledigeNaam.
+void check_naam_gebruik(const VolledigeNaam& n, const std::string& pad, bool is_client, Out& out) {
+  const auto& g = n.naam_gebruik;
+  if (n.partnernaam) {
+    if (!(g == "1" || g == "2" || g == "3" || g == "4"))
+      out.add("CS050", pad + "/NaamGebruik",
+              "NaamGebruik " + g + " is niet toegestaan bij een Partnernaam (alleen 1, 2, 3 of 4)");
+  } else if (!(g == "1" || g == "6")) {
+    out.add("CS050", pad + "/NaamGebruik",
+            "NaamGebruik " + g + " is niet toegestaan zonder Partnernaam (alleen 1 of 6)");
+  }
+  if (is_client && g == "6")
+    out.add("CS318", pad + "/NaamGebruik",
+            "NaamGebruik 6 (niet-natuurlijk persoon) is niet toegestaan voor een client");
+}
+
+bool is_adres_met_postcode_verplicht(std::string_view soort) {
+  return soort == "01" || soort == "03";
+}
+
+// CD005, CD009, CD025, CD034, CS089, CS003, TR006 on a JW301 Contact.
+void check_contact(const Contact& c, const std::string& pad, Out& out) {
+  const std::string adres = pad + "/Adres";
+  bool heeft_postcode = c.adres && c.adres->postcode;
+  bool heeft_huis = c.adres && c.adres->huis;
+  if (c.adres) {
+    const Adres& a = *c.adres;
+    if (a.postcode && !a.land_code)
+      out.add("CD005", adres + "/LandCode", "LandCode ontbreekt terwijl Postcode gevuld is");
+    if (!a.postcode && a.land_code)
+      out.add("CD005", adres + "/LandCode", "LandCode is gevuld terwijl Postcode leeg is");
+    if (a.land_code && *a.land_code == "NL") {
+      if (!a.huis) out.add("CD025", adres + "/Huis", "Huis ontbreekt bij een adres in Nederland");
+      if (a.postcode && !is_nl_postcode(*a.postcode))
+        out.add("CS089", adres + "/Postcode",
+                "Postcode heeft niet het formaat van een Nederlandse postcode (1234AB)");
+    }
+  }
+  if (is_adres_met_postcode_verplicht(c.soort) && !heeft_postcode)
+    out.add("CD034", adres + "/Postcode",
+            "Postcode ontbreekt bij Soort adres " + c.soort + " (BRP- of verblijfadres)");
+  if (c.periode) {
+    if (c.soort != "04")
+      out.add(
+          "CD009", pad + "/Periode",
+          "Periode is alleen toegestaan bij Soort adres 04 (tijdelijk adres), niet bij " + c.soort);
+    if (c.periode->begindatum && c.periode->einddatum &&
+        *c.periode->einddatum < *c.periode->begindatum)
+      out.add("CS003", pad + "/Periode/Einddatum",
+              "Einddatum " + iso(*c.periode->einddatum) + " ligt voor Begindatum " +
+                  iso(*c.periode->begindatum));
+  }
+  bool heeft_telefoon = c.telefoon01 || c.telefoon02;
+  if (!heeft_telefoon && !(heeft_huis && heeft_postcode))
+    out.add("TR006", pad, "Contact bevat geen Telefoon en ook niet de combinatie Huis en Postcode");
+}
+
+std::string opt_date(const std::optional<Date>& d) { return d ? d->iso() : std::string(); }
+
+// TR101 key of a start/stop product: the allocation (number, or product and its start) and
+// the begin date.
+template <class P>
+std::string leverings_sleutel(const P& p) {
+  std::string k;
+  if (p.toewijzing_nummer) {
+    k = std::to_string(*p.toewijzing_nummer);
+  } else {
+    if (p.product) k = p.product->categorie + "/" + p.product->code.value_or("");
+    k += "/" + opt_date(p.toewijzing_ingangsdatum);
+  }
+  k += "|" + p.begindatum.iso();
+  return k;
+}
+
+// TR101 over a small list of keys: reports the later duplicate, pairwise (lists are short).
+template <class Key, class Path>
+void check_uniek(const std::vector<Key>& keys, Path&& pad, std::string_view wat, Out& out) {
+  for (size_t j = 1; j < keys.size(); ++j)
+    for (size_t i = 0; i < j; ++i)
+      if (keys[i] == keys[j]) {
+        out.add("TR101", pad(j),
+                std::string(wat) + " komt dubbel voor in het bericht (gelijk aan nummer " +
+                    std::to_string(i + 1) + ")");
+        break;
+      }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- JW301 toewijzing
+void check_jw301(const Jw301& m, Out& out) {
+  const Date dag = m.header.dagtekening;
+  const std::string client(kClient);
+  check_gemeentecode(m.header.afzender, "/Bericht/Header/Afzender", out);
+  check_bsn(m.bsn, client + "/Bsn", out);
+  check_geboortedatum(m.geboortedatum, dag, client + "/Geboortedatum", out);
+  check_naam_gebruik(m.naam, client + "/Naam", true, out);
+  if (m.communicatie) {
+    bool tolk = m.communicatie->vorm == "1";
+    if (tolk && !m.communicatie->taal)
+      out.add("CD007", client + "/Communicatie/Taal",
+              "Taal ontbreekt terwijl Communicatie/Vorm 1 (tolk taal) is");
+    if (!tolk && m.communicatie->taal)
+      out.add("CD007", client + "/Communicatie/Taal",
+              "Taal is gevuld terwijl Communicatie/Vorm niet 1 (tolk taal) is maar " +
+                  m.communicatie->vorm);
+  }
+
+  std::vector<std::string> relatie_keys;
+  relatie_keys.reserve(m.relaties.size());
+  for (size_t i = 0; i < m.relaties.size(); ++i) {
+    const Relatie& r = m.relaties[i];
+    const std::string pad = client + "/Relaties/Relatie" + idx(i);
+    if (r.geboortedatum) check_geboortedatum(*r.geboortedatum, dag, pad + "/Geboortedatum", out);
+    check_naam_gebruik(r.naam, pad + "/Naam", false, out);
+    check_contact(r.contact, pad + "/Contact", out);
+    relatie_keys.push_back(r.nummer);
+  }
+  check_uniek(
+      relatie_keys, [&](size_t j) { return client + "/Relaties/Relatie" + idx(j); },
+      "Relatie met dit Nummer", out);
+
+  bool heeft_woonadres = false;
+  std::vector<std::string> contact_keys;
+  contact_keys.reserve(m.contactgegevens.size());
+  for (size_t i = 0; i < m.contactgegevens.size(); ++i) {
+    const Contact& c = m.contactgegevens[i];
+    check_contact(c, client + "/Contactgegevens/Contact" + idx(i), out);
+    if (c.soort == "01" || c.soort == "02" || c.soort == "03") heeft_woonadres = true;
+    contact_keys.push_back(c.soort + "|" +
+                           (c.periode ? opt_date(c.periode->begindatum) : std::string()));
+  }
+  if (!heeft_woonadres)
+    out.add("TR061", client + "/Contactgegevens",
+            "geen Contact met Soort adres 01 (BRP), 02 (correspondentie) of 03 (verblijf)");
+  check_uniek(
+      contact_keys, [&](size_t j) { return client + "/Contactgegevens/Contact" + idx(j); },
+      "Contact met deze Soort en Begindatum", out);
+
+  static constexpr ProductSoort kSoort{"Ingangsdatum", "Einddatum", true, "CD080", "CS338"};
+  std::vector<ProductPeriode> perioden;
+  std::vector<int64_t> nummers;
+  perioden.reserve(m.producten.size());
+  nummers.reserve(m.producten.size());
+  auto tp_pad = [&](size_t i) {
+    return client + "/ToegewezenProducten/ToegewezenProduct" + idx(i);
+  };
+  for (size_t i = 0; i < m.producten.size(); ++i) {
+    const ToegewezenProduct& p = m.producten[i];
+    ProductRegel r;
+    r.heeft_product = p.product.has_value();
+    r.heeft_code = p.product && p.product->code;
+    r.begin = p.ingangsdatum;
+    r.eind = p.einddatum;
+    r.heeft_omvang = p.omvang.has_value();
+    if (p.omvang) {
+      r.eenheid = p.omvang->eenheid;
+      r.frequentie = p.omvang->frequentie;
+    }
+    r.heeft_budget = p.budget.has_value();
+    const std::string pad = tp_pad(i);
+    check_product_regel(r, kSoort, pad, out);
+    check_niet_na_dagtekening(p.toewijzingsdatum, dag, pad + "/Toewijzingsdatum",
+                              "Toewijzingsdatum", out);
+    const bool gelijk = p.einddatum && *p.einddatum == p.ingangsdatum;
+    if (p.reden_wijziging) {
+      if (*p.reden_wijziging == "13" && !gelijk)
+        out.add("CS335", pad + "/RedenWijziging",
+                "RedenWijziging 13 (verwijderd) vereist een Einddatum gelijk aan de Ingangsdatum");
+      if (*p.reden_wijziging == "01")
+        out.add(
+            "CS336", pad + "/RedenWijziging",
+            "RedenWijziging 01 (administratieve correctie, vervallen) mag niet worden gebruikt");
+    }
+    ProductPeriode pp;
+    if (p.product) {
+      pp.categorie = p.product->categorie;
+      if (p.product->code) pp.code = *p.product->code;
+    }
+    pp.begin = p.ingangsdatum;
+    pp.eind = p.einddatum;
+    pp.telt_mee = !(gelijk && p.reden_wijziging &&
+                    (*p.reden_wijziging == "13" || *p.reden_wijziging == "01"));
+    perioden.push_back(pp);
+    nummers.push_back(p.toewijzing_nummer);
+  }
+  for_each_overlap(perioden, [&](size_t j, size_t i) {
+    out.add("TR302", tp_pad(j),
+            "toegewezen product overlapt in periode met hetzelfde product in ToegewezenProduct" +
+                idx(i));
+  });
+  check_uniek(nummers, tp_pad, "ToegewezenProduct met dit ToewijzingNummer", out);
+}
+
+// ---------------------------------------------------------------- JW305 / JW307
+template <class M>
+static void check_client_kort(const M& m, Out& out) {
+  const std::string client(kClient);
+  check_gemeentecode(m.header.ontvanger, "/Bericht/Header/Ontvanger", out);
+  check_bsn(m.bsn, client + "/Bsn", out);
+  check_geboortedatum(m.geboortedatum, m.header.dagtekening, client + "/Geboortedatum", out);
+}
+
+static void check_status_aanlevering(const std::string& s, const std::string& pad, Out& out) {
+  if (s != "1" && s != "3")
+    out.add("CS058", pad + "/StatusAanlevering",
+            "StatusAanlevering " + s + " is niet toegestaan (alleen 1 of 3)");
+}
+
+void check_jw305(const Jw305& m, Out& out) {
+  check_client_kort(m, out);
+  const Date dag = m.header.dagtekening;
+  auto pad = [](size_t i) {
+    return std::string(kClient) + "/StartProducten/StartProduct" + idx(i);
+  };
+  std::vector<std::string> keys;
+  keys.reserve(m.producten.size());
+  for (size_t i = 0; i < m.producten.size(); ++i) {
+    const StartProduct& p = m.producten[i];
+    check_status_aanlevering(p.status_aanlevering, pad(i), out);
+    if (p.begindatum > dag)
+      check_niet_na_dagtekening(p.begindatum, dag, pad(i) + "/Begindatum", "Begindatum", out);
+    keys.push_back(leverings_sleutel(p));
+  }
+  check_uniek(keys, pad, "StartProduct met deze toewijzing en Begindatum", out);
+}
+
+void check_jw307(const Jw307& m, Out& out) {
+  check_client_kort(m, out);
+  const Date dag = m.header.dagtekening;
+  auto pad = [](size_t i) { return std::string(kClient) + "/StopProducten/StopProduct" + idx(i); };
+  std::vector<std::string> keys;
+  keys.reserve(m.producten.size());
+  for (size_t i = 0; i < m.producten.size(); ++i) {
+    const StopProduct& p = m.producten[i];
+    check_status_aanlevering(p.status_aanlevering, pad(i), out);
+    if (p.einddatum < p.begindatum)
+      out.add("TR018", pad(i) + "/Einddatum",
+              "Einddatum " + iso(p.einddatum) + " ligt voor Begindatum " + iso(p.begindatum));
+    if (p.einddatum > dag)
+      check_niet_na_dagtekening(p.einddatum, dag, pad(i) + "/Einddatum", "Einddatum", out);
+    keys.push_back(leverings_sleutel(p));
+  }
+  check_uniek(keys, pad, "StopProduct met deze toewijzing en Begindatum", out);
+}
+
+// ---------------------------------------------------------------- JW315 verzoek om toewijzing
+void check_jw315(const Jw315& m, Out& out) {
+  check_client_kort(m, out);
+  static constexpr ProductSoort kSoort{"ToewijzingIngangsdatum", "ToewijzingEinddatum", true,
+                                       "CD095", "CS343"};
+  auto ap_pad = [](size_t i) {
+    return std::string(kClient) + "/AangevraagdeProducten/AangevraagdProduct" + idx(i);
+  };
+  std::vector<ProductPeriode> perioden;
+  perioden.reserve(m.producten.size());
+  for (size_t i = 0; i < m.producten.size(); ++i) {
+    const AangevraagdProduct& p = m.producten[i];
+    const std::string pad = ap_pad(i);
+    ProductRegel r;
+    r.heeft_product = p.product.has_value();
+    r.heeft_code = p.product && p.product->code;
+    r.begin = p.toewijzing_ingangsdatum;
+    r.eind = p.toewijzing_einddatum;
+    r.heeft_omvang = p.omvang.has_value();
+    if (p.omvang) {
+      r.eenheid = p.omvang->eenheid;
+      r.frequentie = p.omvang->frequentie;
+    }
+    r.heeft_budget = p.budget.has_value();
+    check_product_regel(r, kSoort, pad, out);
+    // CD043: BeschikkingIngangsdatum goes with a BeschikkingNummer, and only then.
+    if (p.beschikking_nummer && !p.beschikking_ingangsdatum)
+      out.add("CD043", pad + "/BeschikkingIngangsdatum",
+              "BeschikkingIngangsdatum ontbreekt terwijl BeschikkingNummer gevuld is");
+    if (!p.beschikking_nummer && p.beschikking_ingangsdatum)
+      out.add("CD043", pad + "/BeschikkingIngangsdatum",
+              "BeschikkingIngangsdatum is gevuld terwijl BeschikkingNummer leeg is");
+    // CD066 CD067 CD068: Verwijzer.
+    const Verwijzer& v = p.verwijzer;
+    const bool zorgverlener = v.type == "02" || v.type == "03" || v.type == "04" || v.type == "05";
+    if (zorgverlener && v.zorgverlener_code && v.naam)
+      out.add("CD066", pad + "/Verwijzer/Naam",
+              "Naam verwijzer moet leeg zijn bij Type " + v.type + " met een ZorgverlenerCode");
+    if (zorgverlener && !v.zorgverlener_code && !v.naam)
+      out.add("CD067", pad + "/Verwijzer/Naam",
+              "Naam verwijzer ontbreekt bij Type " + v.type + " zonder ZorgverlenerCode");
+    if (!zorgverlener && v.zorgverlener_code)
+      out.add("CD068", pad + "/Verwijzer/ZorgverlenerCode",
+              "ZorgverlenerCode moet leeg zijn bij Type verwijzer " + v.type);
+    ProductPeriode pp;
+    if (p.product) {
+      pp.categorie = p.product->categorie;
+      if (p.product->code) pp.code = *p.product->code;
+    }
+    pp.begin = p.toewijzing_ingangsdatum;
+    pp.eind = p.toewijzing_einddatum;
+    perioden.push_back(pp);
+  }
+  for_each_overlap(perioden, [&](size_t j, size_t i) {
+    out.add("TR386", ap_pad(j),
+            "aangevraagd product overlapt in periode met hetzelfde product in AangevraagdProduct" +
+                idx(i));
+  });
+  // TR383: ReferentieAanbieder unique per AangevraagdProduct.
+  for (size_t j = 1; j < m.producten.size(); ++j)
+    for (size_t i = 0; i < j; ++i)
+      if (m.producten[i].referentie_aanbieder == m.producten[j].referentie_aanbieder) {
+        out.add("TR383", ap_pad(j) + "/ReferentieAanbieder",
+                "ReferentieAanbieder " + m.producten[j].referentie_aanbieder +
+                    " komt ook voor in AangevraagdProduct" + idx(i));
+        break;
+      }
+}
+
+// ---------------------------------------------------------------- JW323 declaratie
+void check_jw323(const Jw323& m, Out& out) {
+  const Date dag = m.header.dagtekening;
+  const std::string decl = "/Bericht/Declaratie";
+  check_gemeentecode(m.header.ontvanger, "/Bericht/Header/Ontvanger", out);
+  static const Date k2021(2021, 1, 1);
+  const Periode& dp = m.declaratie_periode;
+  if (dp.begindatum < k2021)
+    out.add("CS100", decl + "/DeclaratiePeriode/Begindatum",
+            "Begindatum " + iso(dp.begindatum) + " ligt voor 01-01-2021");
+  if (!(dp.begindatum == dp.begindatum.first_of_month() &&
+        dp.einddatum == dp.begindatum.last_of_month()))
+    out.add("CS340", decl + "/DeclaratiePeriode",
+            "DeclaratiePeriode " + iso(dp.begindatum) + " t/m " + iso(dp.einddatum) +
+                " is niet precies een hele kalendermaand");
+  if (dp.einddatum < dp.begindatum || dp.einddatum > dag)
+    out.add("TR137", decl + "/DeclaratiePeriode/Einddatum",
+            "Einddatum " + iso(dp.einddatum) + " ligt voor de Begindatum of na de Dagtekening " +
+                iso(dag));
+  if (m.declaratie_dagtekening > dag)
+    check_niet_na_dagtekening(m.declaratie_dagtekening, dag, decl + "/DeclaratieDagtekening",
+                              "DeclaratieDagtekening", out);
+  const BedragMetDC& totaal = m.totaal_ingediend_bedrag;
+  if (totaal.bedrag == 0 && totaal.debet_credit != "D")
+    out.add("CS325", decl + "/TotaalIngediendBedrag/DebetCredit",
+            "DebetCredit moet D zijn bij een TotaalBedrag van 0");
+  const Date vijf_jaar = years_before(m.declaratie_dagtekening, 5);
+
+  size_t aantal = 0;
+  for (const auto& c : m.clienten) aantal += c.prestaties.size();
+  // Keys over the whole message; string_views point into `m`, which outlives the sets.
+  std::unordered_map<std::string_view, size_t> bsns;
+  std::unordered_set<std::string_view> referenties;
+  std::unordered_set<std::string_view> vorige;
+  std::unordered_set<std::string> debet;
+  bsns.reserve(m.clienten.size());
+  referenties.reserve(aantal);
+  debet.reserve(aantal);
+  int64_t som = 0;
+  auto client_pad = [&](size_t ci) { return decl + "/Clienten/Client" + idx(ci); };
+  for (size_t ci = 0; ci < m.clienten.size(); ++ci) {
+    const DeclaratieClient& c = m.clienten[ci];
+    check_bsn(c.bsn, client_pad(ci) + "/Bsn", out);
+    if (auto [it, nieuw] = bsns.emplace(c.bsn, ci); !nieuw)
+      out.add("TR101", client_pad(ci),
+              "Client komt dubbel voor in de declaratie (zelfde Bsn als Client" + idx(it->second) +
+                  ")");
+    std::unordered_map<std::string_view, size_t> in_client;
+    in_client.reserve(c.prestaties.size());
+    for (size_t pi = 0; pi < c.prestaties.size(); ++pi) {
+      const Prestatie& p = c.prestaties[pi];
+      auto pad = [&] { return client_pad(ci) + "/Prestaties/Prestatie" + idx(pi); };
+      som += p.ingediend_bedrag.signed_cents();
+      if (auto [it, nieuw] = in_client.emplace(p.referentie_nummer, pi); !nieuw)
+        out.add("TR101", pad(),
+                "Prestatie met ReferentieNummer " + p.referentie_nummer +
+                    " komt dubbel voor bij deze client (ook Prestatie" + idx(it->second) + ")");
+      referenties.insert(p.referentie_nummer);
+      const Periode& pp = p.product_periode;
+      if (pp.begindatum < k2021)
+        out.add("CS100", pad() + "/ProductPeriode/Begindatum",
+                "Begindatum " + iso(pp.begindatum) + " ligt voor 01-01-2021");
+      if (pp.einddatum.year() != pp.begindatum.year() ||
+          pp.einddatum.month() != pp.begindatum.month())
+        out.add("CS337", pad() + "/ProductPeriode/Einddatum",
+                "Einddatum " + iso(pp.einddatum) +
+                    " ligt niet in dezelfde kalendermaand als Begindatum " + iso(pp.begindatum));
+      if (pp.einddatum < pp.begindatum || pp.einddatum > dag)
+        out.add("TR137", pad() + "/ProductPeriode/Einddatum",
+                "Einddatum " + iso(pp.einddatum) +
+                    " ligt voor de Begindatum of na de Dagtekening " + iso(dag));
+      if (pp.einddatum < vijf_jaar)
+        out.add("TR335", pad() + "/ProductPeriode/Einddatum",
+                "Einddatum " + iso(pp.einddatum) +
+                    " ligt meer dan 5 jaar voor de DeclaratieDagtekening");
+      const bool euro = p.eenheid == "83";
+      if (euro && p.product_tarief)
+        out.add("CD087", pad() + "/ProductTarief",
+                "ProductTarief moet leeg zijn bij Eenheid 83 (euro's)");
+      if (!euro && !p.product_tarief)
+        out.add("CD087", pad() + "/ProductTarief",
+                "ProductTarief ontbreekt bij Eenheid " + p.eenheid);
+      if (euro && p.ingediend_bedrag.bedrag != p.geleverd_volume)
+        out.add("CS339", pad() + "/IngediendBedrag/Bedrag",
+                "IngediendBedrag " + std::to_string(p.ingediend_bedrag.bedrag) +
+                    " is niet gelijk aan GeleverdVolume " + std::to_string(p.geleverd_volume) +
+                    " bij Eenheid 83 (euro's)");
+      const bool credit = p.ingediend_bedrag.debet_credit == "C";
+      if (credit && !p.vorig_referentie_nummer)
+        out.add("CD060", pad() + "/ProductReferentie/VorigReferentieNummer",
+                "VorigReferentieNummer ontbreekt bij een creditprestatie");
+      if (!credit && p.vorig_referentie_nummer)
+        out.add("CD060", pad() + "/ProductReferentie/VorigReferentieNummer",
+                "VorigReferentieNummer moet leeg zijn bij een debetprestatie");
+      if (p.ingediend_bedrag.bedrag == 0 && p.ingediend_bedrag.debet_credit != "D")
+        out.add("CS325", pad() + "/IngediendBedrag/DebetCredit",
+                "DebetCredit moet D zijn bij een Bedrag van 0");
+      if (p.vorig_referentie_nummer && !vorige.insert(*p.vorig_referentie_nummer).second)
+        out.add("TR315", pad() + "/ProductReferentie/VorigReferentieNummer",
+                "VorigReferentieNummer " + *p.vorig_referentie_nummer +
+                    " komt vaker voor in het bericht");
+      if (!credit) {
+        std::string key = std::to_string(p.toewijzing_nummer);
+        key += '|';
+        key += p.product_categorie;
+        key += '|';
+        key += p.product_code;
+        key += '|';
+        key += std::to_string(pp.begindatum.days());
+        key += '|';
+        key += std::to_string(pp.einddatum.days());
+        if (!debet.insert(std::move(key)).second)
+          out.add("TR416", pad(),
+                  "er is al een debetprestatie voor ToewijzingNummer " +
+                      std::to_string(p.toewijzing_nummer) + ", product " + p.product_categorie +
+                      "/" + p.product_code + " en ProductPeriode " + iso(pp.begindatum) + " t/m " +
+                      iso(pp.einddatum));
+      }
+    }
+  }
+  // TR316: a VorigReferentieNummer may not name a prestatie of this same message.
+  if (!vorige.empty())
+    for (size_t ci = 0; ci < m.clienten.size(); ++ci)
+      for (size_t pi = 0; pi < m.clienten[ci].prestaties.size(); ++pi) {
+        const Prestatie& p = m.clienten[ci].prestaties[pi];
+        if (p.vorig_referentie_nummer && referenties.count(*p.vorig_referentie_nummer))
+          out.add("TR316",
+                  client_pad(ci) + "/Prestaties/Prestatie" + idx(pi) +
+                      "/ProductReferentie/VorigReferentieNummer",
+                  "VorigReferentieNummer " + *p.vorig_referentie_nummer +
+                      " crediteert een prestatie uit hetzelfde bericht");
+      }
+  if (som != totaal.signed_cents())
+    out.add("TR358", decl + "/TotaalIngediendBedrag",
+            "TotaalIngediendBedrag " + std::to_string(totaal.signed_cents()) +
+                " is niet gelijk aan de som van de prestaties " + std::to_string(som) +
+                " (in centen, credit negatief)");
+}
+
+}  // namespace jr::ijw::rules

@@ -1,0 +1,285 @@
+// In-message rules on the messages without a typed struct: JW317 (verzoek om wijziging),
+// JW319 (antwoord op verzoek) and JW325 (declaratie-antwoord). Walks the libxml2 tree once by
+// children (no XPath); the document is XSD-valid, so required elements exist and dates and
+// numbers are well-formed.
+#include <charconv>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "ijw/rules_common.h"
+#include "ijw/xml.h"
+
+namespace jr::ijw::rules {
+namespace {
+
+std::string_view local_name(const xmlNode* n) {
+  return std::string_view(reinterpret_cast<const char*>(n->name));
+}
+
+const xmlNode* first_element(const xmlNode* n) {
+  for (; n; n = n->next)
+    if (n->type == XML_ELEMENT_NODE) return n;
+  return nullptr;
+}
+const xmlNode* next_element(const xmlNode* n) { return first_element(n->next); }
+
+const xmlNode* child(const xmlNode* n, std::string_view name) {
+  if (!n) return nullptr;
+  for (const xmlNode* c = first_element(n->children); c; c = next_element(c))
+    if (local_name(c) == name) return c;
+  return nullptr;
+}
+
+// Text of a leaf element without copying when it is one text node (the usual case).
+std::string_view text(const xmlNode* n) {
+  if (!n) return {};
+  const xmlNode* c = n->children;
+  if (c && !c->next && c->type == XML_TEXT_NODE && c->content)
+    return std::string_view(reinterpret_cast<const char*>(c->content));
+  return {};
+}
+
+std::optional<Date> date_of(const xmlNode* n) {
+  if (!n) return std::nullopt;
+  return Date::parse(text(n));
+}
+
+int64_t int_of(const xmlNode* n) {
+  auto t = text(n);
+  int64_t v = 0;
+  std::from_chars(t.data(), t.data() + t.size(), v);
+  return v;
+}
+
+// Containers whose children repeat (maxOccurs unbounded): their children get an index.
+bool is_repeating_container(std::string_view n) {
+  return n == "OngewijzigdeProducten" || n == "TeWijzigenProducten" || n == "NieuweProducten" ||
+         n == "Clienten" || n == "Prestaties" || n == "RetourCodes" || n == "Relaties" ||
+         n == "Contactgegevens" || n == "ToegewezenProducten" || n == "StartProducten" ||
+         n == "StopProducten" || n == "AangevraagdeProducten";
+}
+
+// "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct[2]", without prefixes.
+std::string xpath_of(const xmlNode* n) {
+  std::vector<std::string> delen;
+  for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+    std::string deel(local_name(n));
+    const xmlNode* p = n->parent;
+    if (p && p->type == XML_ELEMENT_NODE && is_repeating_container(local_name(p))) {
+      size_t i = 0;
+      for (const xmlNode* s = first_element(p->children); s && s != n; s = next_element(s))
+        if (local_name(s) == local_name(n)) ++i;
+      deel += idx(i);
+    }
+    delen.push_back(std::move(deel));
+  }
+  std::string out;
+  for (auto it = delen.rbegin(); it != delen.rend(); ++it) out += "/" + *it;
+  return out;
+}
+
+std::string xpath_of(const xmlNode* parent, std::string_view missing_child) {
+  return xpath_of(parent) + "/" + std::string(missing_child);
+}
+
+Date dagtekening_of(const xmlNode* root) {
+  auto d = date_of(child(child(child(root, "Header"), "BerichtIdentificatie"), "Dagtekening"));
+  return d.value_or(Date());
+}
+
+// ProductRegel of a JW317 NieuwProduct or TeWijzigenProduct.
+ProductRegel product_regel(const xmlNode* p) {
+  ProductRegel r;
+  const xmlNode* product = child(p, "Product");
+  r.heeft_product = product != nullptr;
+  r.heeft_code = child(product, "Code") != nullptr;
+  r.begin = date_of(child(p, "GewensteIngangsdatum"));
+  r.eind = date_of(child(p, "Einddatum"));
+  const xmlNode* omvang = child(p, "Omvang");
+  r.heeft_omvang = omvang != nullptr;
+  if (omvang) {
+    r.eenheid = text(child(omvang, "Eenheid"));
+    r.frequentie = text(child(omvang, "Frequentie"));
+  }
+  r.heeft_budget = child(p, "Budget") != nullptr;
+  return r;
+}
+
+// CS325 on a (Totaal)BedragMetDC element: 0 must be debet.
+void check_nul_is_debet(const xmlNode* bedrag_dc, std::string_view bedrag_naam, Out& out) {
+  if (!bedrag_dc) return;
+  if (int_of(child(bedrag_dc, bedrag_naam)) == 0 && text(child(bedrag_dc, "DebetCredit")) != "D")
+    out.add("CS325", xpath_of(bedrag_dc, "DebetCredit"),
+            "DebetCredit moet D zijn bij een " + std::string(bedrag_naam) + " van 0");
+}
+
+int64_t signed_of(const xmlNode* bedrag_dc, std::string_view bedrag_naam) {
+  int64_t v = int_of(child(bedrag_dc, bedrag_naam));
+  return text(child(bedrag_dc, "DebetCredit")) == "C" ? -v : v;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- JW317 verzoek om wijziging
+void check_jw317_dom(const xmlDoc* doc, Out& out) {
+  const xmlNode* root = xmlDocGetRootElement(doc);
+  if (!root) return;
+  const Date dag = dagtekening_of(root);
+  const xmlNode* header = child(root, "Header");
+  if (const xmlNode* o = child(header, "Ontvanger")) check_gemeentecode(text(o), xpath_of(o), out);
+  const xmlNode* client = child(root, "Client");
+  if (const xmlNode* bsn = child(client, "Bsn")) check_bsn(text(bsn), xpath_of(bsn), out);
+  const xmlNode* verzoek = child(client, "Verzoek");
+  if (!verzoek) return;
+  const xmlNode* ongewijzigd = child(verzoek, "OngewijzigdeProducten");
+  const xmlNode* te_wijzigen = child(verzoek, "TeWijzigenProducten");
+  const xmlNode* nieuw = child(verzoek, "NieuweProducten");
+  if (!ongewijzigd && !te_wijzigen)
+    out.add("TR352", xpath_of(verzoek),
+            "verzoek om wijziging bevat geen OngewijzigdProduct en geen TeWijzigenProduct");
+  if (!te_wijzigen && !nieuw)
+    out.add("TR353", xpath_of(verzoek),
+            "verzoek om wijziging bevat geen TeWijzigenProduct en geen NieuwProduct");
+
+  // TR101: a ToewijzingNummer once over OngewijzigdProduct and TeWijzigenProduct.
+  std::unordered_set<int64_t> nummers;
+  for (const xmlNode* groep : {ongewijzigd, te_wijzigen}) {
+    if (!groep) continue;
+    for (const xmlNode* p = first_element(groep->children); p; p = next_element(p)) {
+      int64_t nr = int_of(child(p, "ToewijzingNummer"));
+      if (!nummers.insert(nr).second)
+        out.add("TR101", xpath_of(p),
+                "ToewijzingNummer " + std::to_string(nr) + " komt vaker voor in het verzoek");
+    }
+  }
+  if (te_wijzigen) {
+    static constexpr ProductSoort kSoort{"GewensteIngangsdatum", "Einddatum", false, "", "CS338"};
+    for (const xmlNode* p = first_element(te_wijzigen->children); p; p = next_element(p))
+      check_product_regel(product_regel(p), kSoort, xpath_of(p), out);
+  }
+  if (nieuw) {
+    static constexpr ProductSoort kSoort{"GewensteIngangsdatum", "Einddatum", true, "CD096",
+                                         "CS338"};
+    std::vector<ProductPeriode> perioden;
+    std::vector<const xmlNode*> nodes;
+    for (const xmlNode* p = first_element(nieuw->children); p; p = next_element(p)) {
+      ProductRegel r = product_regel(p);
+      const std::string pad = xpath_of(p);
+      check_product_regel(r, kSoort, pad, out);
+      const Date begin = r.begin.value_or(Date());
+      if (begin <= dag)
+        out.add("TR380", pad + "/GewensteIngangsdatum",
+                "GewensteIngangsdatum " + iso(begin) + " ligt niet na de Dagtekening " + iso(dag));
+      ProductPeriode pp;
+      if (const xmlNode* product = child(p, "Product")) {
+        pp.categorie = text(child(product, "Categorie"));
+        if (const xmlNode* code = child(product, "Code")) pp.code = text(code);
+      }
+      pp.begin = begin;
+      pp.eind = r.eind;
+      perioden.push_back(pp);
+      nodes.push_back(p);
+    }
+    for_each_overlap(perioden, [&](size_t j, size_t i) {
+      out.add("TR410", xpath_of(nodes[j]),
+              "nieuw product overlapt in periode met hetzelfde product in NieuwProduct" + idx(i));
+    });
+  }
+}
+
+// ---------------------------------------------------------------- JW319 antwoord op verzoek
+void check_jw319_dom(const xmlDoc* doc, Out& out) {
+  const xmlNode* root = xmlDocGetRootElement(doc);
+  if (!root) return;
+  if (const xmlNode* a = child(child(root, "Header"), "Afzender"))
+    check_gemeentecode(text(a), xpath_of(a), out);
+  const xmlNode* antwoord = child(root, "Antwoord");
+  if (!antwoord) return;
+  const std::string_view verzoek_antwoord = text(child(antwoord, "VerzoekAntwoord"));
+  const xmlNode* reden = child(antwoord, "RedenAfwijzingVerzoek");
+  const xmlNode* wpb = child(antwoord, "Woonplaatsbeginsel");
+  if (verzoek_antwoord == "1" && !reden)
+    out.add("CD085", xpath_of(antwoord, "RedenAfwijzingVerzoek"),
+            "RedenAfwijzingVerzoek ontbreekt terwijl het verzoek is afgewezen (VerzoekAntwoord 1)");
+  if (verzoek_antwoord == "2" && reden)
+    out.add("CD086", xpath_of(reden),
+            "RedenAfwijzingVerzoek moet leeg zijn bij VerzoekAntwoord 2 (aanvraag in onderzoek)");
+  const bool woonplaats = reden && text(reden) == "8";
+  if (woonplaats && !wpb)
+    out.add("TR377", xpath_of(antwoord, "Woonplaatsbeginsel"),
+            "Woonplaatsbeginsel ontbreekt bij RedenAfwijzingVerzoek 8 (woonplaatsbeginsel)");
+  if (!woonplaats && wpb)
+    out.add("TR409", xpath_of(wpb),
+            "Woonplaatsbeginsel is alleen toegestaan bij RedenAfwijzingVerzoek 8");
+  if (const xmlNode* g = child(wpb, "Gemeente")) check_gemeentecode(text(g), xpath_of(g), out);
+}
+
+// ---------------------------------------------------------------- JW325 declaratie-antwoord
+void check_jw325_dom(const xmlDoc* doc, Out& out) {
+  const xmlNode* root = xmlDocGetRootElement(doc);
+  if (!root) return;
+  const Date dag = dagtekening_of(root);
+  if (const xmlNode* a = child(child(root, "Header"), "Afzender"))
+    check_gemeentecode(text(a), xpath_of(a), out);
+  const xmlNode* da = child(root, "DeclaratieAntwoord");
+  if (!da) return;
+  const xmlNode* ingediend = child(da, "TotaalIngediendBedrag");
+  const xmlNode* toegekend = child(da, "TotaalToegekendBedrag");
+  check_nul_is_debet(ingediend, "TotaalBedrag", out);
+  check_nul_is_debet(toegekend, "TotaalBedrag", out);
+  int64_t som_afgewezen = 0;
+  bool heeft_prestaties = false;
+  std::unordered_map<std::string_view, const xmlNode*> bsns;
+  if (const xmlNode* clienten = child(da, "Clienten")) {
+    for (const xmlNode* c = first_element(clienten->children); c; c = next_element(c)) {
+      const xmlNode* bsn = child(c, "Bsn");
+      check_bsn(text(bsn), xpath_of(bsn), out);
+      if (!bsns.emplace(text(bsn), c).second)
+        out.add("TR101", xpath_of(c), "Client komt dubbel voor in het declaratie-antwoord");
+      const xmlNode* prestaties = child(c, "Prestaties");
+      if (!prestaties) continue;
+      std::unordered_set<std::string_view> refs;
+      for (const xmlNode* p = first_element(prestaties->children); p; p = next_element(p)) {
+        heeft_prestaties = true;
+        const xmlNode* ref = child(p, "ProductReferentie");
+        const std::string_view nr = text(child(ref, "ReferentieNummer"));
+        if (!refs.insert(nr).second)
+          out.add("TR101", xpath_of(p),
+                  "Prestatie met ReferentieNummer " + std::string(nr) +
+                      " komt dubbel voor bij deze client");
+        const xmlNode* bedrag = child(p, "IngediendBedrag");
+        const bool credit = text(child(bedrag, "DebetCredit")) == "C";
+        const bool vorig = child(ref, "VorigReferentieNummer") != nullptr;
+        if (credit && !vorig)
+          out.add("CD060", xpath_of(ref, "VorigReferentieNummer"),
+                  "VorigReferentieNummer ontbreekt bij een creditprestatie");
+        if (!credit && vorig)
+          out.add("CD060", xpath_of(ref, "VorigReferentieNummer"),
+                  "VorigReferentieNummer moet leeg zijn bij een debetprestatie");
+        check_nul_is_debet(bedrag, "Bedrag", out);
+        som_afgewezen += signed_of(bedrag, "Bedrag");
+        const xmlNode* periode = child(p, "ProductPeriode");
+        auto begin = date_of(child(periode, "Begindatum"));
+        auto eind = date_of(child(periode, "Einddatum"));
+        if (begin && eind && (*eind < *begin || *eind > dag))
+          out.add("TR137", xpath_of(periode, "Einddatum"),
+                  "Einddatum " + iso(*eind) + " ligt voor de Begindatum of na de Dagtekening " +
+                      iso(dag));
+      }
+    }
+  }
+  // TR342: the rejected prestaties explain the difference between submitted and granted.
+  // A DeclaratieAntwoord rejected as a whole lists no prestaties and grants 0.
+  const int64_t ingediend_c = signed_of(ingediend, "TotaalBedrag");
+  const int64_t toegekend_c = signed_of(toegekend, "TotaalBedrag");
+  const bool geheel_afgewezen = !heeft_prestaties && toegekend_c == 0;
+  if (!geheel_afgewezen && som_afgewezen != ingediend_c - toegekend_c)
+    out.add("TR342", xpath_of(toegekend),
+            "som van de afgewezen prestaties " + std::to_string(som_afgewezen) +
+                " is niet gelijk aan TotaalIngediendBedrag min TotaalToegekendBedrag " +
+                std::to_string(ingediend_c - toegekend_c) + " (in centen)");
+}
+
+}  // namespace jr::ijw::rules
