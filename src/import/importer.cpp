@@ -143,7 +143,14 @@ BerichtResultaat Importer::import_bytes(std::string_view bytes, std::string_view
     return r;
   }
   batch_.push_back(r);
-  if (batch_.size() >= options_.batch_grootte) (void)flush();
+  if (batch_.size() >= options_.batch_grootte) {
+    Status st = flush();
+    if (!st.ok() && commit_mislukt_) {
+      r.uitkomst = Uitkomst::fout;
+      r.melding = "niet opgeslagen: " + st.message();
+      r.retour_xml.clear();
+    }
+  }
   return r;
 }
 
@@ -151,6 +158,7 @@ Status Importer::flush() {
   if (!batch_open_) return Status::Ok();
   batch_open_ = false;
   Status st = store_.commit();
+  commit_mislukt_ = !st.ok();
   std::vector<BerichtResultaat> batch;
   batch.swap(batch_);
   Status eerste;
@@ -289,8 +297,14 @@ Status Importer::import_paden(const std::vector<std::filesystem::path>& paden) {
       continue;
     }
     BerichtResultaat r = import_bytes(*bytes, f.string());
-    if (r.uitkomst == Uitkomst::fout && eerste.ok())
-      eerste = Status(StatusCode::kUnavailable, f.string() + ": " + r.melding);
+    if (r.uitkomst == Uitkomst::fout) {
+      // Later messages may depend on this one (a stop on its start): stop here, so that
+      // importing the same files again after the cause is fixed gives the same result.
+      eerste = Status(StatusCode::kUnavailable, f.string() + ": " + r.melding +
+                                                    " (import afgebroken; opnieuw importeren "
+                                                    "verwerkt alleen wat nog ontbreekt)");
+      break;
+    }
   }
   st = flush();
   if (!st.ok() && eerste.ok()) eerste = st;

@@ -85,7 +85,9 @@ class Importer {
 
   // Imports one message inside the current batch (opening one when needed) and commits the
   // batch when it is full. The result is final once the batch is committed (flush()); an
-  // operational error gives Uitkomst::fout with the message undone.
+  // operational error gives Uitkomst::fout with the message undone (and, when the batch's
+  // commit failed, the batch). Callers should stop at a fout: later messages may depend on
+  // the lost ones.
   BerichtResultaat import_bytes(std::string_view bytes, std::string_view bron);
 
   // Commits the open batch and writes the retour files of its messages. OK without a batch.
@@ -111,6 +113,7 @@ class Importer {
   const Clock& clock_;
   ImportOptions options_;
   bool batch_open_ = false;
+  bool commit_mislukt_ = false;
   std::vector<BerichtResultaat> batch_;
   std::optional<int64_t> run_id_;
   Samenvatting samenvatting_;
