@@ -77,132 +77,190 @@ Afgeleid leid_af(const model::Snapshot& s) {
   return a;
 }
 
+namespace {
+
+// Adds the additive fields of `b` to `a` (not the distinct counts of jeugdigen).
+void tel_op(Telling& a, const Telling& b) {
+  a.totaal += b.totaal;
+  a.begonnen += b.begonnen;
+  a.beeindigd += b.beeindigd;
+  a.lopend_einde += b.lopend_einde;
+  for (size_t i = 0; i < a.hv_trajecten.size(); ++i) a.hv_trajecten[i] += b.hv_trajecten[i];
+  for (size_t i = 0; i < 2; ++i) a.groep_trajecten[i] += b.groep_trajecten[i];
+  for (size_t i = 0; i < a.verwijzer.size(); ++i) a.verwijzer[i] += b.verwijzer[i];
+  for (size_t i = 0; i < a.reden.size(); ++i) a.reden[i] += b.reden[i];
+  a.duur_som += b.duur_som;
+  for (size_t i = 0; i < a.duurklassen.size(); ++i) a.duurklassen[i] += b.duurklassen[i];
+  a.herhaald += b.herhaald;
+  a.crisis += b.crisis;
+  a.geen_nieuwe_start += b.geen_nieuwe_start;
+  a.kosten_cent += b.kosten_cent;
+  for (size_t i = 0; i < a.hv_kosten_cent.size(); ++i) a.hv_kosten_cent[i] += b.hv_kosten_cent[i];
+}
+
+// The gemeenten one jeugdige touches in a period, each with a bit mask of what it had there.
+// Nearly always one gemeente; a handful at most.
+class Aanraking {
+ public:
+  void clear() { n_ = 0; }
+  bool empty() const { return n_ == 0; }
+  void voeg_toe(uint16_t g, uint32_t bits) {
+    for (size_t i = 0; i < n_; ++i)
+      if (g_[i] == g) {
+        bits_[i] |= bits;
+        return;
+      }
+    if (n_ == g_.size()) {
+      g_.push_back(0);
+      bits_.push_back(0);
+    }
+    g_[n_] = g;
+    bits_[n_++] = bits;
+  }
+  // Calls f(level, bits) once per distinct level: each gemeente, each regio, the total.
+  template <class F>
+  void per_niveau(const model::Snapshot& s, size_t G, size_t R, F&& f) {
+    uint32_t totaal = 0;
+    for (size_t i = 0; i < n_; ++i) {
+      f(g_[i], bits_[i]);
+      totaal |= bits_[i];
+    }
+    for (size_t i = 0; i < n_; ++i) {
+      const uint16_t r = s.gemeente_regio[g_[i]];
+      bool eerder = false;
+      for (size_t k = 0; k < i; ++k) eerder = eerder || s.gemeente_regio[g_[k]] == r;
+      if (eerder) continue;
+      uint32_t bits = 0;
+      for (size_t k = i; k < n_; ++k)
+        if (s.gemeente_regio[g_[k]] == r) bits |= bits_[k];
+      f(G + r, bits);
+    }
+    f(G + R, totaal);
+  }
+
+ private:
+  std::vector<uint16_t> g_ = std::vector<uint16_t>(4);
+  std::vector<uint32_t> bits_ = std::vector<uint32_t>(4);
+  size_t n_ = 0;
+};
+
+// Bits of a jeugdige's mask: 0-7 hulpvorm index, 8-9 groep (zonder, met verblijf).
+constexpr uint32_t kGroepBit = 8;
+
+}  // namespace
+
 Uitkomst bereken(const model::Snapshot& s, const Afgeleid& a, const Periode& p) {
   const size_t G = s.gemeente_code.size(), R = s.regio_naam.size(), L = G + R + 1;
   std::vector<Telling> t(L);
   const int32_t van = p.van.days(), tot = p.tot.days();
-  auto niveaus = [&](uint16_t g, std::array<uint32_t, 3>& l) {
-    l = {g, static_cast<uint32_t>(G + s.gemeente_regio[g]), static_cast<uint32_t>(G + R)};
-  };
-  std::vector<uint32_t> keys;  // level * 16 + slot, for distinct jeugdigen
-  std::array<uint32_t, 3> l{};
+  Aanraking aanraking;
 
-  // ---- trajecten: one pass, grouped by jeugdige ----
+  // ---- trajecten: one pass, grouped by jeugdige. Additive counts go to the gemeente and are
+  // summed into regio and totaal afterwards; distinct jeugdigen per level come from masks. ----
   const auto& T = s.trajecten;
   const size_t n = T.size();
   for (size_t i = 0; i < n;) {
     const int32_t j = T.jeugdige[i];
     int32_t eerste = INT32_MAX;  // first day in the period with jeugdhulp
-    keys.clear();
+    aanraking.clear();
     for (; i < n && T.jeugdige[i] == j; ++i) {
       const int32_t aanvang = T.aanvang[i], einde = T.einde[i];
       if (aanvang > tot || einde < van) continue;
       const int hv = model::hulpvorm_index(T.hulpvorm[i]);
       const int groep = model::met_verblijf(T.hulpvorm[i]) ? 1 : 0;
-      const int vw = model::verwijzer_index(T.verwijzer[i]);
-      const bool begonnen = aanvang >= van, beeindigd = einde <= tot;
-      niveaus(T.gemeente[i], l);
-      for (uint32_t lv : l) {
-        Telling& c = t[lv];
-        ++c.totaal;
-        ++c.hv_trajecten[static_cast<size_t>(hv)];
-        ++c.groep_trajecten[static_cast<size_t>(groep)];
-        ++c.verwijzer[static_cast<size_t>(vw)];
-        if (begonnen) {
-          ++c.begonnen;
-          c.herhaald += a.herhaald[i];
-          c.crisis += T.crisis[i];
-        }
-        if (beeindigd) {
-          ++c.beeindigd;
-          const uint8_t rd = T.reden[i] ? T.reden[i] : model::kRedenOnbekend;
-          ++c.reden[static_cast<size_t>(rd - 1)];
-          const int32_t duur = einde - aanvang + 1;
-          c.duur_som += static_cast<uint64_t>(duur);
-          ++c.duurklassen[static_cast<size_t>(duurklasse(duur))];
-          c.geen_nieuwe_start += a.nieuwe_start[i] ? 0u : 1u;
-        } else {
-          ++c.lopend_einde;
-        }
-        keys.push_back(lv * 16 + static_cast<uint32_t>(hv));
-        keys.push_back(lv * 16 + 8 + static_cast<uint32_t>(groep));
-        keys.push_back(lv * 16 + 15);
+      Telling& c = t[T.gemeente[i]];
+      ++c.totaal;
+      ++c.hv_trajecten[static_cast<size_t>(hv)];
+      ++c.groep_trajecten[static_cast<size_t>(groep)];
+      ++c.verwijzer[static_cast<size_t>(model::verwijzer_index(T.verwijzer[i]))];
+      if (aanvang >= van) {
+        ++c.begonnen;
+        c.herhaald += a.herhaald[i];
+        c.crisis += T.crisis[i];
       }
+      if (einde <= tot) {
+        ++c.beeindigd;
+        const uint8_t rd = T.reden[i] ? T.reden[i] : model::kRedenOnbekend;
+        ++c.reden[static_cast<size_t>(rd - 1)];
+        const int32_t duur = einde - aanvang + 1;
+        c.duur_som += static_cast<uint64_t>(duur);
+        ++c.duurklassen[static_cast<size_t>(duurklasse(duur))];
+        c.geen_nieuwe_start += a.nieuwe_start[i] ? 0u : 1u;
+      } else {
+        ++c.lopend_einde;
+      }
+      aanraking.voeg_toe(T.gemeente[i],
+                         (1u << hv) | (1u << (kGroepBit + static_cast<uint32_t>(groep))));
       eerste = std::min(eerste, std::max(van, aanvang));
     }
-    if (keys.empty() || eerste >= s.wordt23[static_cast<size_t>(j)]) continue;
+    if (aanraking.empty() || eerste >= s.wordt23[static_cast<size_t>(j)]) continue;
     const bool jong = eerste < s.wordt18[static_cast<size_t>(j)];
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (uint32_t k : keys) {
-      Telling& c = t[k >> 4];
-      const uint32_t slot = k & 15;
-      if (slot < 8)
-        ++c.hv_jongeren[slot];
-      else if (slot < 10)
-        ++c.groep_jongeren[slot - 8];
-      else {
-        ++c.jongeren;
-        if (jong) ++c.jongeren0tot17;
-      }
-    }
+    aanraking.per_niveau(s, G, R, [&](size_t lv, uint32_t bits) {
+      Telling& c = t[lv];
+      ++c.jongeren;
+      if (jong) ++c.jongeren0tot17;
+      for (uint32_t b = 0; b < 8; ++b) c.hv_jongeren[b] += (bits >> b) & 1u;
+      c.groep_jongeren[0] += (bits >> kGroepBit) & 1u;
+      c.groep_jongeren[1] += (bits >> (kGroepBit + 1)) & 1u;
+    });
   }
 
   // ---- maatregelen: distinct jeugdigen per soort ----
   const auto& M = s.maatregelen;
   for (size_t i = 0; i < M.size();) {
     const int32_t j = M.jeugdige[i];
-    keys.clear();
+    aanraking.clear();
     for (; i < M.size() && M.jeugdige[i] == j; ++i) {
       if (M.aanvang[i] > tot || M.einde[i] < van) continue;
-      niveaus(M.gemeente[i], l);
-      for (uint32_t lv : l) keys.push_back(lv * 16 + M.soort[i]);
+      aanraking.voeg_toe(M.gemeente[i], 1u << M.soort[i]);
     }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (uint32_t k : keys) {
-      Telling& c = t[k >> 4];
-      if ((k & 15) == static_cast<uint32_t>(model::Maatregel::kJeugdbescherming))
-        ++c.jeugdbescherming;
-      else
-        ++c.jeugdreclassering;
-    }
+    if (aanraking.empty()) continue;
+    aanraking.per_niveau(s, G, R, [&](size_t lv, uint32_t bits) {
+      const auto jb = static_cast<uint32_t>(model::Maatregel::kJeugdbescherming);
+      const auto jr = static_cast<uint32_t>(model::Maatregel::kJeugdreclassering);
+      t[lv].jeugdbescherming += (bits >> jb) & 1u;
+      t[lv].jeugdreclassering += (bits >> jr) & 1u;
+    });
   }
 
   // ---- kosten: accepted prestaties with a begindatum in the period ----
   const auto& K = s.kosten;
+  constexpr uint32_t kIedereBit = 8;  // any prestatie; bits 0-7 per hulpvorm
   for (size_t i = 0; i < K.size();) {
     const int32_t j = K.jeugdige[i];
-    keys.clear();
+    aanraking.clear();
     for (; i < K.size() && K.jeugdige[i] == j; ++i) {
       if (K.datum[i] < van || K.datum[i] > tot) continue;
       const int hv = model::hulpvorm_index(K.hulpvorm[i]);
-      niveaus(K.gemeente[i], l);
-      for (uint32_t lv : l) {
-        t[lv].kosten_cent += K.bedrag_cent[i];
-        keys.push_back(lv * 16 + 15);
-        if (hv >= 0) {
-          t[lv].hv_kosten_cent[static_cast<size_t>(hv)] += K.bedrag_cent[i];
-          keys.push_back(lv * 16 + static_cast<uint32_t>(hv));
-        }
+      Telling& c = t[K.gemeente[i]];
+      c.kosten_cent += K.bedrag_cent[i];
+      uint32_t bits = 1u << kIedereBit;
+      if (hv >= 0) {
+        c.hv_kosten_cent[static_cast<size_t>(hv)] += K.bedrag_cent[i];
+        bits |= 1u << hv;
       }
+      aanraking.voeg_toe(K.gemeente[i], bits);
     }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (uint32_t k : keys) {
-      Telling& c = t[k >> 4];
-      if ((k & 15) == 15)
-        ++c.kosten_clienten;
-      else
-        ++c.hv_kosten_clienten[k & 15];
-    }
+    if (aanraking.empty()) continue;
+    aanraking.per_niveau(s, G, R, [&](size_t lv, uint32_t bits) {
+      Telling& c = t[lv];
+      c.kosten_clienten += (bits >> kIedereBit) & 1u;
+      for (uint32_t b = 0; b < 8; ++b) c.hv_kosten_clienten[b] += (bits >> b) & 1u;
+    });
+  }
+
+  // ---- additive counts of the gemeenten into their regio and the total ----
+  for (size_t g = 0; g < G; ++g) {
+    tel_op(t[G + s.gemeente_regio[g]], t[g]);
+    tel_op(t[G + R], t[g]);
   }
 
   // ---- population 0-17 on 1 January of the period's year ----
   for (size_t g = 0; g < G; ++g) {
     const uint64_t b = s.bevolking_som(static_cast<uint16_t>(g), p.jaar(), 0, 17);
-    niveaus(static_cast<uint16_t>(g), l);
-    for (uint32_t lv : l) t[lv].bevolking0tot17 += b;
+    t[g].bevolking0tot17 += b;
+    t[G + s.gemeente_regio[g]].bevolking0tot17 += b;
+    t[G + R].bevolking0tot17 += b;
   }
 
   Uitkomst u;
