@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
   jr::cli::register_toewijzing(app, ctx);
   jr::cli::register_serve(app, ctx);
   jr::cli::register_generate(app, ctx);
+  jr::cli::register_indicatoren(app, ctx);
+  jr::cli::register_bevolking(app, ctx);
+  jr::cli::register_register(app, ctx);
+  jr::cli::register_wijkteam(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
