@@ -1,0 +1,110 @@
+// jeugdregie serve --db PATH [--port 8080] [--host 127.0.0.1] [--web DIR] [--demo]
+#include <pthread.h>
+#include <signal.h>
+
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "server/api.h"
+#include "server/databron.h"
+#include "server/demo_kpis.h"
+#include "server/server.h"
+#include "store/store.h"
+
+namespace jr::cli {
+namespace {
+
+struct ServeArgs {
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string web;
+  bool demo = false;
+  int threads = 64;
+};
+
+std::filesystem::path standaard_web_dir() {
+  if (std::filesystem::exists("web/overzicht.html")) return "web";
+  return std::filesystem::path(JR_SOURCE_DIR) / "web";
+}
+
+int run_serve(const ServeArgs& a, const Config& cfg) {
+  if (!std::filesystem::exists(a.db)) {
+    std::cerr << "jeugdregie: database " << a.db << " bestaat niet (eerst jeugdregie import)\n";
+    return 3;
+  }
+  // Signals go to the waiting thread below, not to the server's threads.
+  sigset_t signalen;
+  sigemptyset(&signalen);
+  sigaddset(&signalen, SIGINT);
+  sigaddset(&signalen, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signalen, nullptr);
+
+  SystemClock clock;
+  store::StoreOptions so;
+  so.path = a.db;
+  so.key_file = cfg.sleutelbestand;
+  auto st = store::open_sqlite_store(so, clock);
+  if (!st.ok()) {
+    std::cerr << "jeugdregie: " << st.status().message() << "\n";
+    return 3;
+  }
+  server::Databron bron(**st, clock);
+  if (auto s = bron.ververs(); !s.ok()) {
+    std::cerr << "jeugdregie: " << s.message() << "\n";
+    return 3;
+  }
+  if (a.demo) {
+    auto n = server::zaai_demo_kpis(bron);
+    if (!n.ok()) {
+      std::cerr << "jeugdregie: demo-KPI's: " << n.status().message() << "\n";
+      return 3;
+    }
+    if (*n > 0) std::cout << "demo: " << *n << " KPI's aangemaakt\n";
+  }
+  server::Api api(bron);
+  server::ServerOpties opties;
+  opties.host = a.host;
+  opties.port = a.port;
+  opties.web_dir = a.web.empty() ? standaard_web_dir() : std::filesystem::path(a.web);
+  opties.threads = a.threads;
+  server::Server srv(api, opties);
+  if (auto s = srv.bind(); !s.ok()) {
+    std::cerr << "jeugdregie: " << s.message() << "\n";
+    return 3;
+  }
+  std::thread wacht([&] {
+    int sig = 0;
+    sigwait(&signalen, &sig);
+    srv.stop();
+  });
+  std::thread warm([&] { bron.warm_op(); });
+  std::cout << "jeugdregie luistert op http://" << a.host << ":" << srv.port() << "/overzicht"
+            << std::endl;
+  if (a.demo)
+    std::cout << "demo: inloggen is nog niet nodig (vaste demogebruiker, rol beleidsmedewerker, "
+                 "hele regio)"
+              << std::endl;
+  srv.luister();
+  warm.join();
+  pthread_kill(wacht.native_handle(), SIGTERM);
+  wacht.join();
+  return 0;
+}
+
+}  // namespace
+
+void register_serve(CLI::App& app, Context& ctx) {
+  auto a = std::make_shared<ServeArgs>();
+  auto* c = app.add_subcommand("serve", "start de webserver: JSON-API onder /api/v1 en dashboard");
+  c->add_option("--db", a->db, "SQLite-database van jeugdregie")->required();
+  c->add_option("--port", a->port, "poort (0: een vrije poort)")->check(CLI::Range(0, 65535));
+  c->add_option("--host", a->host, "adres om op te luisteren");
+  c->add_option("--web", a->web, "map met het dashboard (standaard web/ van de broncode)");
+  c->add_option("--threads", a->threads, "aantal verwerkingsthreads")->check(CLI::Range(2, 512));
+  c->add_flag("--demo", a->demo, "maak de demo-KPI's aan als er nog geen zijn");
+  c->callback([a, &ctx] { ctx.exit_code = run_serve(*a, ctx.config); });
+}
+
+}  // namespace jr::cli

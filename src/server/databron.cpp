@@ -1,0 +1,285 @@
+#include "server/databron.h"
+
+#include <algorithm>
+
+#include "indicators/indicatoren.h"
+#include "indicators/json.h"
+#include "indicators/periode.h"
+#include "model/snapshot.h"
+#include "store/sqlite.h"
+#include "store/sqlite_store.h"
+
+namespace jr::server {
+
+using nlohmann::json;
+
+struct Databron::Stand {
+  model::Snapshot snapshot;
+  indicators::Afgeleid afgeleid;
+  int32_t eerste_dag = 0, laatste_dag = -1;  // span of the data; laatste < eerste: none
+  mutable std::mutex mu;
+  mutable std::map<std::string, std::shared_ptr<const indicators::Uitkomst>> uitkomsten;
+
+  std::shared_ptr<const indicators::Uitkomst> uitkomst(const indicators::Periode& p) const {
+    {
+      std::lock_guard lock(mu);
+      if (auto it = uitkomsten.find(p.naam); it != uitkomsten.end()) return it->second;
+    }
+    auto u =
+        std::make_shared<const indicators::Uitkomst>(indicators::bereken(snapshot, afgeleid, p));
+    std::lock_guard lock(mu);
+    return uitkomsten.emplace(p.naam, std::move(u)).first->second;
+  }
+};
+
+namespace {
+
+int64_t nu_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+store::sqlite::Db& db_van(store::Store& s) { return static_cast<store::SqliteStore&>(s).db(); }
+
+json aantal(uint64_t n, bool publiek) {
+  auto v = indicators::toon_aantal(
+      n, publiek ? indicators::Openbaarheid::kPubliek : indicators::Openbaarheid::kIntern);
+  return v ? json(*v) : json(nullptr);
+}
+
+}  // namespace
+
+Databron::Databron(store::Store& store, const Clock& clock)
+    : store_(store), clock_(clock), kpis_(db_van(store), clock) {}
+
+Databron::~Databron() = default;
+
+Status Databron::ververs() { return stand().status(); }
+
+Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
+  const int64_t nu = nu_ms();
+  std::shared_ptr<const Stand> huidig;
+  {
+    std::lock_guard lock(stand_mu_);
+    huidig = stand_;
+  }
+  // Look at the database at most twice a second; between looks, serve what we have.
+  if (huidig && nu - laatste_controle_ms_.load() < 500) return huidig;
+  std::lock_guard bouw(stand_mu_);  // one rebuild at a time; others wait for its result
+  if (stand_ && nu_ms() - laatste_controle_ms_.load() < 500) return stand_;
+  std::lock_guard db(db_mu_);
+  int64_t versie = -1;
+  {
+    auto& s = db_van(store_).prepare("PRAGMA data_version");
+    if (s.step()) versie = s.int64(0);
+    s.reset();
+  }
+  laatste_controle_ms_ = nu_ms();
+  if (stand_ && versie == data_versie_) return stand_;
+
+  auto snap = model::bouw_snapshot(store_);
+  if (!snap.ok()) return snap.status();
+  auto nieuw = std::make_shared<Stand>();
+  nieuw->snapshot = std::move(snap).value();
+  nieuw->afgeleid = indicators::leid_af(nieuw->snapshot);
+  const auto& t = nieuw->snapshot.trajecten;
+  if (t.size() > 0) {
+    nieuw->eerste_dag = *std::min_element(t.aanvang.begin(), t.aanvang.end());
+    int32_t laatste = *std::max_element(t.aanvang.begin(), t.aanvang.end());
+    for (int32_t e : t.einde)
+      if (e != model::kOpenEinde) laatste = std::max(laatste, e);
+    nieuw->laatste_dag = laatste;
+  }
+  std::map<std::string, std::string> namen;
+  {
+    auto& s = db_van(store_).prepare("SELECT agb, naam FROM aanbieder");
+    while (s.step()) namen[s.text(0)] = s.text(1);
+  }
+  {
+    std::unique_lock cache(cache_mu_);
+    cache_.clear();
+    aanbieder_namen_ = std::move(namen);
+  }
+  data_versie_ = versie;
+  stand_ = std::move(nieuw);
+  return stand_;
+}
+
+Result<std::shared_ptr<const Document>> Databron::indicatoren(const IndicatorVraag& v) {
+  auto p = indicators::parse_periode(v.periode);
+  if (!p.ok()) return p.status();
+  auto st = stand();
+  if (!st.ok()) return st.status();
+  Sleutel sleutel{v.periode, v.gemeente.value_or(""), v.publiek};
+  {
+    std::shared_lock lock(cache_mu_);
+    if (auto it = cache_.find(sleutel); it != cache_.end()) return it->second;
+  }
+  ++missers_;
+  auto u = (*st)->uitkomst(*p);
+  auto doc = indicators::naar_json(
+      *u, v.publiek ? indicators::Openbaarheid::kPubliek : indicators::Openbaarheid::kIntern,
+      v.gemeente);
+  if (!doc.ok()) return doc.status();
+  auto d = std::make_shared<Document>();
+  d->json = std::move(doc).value();
+  d->tekst = d->json.dump();
+  std::unique_lock lock(cache_mu_);
+  return cache_.emplace(sleutel, std::move(d)).first->second;
+}
+
+Result<Databron::Perioden> Databron::perioden() {
+  auto st = stand();
+  if (!st.ok()) return st.status();
+  Perioden p;
+  const Stand& s = **st;
+  if (s.laatste_dag < s.eerste_dag) return p;
+  const Date van(s.eerste_dag), tot(s.laatste_dag);
+  for (int jaar = van.year(); jaar <= tot.year(); ++jaar) {
+    p.jaren.push_back(std::to_string(jaar));
+    for (int h = 1; h <= 2; ++h) {
+      if (jaar == van.year() && h == 1 && van.month() > 6) continue;
+      if (jaar == tot.year() && h == 2 && tot.month() <= 6) continue;
+      p.halfjaren.push_back(std::to_string(jaar) + "H" + std::to_string(h));
+    }
+  }
+  return p;
+}
+
+std::string Databron::aanbieder_naam(const std::string& agb) {
+  std::shared_lock lock(cache_mu_);
+  auto it = aanbieder_namen_.find(agb);
+  return it == aanbieder_namen_.end() ? agb : it->second;
+}
+
+Result<json> Databron::trajecten(const TrajectVraag& v) {
+  auto p = indicators::parse_periode(v.periode);
+  if (!p.ok()) return p.status();
+  auto st = stand();
+  if (!st.ok()) return st.status();
+  const model::Snapshot& s = (*st)->snapshot;
+  const auto& t = s.trajecten;
+  const int32_t van = p->van.days(), tot = p->tot.days();
+
+  uint16_t g = UINT16_MAX;
+  if (v.gemeente) {
+    g = s.gemeente_index(*v.gemeente);
+    if (g == UINT16_MAX) return NotFound("gemeente " + *v.gemeente + " komt niet voor");
+  }
+  uint32_t a = UINT32_MAX;
+  if (v.aanbieder) {
+    if (!v.gemeente) return InvalidArgument("aanbieder kan alleen samen met gemeente");
+    for (uint32_t i = 0; i < s.aanbieder_code.size(); ++i)
+      if (s.aanbieder_code[i] == *v.aanbieder) a = i;
+    if (a == UINT32_MAX) return NotFound("aanbieder " + *v.aanbieder + " komt niet voor");
+  }
+
+  std::map<uint32_t, uint64_t> per_onderdeel;  // gemeente or aanbieder index
+  std::array<uint64_t, 8> hulpvorm{};
+  std::array<uint64_t, 7> verwijzer{};
+  std::array<uint64_t, 6> reden{};
+  std::array<uint64_t, 7> duur{};
+  uint64_t totaal = 0, beeindigd = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t.aanvang[i] > tot || t.einde[i] < van) continue;
+    if (g != UINT16_MAX && t.gemeente[i] != g) continue;
+    if (a != UINT32_MAX && t.aanbieder[i] != a) continue;
+    ++totaal;
+    ++per_onderdeel[g == UINT16_MAX ? t.gemeente[i] : t.aanbieder[i]];
+    if (int h = model::hulpvorm_index(t.hulpvorm[i]); h >= 0) ++hulpvorm[h];
+    if (int w = model::verwijzer_index(t.verwijzer[i]); w >= 0) ++verwijzer[w];
+    if (t.einde[i] >= van && t.einde[i] <= tot) {
+      ++beeindigd;
+      uint8_t r = t.reden[i];
+      ++reden[r >= 1 && r <= 5 ? r - 1 : 5];
+      ++duur[indicators::duurklasse(t.einde[i] - t.aanvang[i] + 1)];
+    }
+  }
+
+  const bool pub = v.publiek;
+  json doc;
+  doc["periode"] = p->naam;
+  doc["van"] = p->van.iso();
+  doc["tot"] = p->tot.iso();
+  doc["niveau"] = pub ? "publiek" : "intern";
+  doc["gemeente"] = v.gemeente ? json(*v.gemeente) : json(nullptr);
+  doc["aanbieder"] = v.aanbieder ? json(*v.aanbieder) : json(nullptr);
+  doc["trajecten"] = aantal(totaal, pub);
+  doc["beeindigd"] = aantal(beeindigd, pub);
+  json onderdelen = json::array();
+  if (!v.aanbieder) {
+    doc["uitsplitsing"] = v.gemeente ? "aanbieder" : "gemeente";
+    for (const auto& [k, n] : per_onderdeel) {
+      json o;
+      if (!v.gemeente) {
+        o["code"] = s.gemeente_code[k];
+        o["naam"] = s.gemeente_naam[k];
+      } else {
+        const std::string& code = s.aanbieder_code[k];
+        o["code"] = code;
+        if (code.rfind("wijkteam", 0) == 0)
+          o["naam"] = "Wijkteam " + s.gemeente_naam[g];
+        else
+          o["naam"] = aanbieder_naam(code);
+      }
+      o["trajecten"] = aantal(n, pub);
+      onderdelen.push_back(std::move(o));
+    }
+  } else {
+    // Products are not part of the CBS trajecten: count the deliveries (JW305 starts, with
+    // their JW307 stop) of this aanbieder for this gemeente that ran in the periode.
+    doc["uitsplitsing"] = "product";
+    std::lock_guard lock(db_mu_);
+    auto& q = db_van(store_).prepare(
+        "SELECT COALESCE(s.categorie, ''), COALESCE(s.productcode, ''), COUNT(*), "
+        "  (SELECT omschrijving FROM product p WHERE p.categorie = s.categorie "
+        "     AND p.code = s.productcode ORDER BY geldig_van DESC LIMIT 1) "
+        "FROM levering_start s "
+        "LEFT JOIN levering_stop e ON e.jeugdige_id = s.jeugdige_id AND e.actueel = 1 "
+        "  AND e.toewijzing_nummer IS s.toewijzing_nummer AND e.begindatum = s.begindatum "
+        "LEFT JOIN toewijzing w ON w.id = s.toewijzing_id "
+        "WHERE s.actueel = 1 AND s.aanbieder = ?1 AND COALESCE(w.gemeente, s.gemeente) = ?2 "
+        "  AND s.begindatum <= ?3 AND (e.einddatum IS NULL OR e.einddatum >= ?4) "
+        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+    q.bind(1, *v.aanbieder).bind(2, *v.gemeente).bind(3, p->tot.iso()).bind(4, p->van.iso());
+    while (q.step()) {
+      json o;
+      o["code"] = q.text(0) + "-" + q.text(1);
+      auto oms = q.opt_text(3);
+      o["naam"] = oms && !oms->empty() ? *oms : q.text(0) + " " + q.text(1);
+      o["leveringen"] = aantal(static_cast<uint64_t>(q.int64(2)), pub);
+      onderdelen.push_back(std::move(o));
+    }
+    if (!q.status().ok()) return q.status();
+  }
+  doc["onderdelen"] = onderdelen;
+  json hv = json::object(), vw = json::object(), rd = json::object(), dk = json::object();
+  for (size_t k = 0; k < model::kHulpvormen.size(); ++k)
+    hv[model::code2(model::kHulpvormen[k])] = aantal(hulpvorm[k], pub);
+  for (size_t k = 0; k < model::kVerwijzers.size(); ++k)
+    vw[model::code2(model::kVerwijzers[k])] = aantal(verwijzer[k], pub);
+  for (uint8_t k = 1; k <= 5; ++k) rd[model::code2(k)] = aantal(reden[k - 1], pub);
+  rd["onbekend"] = aantal(reden[5], pub);
+  static constexpr const char* kKlassen[] = {
+      "tot3Maanden",  "van3Tot6Maanden", "van6MaandenTot1Jaar", "van1Tot2Jaar",
+      "van2Tot3Jaar", "van3Tot4Jaar",    "vanaf4Jaar"};
+  for (size_t k = 0; k < duur.size(); ++k) dk[kKlassen[k]] = aantal(duur[k], pub);
+  doc["perHulpvorm"] = hv;
+  doc["perVerwijzer"] = vw;
+  doc["redenBeeindiging"] = rd;
+  doc["duurklassen"] = dk;
+  return doc;
+}
+
+void Databron::warm_op() {
+  auto p = perioden();
+  if (!p.ok()) return;
+  for (const auto& lijst : {p->halfjaren, p->jaren})
+    for (const auto& naam : lijst) {
+      (void)indicatoren({naam, std::nullopt, false});
+      (void)indicatoren({naam, std::nullopt, true});
+    }
+}
+
+}  // namespace jr::server

@@ -1,0 +1,107 @@
+// Databron: what the API reads, behind one lock on the store's connection. The indicator
+// documents come from a columnar snapshot of the store (src/model, src/indicators) and are
+// cached per (periode, gemeente, niveau); the snapshot is rebuilt and the cache emptied when
+// another process (an import) has committed to the database. KPIs live in the same database.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "domain/clock.h"
+#include "domain/status.h"
+#include "server/kpi_register.h"
+
+namespace jr::store {
+class Store;
+}
+
+namespace jr::server {
+
+struct IndicatorVraag {
+  std::string periode;                  // "2024H1", "2024"
+  std::optional<std::string> gemeente;  // CBS code
+  bool publiek = false;                 // disclosure control (niveau=publiek)
+};
+
+// One cached document: parsed, and as the bytes the API sends.
+struct Document {
+  nlohmann::json json;
+  std::string tekst;
+};
+
+struct TrajectVraag {
+  std::string periode;
+  std::optional<std::string> gemeente;
+  std::optional<std::string> aanbieder;  // AGB code (or "wijkteam:<gemeente>")
+  bool publiek = false;
+};
+
+class Databron {
+ public:
+  // `store` must be an SqliteStore (the KPI register uses its connection).
+  Databron(store::Store& store, const Clock& clock);
+  ~Databron();
+
+  // The indicator document. InvalidArgument for a malformed periode; NotFound for a
+  // gemeente without data; Unavailable when the store cannot be read.
+  Result<std::shared_ptr<const Document>> indicatoren(const IndicatorVraag& v);
+
+  // The half years and years for which there is data, oldest first.
+  struct Perioden {
+    std::vector<std::string> halfjaren, jaren;
+  };
+  Result<Perioden> perioden();
+
+  // Trajecten active in the periode, for the regio, one gemeente or one aanbieder in a
+  // gemeente, broken down by the next level (gemeente, aanbieder, product), hulpvorm,
+  // verwijzer, reden beëindiging and duurklasse.
+  Result<nlohmann::json> trajecten(const TrajectVraag& v);
+
+  // Names of the aanbieders in the register (AGB -> naam).
+  std::string aanbieder_naam(const std::string& agb);
+
+  // KPIs: `f` runs with the register under the store lock.
+  template <class F>
+  auto met_kpis(F&& f) {
+    std::lock_guard lock(db_mu_);
+    return f(kpis_);
+  }
+
+  // Computes the snapshot now when it is missing or stale (used at start-up to warm up).
+  Status ververs();
+  // Fills the cache for every periode (intern, regio-wide) — start-up warm-up.
+  void warm_op();
+
+  uint64_t cache_missers() const { return missers_.load(); }
+
+ private:
+  struct Stand;  // snapshot + derived data of one database version
+  Result<std::shared_ptr<const Stand>> stand();
+
+  store::Store& store_;
+  const Clock& clock_;
+  std::mutex db_mu_;  // the SQLite connection
+  KpiRegister kpis_;
+  std::mutex stand_mu_;
+  std::shared_ptr<const Stand> stand_;
+  std::atomic<int64_t> laatste_controle_ms_{0};
+  int64_t data_versie_ = -1;
+
+  using Sleutel = std::tuple<std::string, std::string, bool>;
+  std::shared_mutex cache_mu_;
+  std::map<Sleutel, std::shared_ptr<const Document>> cache_;
+  std::atomic<uint64_t> missers_{0};
+  std::map<std::string, std::string> aanbieder_namen_;
+};
+
+}  // namespace jr::server

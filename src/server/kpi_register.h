@@ -1,0 +1,40 @@
+// KpiRegister: the stored KPIs (table kpi, migration 0004) on the store's SQLite database.
+// Not thread-safe: the caller serialises access to the connection.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/clock.h"
+#include "domain/status.h"
+#include "server/kpi.h"
+
+namespace jr::store::sqlite {
+class Db;
+}
+
+namespace jr::server {
+
+class KpiRegister {
+ public:
+  KpiRegister(store::sqlite::Db& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // All KPIs, by id; only those of `gemeente` when given ("regio": those of the regio).
+  Result<std::vector<Kpi>> lijst(const std::optional<std::string>& gemeente = std::nullopt);
+  // KPI `id`. NotFound when there is none.
+  Result<Kpi> lees(int64_t id);
+  // Stores a new KPI (its id and timestamps are set here); the stored KPI.
+  Result<Kpi> maak(const Kpi& kpi);
+  // Replaces the writable fields of KPI `id`; the stored KPI. NotFound when there is none.
+  Result<Kpi> wijzig(int64_t id, const Kpi& kpi);
+  // Removes KPI `id`. NotFound when there is none.
+  Status verwijder(int64_t id);
+
+ private:
+  store::sqlite::Db& db_;
+  const Clock& clock_;
+};
+
+}  // namespace jr::server

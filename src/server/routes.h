@@ -1,0 +1,67 @@
+// The API's route table: every route declares its method, path, the query keys it accepts,
+// the roles that may call it and the gemeente scope it needs (DESIGN.md "Who uses it").
+// Enforcement belongs to the access-control work; the declarations are here so that it can
+// check them, and docs/openapi.yaml repeats them (x-rollen, x-scope; a test compares).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace jr::server {
+
+enum class Rol {
+  kJeugdconsulent,
+  kRegisseur,
+  kContractmanager,
+  kBeleidsmedewerker,
+  kFunctioneelBeheerder,
+  kPrivacyOfficer,
+  kAanbieder,
+};
+std::string_view rol_naam(Rol r);  // 'beleidsmedewerker', 'functioneelBeheerder', ...
+
+// Which gemeenten a caller must be allowed to see.
+enum class Scope {
+  kGeen,      // nothing gemeente-bound (a catalogue, an export of what the client sends)
+  kGemeente,  // the gemeente in the `gemeente` query key or the resource; absent: the regio
+  kRegio,     // the whole regio
+};
+std::string_view scope_naam(Scope s);  // 'geen', 'gemeente', 'regio'
+
+// A request as a route sees it (no HTTP library types).
+struct Verzoek {
+  std::string methode;
+  std::string pad;
+  std::map<std::string, std::string> pad_params;
+  std::multimap<std::string, std::string> query;
+  std::string body;
+  std::string content_type;
+
+  // The single value of query key `k`; nullptr when absent.
+  const std::string* param(const std::string& k) const;
+};
+
+struct Antwoord {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+struct Route {
+  std::string methode;             // GET, POST, PUT, DELETE
+  std::string pad;                 // "/api/v1/kpis/{id}"
+  std::vector<std::string> query;  // accepted query keys (others: 400)
+  std::vector<Rol> rollen;
+  Scope scope = Scope::kRegio;
+  std::function<Antwoord(const Verzoek&)> afhandelaar;
+};
+
+// The version in the API-Version header (semver; the major is the /v1 in the path).
+inline constexpr std::string_view kApiVersie = "1.0.0";
+
+}  // namespace jr::server

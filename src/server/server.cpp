@@ -1,0 +1,249 @@
+#include "server/server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+namespace jr::server {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Files the dashboard needs from web/node_modules, under stable URLs.
+const std::map<std::string, std::string>& vendor_bestanden() {
+  static const std::map<std::string, std::string> m = {
+      {"/vendor/echarts.esm.min.js", "node_modules/echarts/dist/echarts.esm.min.js"},
+      {"/vendor/utrecht/component-library.css",
+       "node_modules/@utrecht/component-library-css/dist/index.css"},
+      {"/vendor/utrecht/design-tokens.css", "node_modules/@utrecht/design-tokens/dist/index.css"},
+  };
+  return m;
+}
+
+// The dashboard's pages: URL -> HTML file in web/.
+const std::map<std::string, std::string>& paginas() {
+  static const std::map<std::string, std::string> m = {
+      {"/overzicht", "overzicht.html"},
+      {"/trajecten", "trajecten.html"},
+      {"/doelen", "doelen.html"},
+      {"/vergelijken", "vergelijken.html"},
+  };
+  return m;
+}
+
+std::string mime(const fs::path& p) {
+  auto e = p.extension().string();
+  if (e == ".html") return "text/html; charset=utf-8";
+  if (e == ".js" || e == ".mjs") return "text/javascript; charset=utf-8";
+  if (e == ".css") return "text/css; charset=utf-8";
+  if (e == ".svg") return "image/svg+xml";
+  if (e == ".png") return "image/png";
+  if (e == ".json") return "application/json";
+  return "application/octet-stream";
+}
+
+bool lees(const fs::path& p, std::string& uit) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  uit = ss.str();
+  return true;
+}
+
+// "/api/v1/kpis/{id}" -> "/api/v1/kpis/([^/]+)", and the names of the parameters.
+std::string naar_regex(const std::string& pad, std::vector<std::string>& namen) {
+  std::string r;
+  for (size_t i = 0; i < pad.size(); ++i) {
+    if (pad[i] == '{') {
+      auto e = pad.find('}', i);
+      namen.push_back(pad.substr(i + 1, e - i - 1));
+      r += "([^/]+)";
+      i = e;
+    } else if (pad[i] == '.') {
+      r += "\\.";
+    } else {
+      r += pad[i];
+    }
+  }
+  return r;
+}
+
+void schrijf(httplib::Response& res, const Antwoord& a) {
+  res.status = a.status;
+  for (const auto& [k, v] : a.headers) res.set_header(k, v);
+  if (!a.body.empty() || !a.content_type.empty()) res.set_content(a.body, a.content_type);
+}
+
+}  // namespace
+
+std::optional<fs::path> veilig_pad(const fs::path& root, std::string_view url) {
+  if (url.empty() || url.front() != '/') return std::nullopt;
+  if (url.find('\0') != std::string_view::npos || url.find('\\') != std::string_view::npos)
+    return std::nullopt;
+  fs::path rel;
+  size_t i = 1;
+  while (i <= url.size()) {
+    size_t j = url.find('/', i);
+    if (j == std::string_view::npos) j = url.size();
+    std::string_view seg = url.substr(i, j - i);
+    if (seg == ".." || seg == "." || (!seg.empty() && seg.front() == '.')) return std::nullopt;
+    if (!seg.empty()) rel /= std::string(seg);
+    i = j + 1;
+  }
+  if (rel.empty()) return std::nullopt;
+  std::error_code ec;
+  auto basis = fs::weakly_canonical(root, ec);
+  if (ec) return std::nullopt;
+  auto doel = fs::weakly_canonical(basis / rel, ec);
+  if (ec) return std::nullopt;
+  auto [b, d] = std::mismatch(basis.begin(), basis.end(), doel.begin(), doel.end());
+  if (b != basis.end()) return std::nullopt;
+  if (!fs::is_regular_file(doel, ec)) return std::nullopt;
+  return doel;
+}
+
+struct Server::Impl {
+  Impl(Api& a, ServerOpties o) : api(a), opties(std::move(o)), routes(a.routes()) {}
+  Api& api;
+  ServerOpties opties;
+  std::vector<Route> routes;
+  httplib::Server http;
+  std::vector<std::pair<std::regex, std::string>> patronen;  // path regex -> method, for 405
+};
+
+Server::Server(Api& api, ServerOpties opties)
+    : impl_(std::make_unique<Impl>(api, std::move(opties))) {
+  auto& http = impl_->http;
+  const int threads = impl_->opties.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  http.set_payload_max_length(16 * 1024 * 1024);
+  http.set_keep_alive_max_count(1000);
+
+  for (const Route& route : impl_->routes) {
+    std::vector<std::string> namen;
+    std::string patroon = naar_regex(route.pad, namen);
+    impl_->patronen.emplace_back(std::regex(patroon), route.methode);
+    auto handler = [&route, namen](const httplib::Request& req, httplib::Response& res) {
+      Verzoek v;
+      v.methode = req.method;
+      v.pad = req.path;
+      for (size_t i = 0; i < namen.size() && i + 1 < req.matches.size(); ++i)
+        v.pad_params[namen[i]] = req.matches[i + 1].str();
+      for (const auto& [k, val] : req.params) v.query.emplace(k, val);
+      v.body = req.body;
+      v.content_type = req.get_header_value("Content-Type");
+      schrijf(res, Api::behandel(route, v));
+    };
+    if (route.methode == "GET")
+      http.Get(patroon, handler);
+    else if (route.methode == "POST")
+      http.Post(patroon, handler);
+    else if (route.methode == "PUT")
+      http.Put(patroon, handler);
+    else if (route.methode == "DELETE")
+      http.Delete(patroon, handler);
+  }
+
+  const fs::path web = impl_->opties.web_dir;
+  http.Get("/",
+           [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/overzicht"); });
+  http.Get("/(.*)", [web](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) == 0) {
+      res.status = 404;  // unknown API path: the error handler answers
+      return;
+    }
+    std::optional<fs::path> pad;
+    bool lang_cachen = false;
+    if (auto p = paginas().find(req.path); p != paginas().end()) {
+      pad = web / p->second;
+    } else if (auto v = vendor_bestanden().find(req.path); v != vendor_bestanden().end()) {
+      pad = web / v->second;
+      lang_cachen = true;
+    } else if (req.path.rfind("/js/", 0) == 0 || req.path.rfind("/css/", 0) == 0) {
+      pad = veilig_pad(web, req.path);
+    }
+    std::string inhoud;
+    if (!pad || !lees(*pad, inhoud)) {
+      res.status = 404;  // the error handler answers
+      return;
+    }
+    res.set_header("Cache-Control", lang_cachen ? "public, max-age=3600" : "no-cache");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_content(std::move(inhoud), mime(*pad));
+  });
+
+  using HandlerWithResponse = httplib::Server::HandlerWithResponse;
+  http.set_error_handler(
+      HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        Probleem p;
+        if (res.status == 404) {
+          // A known path with another method: 405 with Allow.
+          std::string allow;
+          for (const auto& [re, methode] : impl_->patronen)
+            if (std::regex_match(req.path, re)) allow += (allow.empty() ? "" : ", ") + methode;
+          if (!allow.empty()) {
+            res.status = 405;
+            res.set_header("Allow", allow);
+            p = {405,
+                 "method-not-allowed",
+                 "Methode niet toegestaan.",
+                 "Deze methode is hier niet toegestaan; wel: " + allow,
+                 {}};
+          } else {
+            p = niet_gevonden("Er is niets op dit pad.");
+          }
+        } else if (res.status == 413) {
+          p = {413, "payload-too-large", "Het verzoek is te groot.", "Hoogstens 16 MiB.", {}};
+        } else if (res.status >= 500) {
+          p = van_status(Internal(""));
+          p.status = res.status;
+        } else {
+          p = {res.status, "bad-request", "Ongeldig verzoek.", "Het verzoek is niet te lezen.", {}};
+        }
+        res.set_header("API-Version", std::string(kApiVersie));
+        res.set_content(p.json(), "application/problem+json");
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        res.set_header("API-Version", std::string(kApiVersie));
+        res.set_content(van_status(Internal("")).json(), "application/problem+json");
+      });
+}
+
+Server::~Server() { stop(); }
+
+Status Server::bind() {
+  auto& o = impl_->opties;
+  if (o.port == 0) {
+    int p = impl_->http.bind_to_any_port(o.host);
+    if (p <= 0) return Unavailable("geen vrije poort op " + o.host);
+    port_ = p;
+  } else {
+    if (!impl_->http.bind_to_port(o.host, o.port))
+      return Unavailable("poort " + std::to_string(o.port) + " op " + o.host + " is niet vrij");
+    port_ = o.port;
+  }
+  return Status::Ok();
+}
+
+void Server::luister() { impl_->http.listen_after_bind(); }
+
+void Server::stop() {
+  if (impl_ && impl_->http.is_running()) impl_->http.stop();
+}
+
+void Server::wacht_tot_klaar() const {
+  for (int i = 0; i < 500 && !impl_->http.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+}
+
+}  // namespace jr::server

@@ -1,0 +1,88 @@
+// Talking to /api/v1, and keeping a page's filters in its URL (so every view has a stable URL).
+
+export class ApiFout extends Error {
+  constructor(probleem) {
+    super(probleem.detail || probleem.title || 'Onbekende fout');
+    this.probleem = probleem;
+  }
+}
+
+async function antwoord(r) {
+  const type = r.headers.get('Content-Type') || '';
+  if (!r.ok) {
+    if (type.startsWith('application/problem+json')) throw new ApiFout(await r.json());
+    throw new ApiFout({ status: r.status, title: r.statusText, detail: `HTTP ${r.status}` });
+  }
+  if (r.status === 204) return null;
+  return r.json();
+}
+
+// GET /api/v1/<pad> with query parameters (undefined and '' are left out).
+export async function haal(pad, params = {}) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const url = `/api/v1/${pad}${q.size ? `?${q}` : ''}`;
+  return antwoord(await fetch(url, { headers: { Accept: 'application/json' } }));
+}
+
+export async function stuur(methode, pad, body) {
+  const r = await fetch(`/api/v1/${pad}`, {
+    method: methode,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return antwoord(r);
+}
+
+// The page's filters from its URL, with defaults.
+export function leesFilters(standaard) {
+  const q = new URLSearchParams(location.search);
+  const uit = { ...standaard };
+  for (const k of Object.keys(standaard)) if (q.has(k)) uit[k] = q.get(k);
+  return uit;
+}
+
+// Writes the filters into the URL (replacing the history entry unless `nieuw`).
+export function zetFilters(filters, nieuw = false) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const url = `${location.pathname}${q.size ? `?${q}` : ''}`;
+  if (nieuw) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+export function toonMelding(el, tekst, soort = 'error') {
+  el.innerHTML = '';
+  if (!tekst) return;
+  const div = document.createElement('div');
+  div.className = `utrecht-alert utrecht-alert--${soort}`;
+  div.setAttribute('role', 'alert');
+  const p = document.createElement('p');
+  p.className = 'utrecht-paragraph';
+  p.textContent = tekst;
+  div.append(p);
+  el.append(div);
+}
+
+// Fills a <select> with [value, label] pairs and selects `gekozen` when present.
+export function vulKeuze(select, opties, gekozen) {
+  select.innerHTML = '';
+  for (const [waarde, label] of opties) {
+    const o = document.createElement('option');
+    o.value = waarde;
+    o.textContent = label;
+    select.append(o);
+  }
+  if (gekozen !== undefined && opties.some(([w]) => w === gekozen)) select.value = gekozen;
+}
+
+// Period choices: half years and years, newest first.
+export function periodeOpties(perioden) {
+  const hj = [...perioden.halfjaren].reverse().map((p) => [p, `${p.slice(0, 4)} ${p.slice(4) === 'H1' ? 'eerste' : 'tweede'} halfjaar`]);
+  const j = [...perioden.jaren].reverse().map((p) => [p, `${p} heel jaar`]);
+  return [...hj, ...j];
+}
+
+export function markeerKlaar() {
+  document.getElementById('inhoud').dataset.klaar = 'ja';
+}

@@ -1,0 +1,47 @@
+// Charts with Apache ECharts (SVG renderer: sharp at any zoom and in screenshots).
+import * as echarts from '/vendor/echarts.esm.min.js';
+
+const instanties = new Map();
+const KLEUREN = ['#01689b', '#e17000', '#39870c', '#a90061', '#8fcae7', '#ffb612', '#42145f', '#76d2b6'];
+
+export function toonGrafiek(el, optie) {
+  let g = instanties.get(el);
+  if (!g) {
+    g = echarts.init(el, null, { renderer: 'svg' });
+    instanties.set(el, g);
+  }
+  g.setOption({ color: KLEUREN, animation: false, textStyle: { fontFamily: 'inherit' }, ...optie }, true);
+  return g;
+}
+
+window.addEventListener('resize', () => { for (const g of instanties.values()) g.resize(); });
+
+// A bar chart of [label, value] pairs; values of null are left out.
+export function staven(el, { labels, reeksen, eenheid, horizontaal = false, markeer }) {
+  const as = { type: 'category', data: labels, axisLabel: { interval: 0, width: 140, overflow: 'truncate' } };
+  const waardeAs = { type: 'value', name: eenheid === 'procent' ? '%' : eenheid === 'euro' ? '€' : '' };
+  return toonGrafiek(el, {
+    tooltip: { trigger: 'axis' },
+    legend: reeksen.length > 1 ? { top: 0 } : undefined,
+    grid: { left: horizontaal ? 150 : 50, right: 20, top: reeksen.length > 1 ? 40 : 20, bottom: horizontaal ? 30 : 70 },
+    xAxis: horizontaal ? waardeAs : { ...as, axisLabel: { ...as.axisLabel, rotate: labels.length > 5 ? 30 : 0 } },
+    yAxis: horizontaal ? { ...as, inverse: true } : waardeAs,
+    series: reeksen.map((r) => ({
+      type: 'bar', name: r.naam, data: r.waarden,
+      markLine: r.gemiddelde !== undefined && r.gemiddelde !== null
+        ? { symbol: 'none', label: { formatter: markeer || 'regio' }, data: [horizontaal ? { xAxis: r.gemiddelde } : { yAxis: r.gemiddelde }] }
+        : undefined,
+    })),
+  });
+}
+
+export function lijnen(el, { labels, reeksen, eenheid }) {
+  return toonGrafiek(el, {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 50, right: 20, top: 40, bottom: 40 },
+    xAxis: { type: 'category', data: labels },
+    yAxis: { type: 'value', name: eenheid === 'procent' ? '%' : '', scale: true },
+    series: reeksen.map((r) => ({ type: 'line', name: r.naam, data: r.waarden, connectNulls: false, symbolSize: 7 })),
+  });
+}
