@@ -63,35 +63,35 @@ Date years_before(Date d, int years) {
   return Date(r);
 }
 
-void check_gemeentecode(std::string_view code, const std::string& xpath, Out& out) {
+void check_gemeentecode(std::string_view code, const Pad& xpath, Out& out) {
   const Codelijsten* c = out.ctx().codelijsten;
   if (c == nullptr) return;
   if (c->gemeenten.find(std::string(code)) != c->gemeenten.end()) return;
-  out.add("TR378", xpath,
+  out.add("TR378", xpath.str(),
           "gemeentecode " + std::string(code) + " komt niet voor in de CBS-gemeentecodelijst");
 }
 
-void check_bsn(std::string_view bsn, const std::string& xpath, Out& out) {
-  if (!bsn_elfproef(bsn)) out.add("CS002", xpath, "BSN voldoet niet aan de elfproef");
+void check_bsn(std::string_view bsn, const Pad& xpath, Out& out) {
+  if (!bsn_elfproef(bsn)) out.add("CS002", xpath.str(), "BSN voldoet niet aan de elfproef");
 }
 
-void check_product_regel(const ProductRegel& p, const ProductSoort& s, const std::string& pad,
-                         Out& out) {
-  const std::string eind = std::string(s.eind_naam);
+void check_product_regel(const ProductRegel& p, const ProductSoort& s, const Pad& pad, Out& out) {
+  const std::string_view eind_naam = s.eind_naam;
+  auto eind = [&] { return std::string(eind_naam); };
   // CS003: the end is not before the begin.
   if (p.begin && p.eind && *p.eind < *p.begin)
-    out.add("CS003", pad + "/" + eind,
-            eind + " " + iso(*p.eind) + " ligt voor " + std::string(s.begin_naam) + " " +
+    out.add("CS003", pad + "/" + eind(),
+            eind() + " " + iso(*p.eind) + " ligt voor " + std::string(s.begin_naam) + " " +
                 iso(*p.begin));
   // CD041: a product code asks for an Omvang.
   if (s.met_product && p.heeft_code && !p.heeft_omvang)
     out.add("CD041", pad + "/Omvang", "Omvang ontbreekt terwijl Product/Code gevuld is");
   // CD075: a Budget asks for an end date.
   if (p.heeft_budget && !p.eind)
-    out.add("CD075", pad + "/" + eind, eind + " ontbreekt terwijl Budget gevuld is");
+    out.add("CD075", pad + "/" + eind(), eind() + " ontbreekt terwijl Budget gevuld is");
   // CD076: Frequentie 2 (per week) asks for an end date.
   if (p.heeft_omvang && p.frequentie == "2" && !p.eind)
-    out.add("CD076", pad + "/" + eind, eind + " ontbreekt terwijl Frequentie 2 (per week) is");
+    out.add("CD076", pad + "/" + eind(), eind() + " ontbreekt terwijl Frequentie 2 (per week) is");
   // CD077 / CD078: Omvang and Budget exclude each other.
   if (p.heeft_budget && p.heeft_omvang) {
     out.add("CD077", pad + "/Omvang", "Omvang is gevuld terwijl Budget gevuld is");
@@ -105,7 +105,7 @@ void check_product_regel(const ProductRegel& p, const ProductSoort& s, const std
   // CD080 / CD095 / CD096: a category-only (or absent) product after 2020 has no Omvang.
   if (!s.cd_code_leeg.empty() && !p.heeft_code && na_2020 && p.heeft_omvang)
     out.add(s.cd_code_leeg, pad + "/Omvang",
-            "Omvang is gevuld terwijl Product/Code leeg is en " + eind +
+            "Omvang is gevuld terwijl Product/Code leeg is en " + eind() +
                 " na 31-12-2020 ligt of leeg is");
   // CS338 / CS343: etmaal, dagdeel, euro's and stuks (inspanning) after 2020 are per week,
   // per maand or totaal.

@@ -27,8 +27,7 @@ bool onbekende_geboortedatum(const Geboortedatum& g) {
 }
 
 // CS139, TR002, TR134 on a Geboortedatum. Meldingen never contain the date itself.
-void check_geboortedatum(const Geboortedatum& g, Date dagtekening, const std::string& pad,
-                         Out& out) {
+void check_geboortedatum(const Geboortedatum& g, Date dagtekening, const Pad& pad, Out& out) {
   if (g.datum_gebruik) {
     const auto& gebruik = *g.datum_gebruik;
     bool ok = true;
@@ -50,15 +49,15 @@ void check_geboortedatum(const Geboortedatum& g, Date dagtekening, const std::st
 }
 
 // TR134 for a non-person date.
-void check_niet_na_dagtekening(Date d, Date dagtekening, const std::string& pad,
-                               std::string_view naam, Out& out) {
+void check_niet_na_dagtekening(Date d, Date dagtekening, const Pad& pad, std::string_view naam,
+                               Out& out) {
   if (d > dagtekening)
-    out.add("TR134", pad,
+    out.add("TR134", pad.str(),
             std::string(naam) + " " + iso(d) + " ligt na de Dagtekening " + iso(dagtekening));
 }
 
 // CS050 (and CS318 for the client) on a VolledigeNaam.
-void check_naam_gebruik(const VolledigeNaam& n, const std::string& pad, bool is_client, Out& out) {
+void check_naam_gebruik(const VolledigeNaam& n, const Pad& pad, bool is_client, Out& out) {
   const auto& g = n.naam_gebruik;
   if (n.partnernaam) {
     if (!(g == "1" || g == "2" || g == "3" || g == "4"))
@@ -78,25 +77,25 @@ bool is_adres_met_postcode_verplicht(std::string_view soort) {
 }
 
 // CD005, CD009, CD025, CD034, CS089, CS003, TR006 on a JW301 Contact.
-void check_contact(const Contact& c, const std::string& pad, Out& out) {
-  const std::string adres = pad + "/Adres";
+void check_contact(const Contact& c, const Pad& pad, Out& out) {
+  auto adres = [&] { return pad + "/Adres"; };
   bool heeft_postcode = c.adres && c.adres->postcode;
   bool heeft_huis = c.adres && c.adres->huis;
   if (c.adres) {
     const Adres& a = *c.adres;
     if (a.postcode && !a.land_code)
-      out.add("CD005", adres + "/LandCode", "LandCode ontbreekt terwijl Postcode gevuld is");
+      out.add("CD005", adres() + "/LandCode", "LandCode ontbreekt terwijl Postcode gevuld is");
     if (!a.postcode && a.land_code)
-      out.add("CD005", adres + "/LandCode", "LandCode is gevuld terwijl Postcode leeg is");
+      out.add("CD005", adres() + "/LandCode", "LandCode is gevuld terwijl Postcode leeg is");
     if (a.land_code && *a.land_code == "NL") {
-      if (!a.huis) out.add("CD025", adres + "/Huis", "Huis ontbreekt bij een adres in Nederland");
+      if (!a.huis) out.add("CD025", adres() + "/Huis", "Huis ontbreekt bij een adres in Nederland");
       if (a.postcode && !is_nl_postcode(*a.postcode))
-        out.add("CS089", adres + "/Postcode",
+        out.add("CS089", adres() + "/Postcode",
                 "Postcode heeft niet het formaat van een Nederlandse postcode (1234AB)");
     }
   }
   if (is_adres_met_postcode_verplicht(c.soort) && !heeft_postcode)
-    out.add("CD034", adres + "/Postcode",
+    out.add("CD034", adres() + "/Postcode",
             "Postcode ontbreekt bij Soort adres " + c.soort + " (BRP- of verblijfadres)");
   if (c.periode) {
     if (c.soort != "04")
@@ -111,32 +110,28 @@ void check_contact(const Contact& c, const std::string& pad, Out& out) {
   }
   bool heeft_telefoon = c.telefoon01 || c.telefoon02;
   if (!heeft_telefoon && !(heeft_huis && heeft_postcode))
-    out.add("TR006", pad, "Contact bevat geen Telefoon en ook niet de combinatie Huis en Postcode");
+    out.add("TR006", pad.str(),
+            "Contact bevat geen Telefoon en ook niet de combinatie Huis en Postcode");
 }
-
-std::string opt_date(const std::optional<Date>& d) { return d ? d->iso() : std::string(); }
 
 // TR101 key of a start/stop product: the allocation (number, or product and its start) and
 // the begin date.
 template <class P>
-std::string leverings_sleutel(const P& p) {
-  std::string k;
-  if (p.toewijzing_nummer) {
-    k = std::to_string(*p.toewijzing_nummer);
-  } else {
-    if (p.product) k = p.product->categorie + "/" + p.product->code.value_or("");
-    k += "/" + opt_date(p.toewijzing_ingangsdatum);
-  }
-  k += "|" + p.begindatum.iso();
-  return k;
+bool zelfde_levering(const P& a, const P& b) {
+  if (a.begindatum != b.begindatum) return false;
+  if (a.toewijzing_nummer || b.toewijzing_nummer) return a.toewijzing_nummer == b.toewijzing_nummer;
+  const bool zelfde_product = a.product.has_value() == b.product.has_value() &&
+                              (!a.product || (a.product->categorie == b.product->categorie &&
+                                              a.product->code == b.product->code));
+  return zelfde_product && a.toewijzing_ingangsdatum == b.toewijzing_ingangsdatum;
 }
 
-// TR101 over a small list of keys: reports the later duplicate, pairwise (lists are short).
-template <class Key, class Path>
-void check_uniek(const std::vector<Key>& keys, Path&& pad, std::string_view wat, Out& out) {
-  for (size_t j = 1; j < keys.size(); ++j)
+// TR101 over a short list: reports each later element equal to an earlier one, pairwise.
+template <class Gelijk, class Path>
+void check_uniek(size_t n, Gelijk&& gelijk, Path&& pad, std::string_view wat, Out& out) {
+  for (size_t j = 1; j < n; ++j)
     for (size_t i = 0; i < j; ++i)
-      if (keys[i] == keys[j]) {
+      if (gelijk(i, j)) {
         out.add("TR101", pad(j),
                 std::string(wat) + " komt dubbel voor in het bericht (gelijk aan nummer " +
                     std::to_string(i + 1) + ")");
@@ -144,66 +139,94 @@ void check_uniek(const std::vector<Key>& keys, Path&& pad, std::string_view wat,
       }
 }
 
+// TR416 key: one debet per ToewijzingNummer, product and ProductPeriode.
+struct DebetSleutel {
+  int64_t toewijzing_nummer;
+  std::string_view categorie;
+  std::string_view code;
+  Date begin;
+  Date eind;
+  bool operator==(const DebetSleutel&) const = default;
+};
+struct DebetSleutelHash {
+  size_t operator()(const DebetSleutel& k) const {
+    size_t h = std::hash<int64_t>{}(k.toewijzing_nummer);
+    auto mix = [&h](size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+    mix(std::hash<std::string_view>{}(k.categorie));
+    mix(std::hash<std::string_view>{}(k.code));
+    mix(static_cast<size_t>(k.begin.days()));
+    mix(static_cast<size_t>(k.eind.days()));
+    return h;
+  }
+};
+
 }  // namespace
 
 // ---------------------------------------------------------------- JW301 toewijzing
 void check_jw301(const Jw301& m, Out& out) {
   const Date dag = m.header.dagtekening;
-  const std::string client(kClient);
   check_gemeentecode(m.header.afzender, "/Bericht/Header/Afzender", out);
-  check_bsn(m.bsn, client + "/Bsn", out);
-  check_geboortedatum(m.geboortedatum, dag, client + "/Geboortedatum", out);
-  check_naam_gebruik(m.naam, client + "/Naam", true, out);
+  check_bsn(m.bsn, "/Bericht/Client/Bsn", out);
+  check_geboortedatum(m.geboortedatum, dag, "/Bericht/Client/Geboortedatum", out);
+  check_naam_gebruik(m.naam, "/Bericht/Client/Naam", true, out);
   if (m.communicatie) {
     bool tolk = m.communicatie->vorm == "1";
     if (tolk && !m.communicatie->taal)
-      out.add("CD007", client + "/Communicatie/Taal",
+      out.add("CD007", "/Bericht/Client/Communicatie/Taal",
               "Taal ontbreekt terwijl Communicatie/Vorm 1 (tolk taal) is");
     if (!tolk && m.communicatie->taal)
-      out.add("CD007", client + "/Communicatie/Taal",
+      out.add("CD007", "/Bericht/Client/Communicatie/Taal",
               "Taal is gevuld terwijl Communicatie/Vorm niet 1 (tolk taal) is maar " +
                   m.communicatie->vorm);
   }
 
-  std::vector<std::string> relatie_keys;
-  relatie_keys.reserve(m.relaties.size());
+  auto relatie_pad = [](size_t i) { return "/Bericht/Client/Relaties/Relatie" + idx(i); };
   for (size_t i = 0; i < m.relaties.size(); ++i) {
     const Relatie& r = m.relaties[i];
-    const std::string pad = client + "/Relaties/Relatie" + idx(i);
-    if (r.geboortedatum) check_geboortedatum(*r.geboortedatum, dag, pad + "/Geboortedatum", out);
-    check_naam_gebruik(r.naam, pad + "/Naam", false, out);
-    check_contact(r.contact, pad + "/Contact", out);
-    relatie_keys.push_back(r.nummer);
+    auto pad = [&] { return relatie_pad(i); };
+    const Pad p(pad);
+    if (r.geboortedatum)
+      check_geboortedatum(
+          *r.geboortedatum, dag, [&] { return p + "/Geboortedatum"; }, out);
+    check_naam_gebruik(
+        r.naam, [&] { return p + "/Naam"; }, false, out);
+    check_contact(
+        r.contact, [&] { return p + "/Contact"; }, out);
   }
   check_uniek(
-      relatie_keys, [&](size_t j) { return client + "/Relaties/Relatie" + idx(j); },
+      m.relaties.size(),
+      [&](size_t i, size_t j) { return m.relaties[i].nummer == m.relaties[j].nummer; }, relatie_pad,
       "Relatie met dit Nummer", out);
 
+  auto contact_pad = [](size_t i) { return "/Bericht/Client/Contactgegevens/Contact" + idx(i); };
   bool heeft_woonadres = false;
-  std::vector<std::string> contact_keys;
-  contact_keys.reserve(m.contactgegevens.size());
   for (size_t i = 0; i < m.contactgegevens.size(); ++i) {
     const Contact& c = m.contactgegevens[i];
-    check_contact(c, client + "/Contactgegevens/Contact" + idx(i), out);
+    check_contact(
+        c, [&] { return contact_pad(i); }, out);
     if (c.soort == "01" || c.soort == "02" || c.soort == "03") heeft_woonadres = true;
-    contact_keys.push_back(c.soort + "|" +
-                           (c.periode ? opt_date(c.periode->begindatum) : std::string()));
   }
   if (!heeft_woonadres)
-    out.add("TR061", client + "/Contactgegevens",
+    out.add("TR061", "/Bericht/Client/Contactgegevens",
             "geen Contact met Soort adres 01 (BRP), 02 (correspondentie) of 03 (verblijf)");
+  auto begin_van = [](const Contact& c) {
+    return c.periode ? c.periode->begindatum : std::optional<Date>();
+  };
   check_uniek(
-      contact_keys, [&](size_t j) { return client + "/Contactgegevens/Contact" + idx(j); },
-      "Contact met deze Soort en Begindatum", out);
+      m.contactgegevens.size(),
+      [&](size_t i, size_t j) {
+        const Contact& a = m.contactgegevens[i];
+        const Contact& b = m.contactgegevens[j];
+        return a.soort == b.soort && begin_van(a) == begin_van(b);
+      },
+      contact_pad, "Contact met deze Soort en Begindatum", out);
 
   static constexpr ProductSoort kSoort{"Ingangsdatum", "Einddatum", true, "CD080", "CS338"};
-  std::vector<ProductPeriode> perioden;
-  std::vector<int64_t> nummers;
-  perioden.reserve(m.producten.size());
-  nummers.reserve(m.producten.size());
-  auto tp_pad = [&](size_t i) {
-    return client + "/ToegewezenProducten/ToegewezenProduct" + idx(i);
+  auto tp_pad = [](size_t i) {
+    return "/Bericht/Client/ToegewezenProducten/ToegewezenProduct" + idx(i);
   };
+  std::vector<ProductPeriode> perioden;
+  perioden.reserve(m.producten.size());
   for (size_t i = 0; i < m.producten.size(); ++i) {
     const ToegewezenProduct& p = m.producten[i];
     ProductRegel r;
@@ -217,10 +240,12 @@ void check_jw301(const Jw301& m, Out& out) {
       r.frequentie = p.omvang->frequentie;
     }
     r.heeft_budget = p.budget.has_value();
-    const std::string pad = tp_pad(i);
+    auto pad_fn = [&] { return tp_pad(i); };
+    const Pad pad(pad_fn);
     check_product_regel(r, kSoort, pad, out);
-    check_niet_na_dagtekening(p.toewijzingsdatum, dag, pad + "/Toewijzingsdatum",
-                              "Toewijzingsdatum", out);
+    if (p.toewijzingsdatum > dag)
+      check_niet_na_dagtekening(p.toewijzingsdatum, dag, pad + "/Toewijzingsdatum",
+                                "Toewijzingsdatum", out);
     const bool gelijk = p.einddatum && *p.einddatum == p.ingangsdatum;
     if (p.reden_wijziging) {
       if (*p.reden_wijziging == "13" && !gelijk)
@@ -241,26 +266,29 @@ void check_jw301(const Jw301& m, Out& out) {
     pp.telt_mee = !(gelijk && p.reden_wijziging &&
                     (*p.reden_wijziging == "13" || *p.reden_wijziging == "01"));
     perioden.push_back(pp);
-    nummers.push_back(p.toewijzing_nummer);
   }
   for_each_overlap(perioden, [&](size_t j, size_t i) {
     out.add("TR302", tp_pad(j),
             "toegewezen product overlapt in periode met hetzelfde product in ToegewezenProduct" +
                 idx(i));
   });
-  check_uniek(nummers, tp_pad, "ToegewezenProduct met dit ToewijzingNummer", out);
+  check_uniek(
+      m.producten.size(),
+      [&](size_t i, size_t j) {
+        return m.producten[i].toewijzing_nummer == m.producten[j].toewijzing_nummer;
+      },
+      tp_pad, "ToegewezenProduct met dit ToewijzingNummer", out);
 }
 
 // ---------------------------------------------------------------- JW305 / JW307
 template <class M>
 static void check_client_kort(const M& m, Out& out) {
-  const std::string client(kClient);
   check_gemeentecode(m.header.ontvanger, "/Bericht/Header/Ontvanger", out);
-  check_bsn(m.bsn, client + "/Bsn", out);
-  check_geboortedatum(m.geboortedatum, m.header.dagtekening, client + "/Geboortedatum", out);
+  check_bsn(m.bsn, "/Bericht/Client/Bsn", out);
+  check_geboortedatum(m.geboortedatum, m.header.dagtekening, "/Bericht/Client/Geboortedatum", out);
 }
 
-static void check_status_aanlevering(const std::string& s, const std::string& pad, Out& out) {
+static void check_status_aanlevering(const std::string& s, const Pad& pad, Out& out) {
   if (s != "1" && s != "3")
     out.add("CS058", pad + "/StatusAanlevering",
             "StatusAanlevering " + s + " is niet toegestaan (alleen 1 of 3)");
@@ -269,38 +297,38 @@ static void check_status_aanlevering(const std::string& s, const std::string& pa
 void check_jw305(const Jw305& m, Out& out) {
   check_client_kort(m, out);
   const Date dag = m.header.dagtekening;
-  auto pad = [](size_t i) {
-    return std::string(kClient) + "/StartProducten/StartProduct" + idx(i);
-  };
-  std::vector<std::string> keys;
-  keys.reserve(m.producten.size());
+  auto pad = [](size_t i) { return "/Bericht/Client/StartProducten/StartProduct" + idx(i); };
   for (size_t i = 0; i < m.producten.size(); ++i) {
     const StartProduct& p = m.producten[i];
-    check_status_aanlevering(p.status_aanlevering, pad(i), out);
+    auto pi = [&] { return pad(i); };
+    check_status_aanlevering(p.status_aanlevering, pi, out);
     if (p.begindatum > dag)
       check_niet_na_dagtekening(p.begindatum, dag, pad(i) + "/Begindatum", "Begindatum", out);
-    keys.push_back(leverings_sleutel(p));
   }
-  check_uniek(keys, pad, "StartProduct met deze toewijzing en Begindatum", out);
+  check_uniek(
+      m.producten.size(),
+      [&](size_t i, size_t j) { return zelfde_levering(m.producten[i], m.producten[j]); }, pad,
+      "StartProduct met deze toewijzing en Begindatum", out);
 }
 
 void check_jw307(const Jw307& m, Out& out) {
   check_client_kort(m, out);
   const Date dag = m.header.dagtekening;
-  auto pad = [](size_t i) { return std::string(kClient) + "/StopProducten/StopProduct" + idx(i); };
-  std::vector<std::string> keys;
-  keys.reserve(m.producten.size());
+  auto pad = [](size_t i) { return "/Bericht/Client/StopProducten/StopProduct" + idx(i); };
   for (size_t i = 0; i < m.producten.size(); ++i) {
     const StopProduct& p = m.producten[i];
-    check_status_aanlevering(p.status_aanlevering, pad(i), out);
+    auto pi = [&] { return pad(i); };
+    check_status_aanlevering(p.status_aanlevering, pi, out);
     if (p.einddatum < p.begindatum)
       out.add("TR018", pad(i) + "/Einddatum",
               "Einddatum " + iso(p.einddatum) + " ligt voor Begindatum " + iso(p.begindatum));
     if (p.einddatum > dag)
       check_niet_na_dagtekening(p.einddatum, dag, pad(i) + "/Einddatum", "Einddatum", out);
-    keys.push_back(leverings_sleutel(p));
   }
-  check_uniek(keys, pad, "StopProduct met deze toewijzing en Begindatum", out);
+  check_uniek(
+      m.producten.size(),
+      [&](size_t i, size_t j) { return zelfde_levering(m.producten[i], m.producten[j]); }, pad,
+      "StopProduct met deze toewijzing en Begindatum", out);
 }
 
 // ---------------------------------------------------------------- JW315 verzoek om toewijzing
@@ -315,7 +343,8 @@ void check_jw315(const Jw315& m, Out& out) {
   perioden.reserve(m.producten.size());
   for (size_t i = 0; i < m.producten.size(); ++i) {
     const AangevraagdProduct& p = m.producten[i];
-    const std::string pad = ap_pad(i);
+    auto pad_fn = [&] { return ap_pad(i); };
+    const Pad pad(pad_fn);
     ProductRegel r;
     r.heeft_product = p.product.has_value();
     r.heeft_code = p.product && p.product->code;
@@ -404,9 +433,13 @@ void check_jw323(const Jw323& m, Out& out) {
   for (const auto& c : m.clienten) aantal += c.prestaties.size();
   // Keys over the whole message; string_views point into `m`, which outlives the sets.
   std::unordered_map<std::string_view, size_t> bsns;
-  std::unordered_set<std::string_view> referenties;
+  struct Plek {
+    size_t client;
+    size_t prestatie;
+  };
+  std::unordered_map<std::string_view, Plek> referenties;
   std::unordered_set<std::string_view> vorige;
-  std::unordered_set<std::string> debet;
+  std::unordered_set<DebetSleutel, DebetSleutelHash> debet;
   bsns.reserve(m.clienten.size());
   referenties.reserve(aantal);
   debet.reserve(aantal);
@@ -414,22 +447,28 @@ void check_jw323(const Jw323& m, Out& out) {
   auto client_pad = [&](size_t ci) { return decl + "/Clienten/Client" + idx(ci); };
   for (size_t ci = 0; ci < m.clienten.size(); ++ci) {
     const DeclaratieClient& c = m.clienten[ci];
-    check_bsn(c.bsn, client_pad(ci) + "/Bsn", out);
+    check_bsn(
+        c.bsn, [&] { return client_pad(ci) + "/Bsn"; }, out);
     if (auto [it, nieuw] = bsns.emplace(c.bsn, ci); !nieuw)
       out.add("TR101", client_pad(ci),
               "Client komt dubbel voor in de declaratie (zelfde Bsn als Client" + idx(it->second) +
                   ")");
-    std::unordered_map<std::string_view, size_t> in_client;
-    in_client.reserve(c.prestaties.size());
     for (size_t pi = 0; pi < c.prestaties.size(); ++pi) {
       const Prestatie& p = c.prestaties[pi];
       auto pad = [&] { return client_pad(ci) + "/Prestaties/Prestatie" + idx(pi); };
       som += p.ingediend_bedrag.signed_cents();
-      if (auto [it, nieuw] = in_client.emplace(p.referentie_nummer, pi); !nieuw)
-        out.add("TR101", pad(),
-                "Prestatie met ReferentieNummer " + p.referentie_nummer +
-                    " komt dubbel voor bij deze client (ook Prestatie" + idx(it->second) + ")");
-      referenties.insert(p.referentie_nummer);
+      // TR101 within the client. `referenties` keeps the last place of each number over the
+      // whole message (TR316 needs the set); clients come one after the other, so a number
+      // seen before in this same client is a duplicate key.
+      if (auto [it, nieuw] = referenties.emplace(p.referentie_nummer, Plek{ci, pi}); !nieuw) {
+        if (it->second.client == ci)
+          out.add("TR101", pad(),
+                  "Prestatie met ReferentieNummer " + p.referentie_nummer +
+                      " komt dubbel voor bij deze client (ook Prestatie" +
+                      idx(it->second.prestatie) + ")");
+        else
+          it->second = Plek{ci, pi};
+      }
       const Periode& pp = p.product_periode;
       if (pp.begindatum < k2021)
         out.add("CS100", pad() + "/ProductPeriode/Begindatum",
@@ -474,16 +513,10 @@ void check_jw323(const Jw323& m, Out& out) {
                 "VorigReferentieNummer " + *p.vorig_referentie_nummer +
                     " komt vaker voor in het bericht");
       if (!credit) {
-        std::string key = std::to_string(p.toewijzing_nummer);
-        key += '|';
-        key += p.product_categorie;
-        key += '|';
-        key += p.product_code;
-        key += '|';
-        key += std::to_string(pp.begindatum.days());
-        key += '|';
-        key += std::to_string(pp.einddatum.days());
-        if (!debet.insert(std::move(key)).second)
+        if (!debet
+                 .insert(DebetSleutel{p.toewijzing_nummer, p.product_categorie, p.product_code,
+                                      pp.begindatum, pp.einddatum})
+                 .second)
           out.add("TR416", pad(),
                   "er is al een debetprestatie voor ToewijzingNummer " +
                       std::to_string(p.toewijzing_nummer) + ", product " + p.product_categorie +

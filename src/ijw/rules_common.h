@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "domain/date.h"
@@ -30,6 +31,29 @@ class Out {
   Findings& f_;
 };
 
+// The xpath of an element, built only when a finding needs it: a fixed text or a callable
+// returning std::string. A Pad made from a callable refers to it: use it within the call.
+class Pad {
+ public:
+  Pad(const char* s) : fixed_(s) {}         // NOLINT(google-explicit-constructor)
+  Pad(std::string_view s) : fixed_(s) {}    // NOLINT(google-explicit-constructor)
+  Pad(const std::string& s) : fixed_(s) {}  // NOLINT(google-explicit-constructor)
+  template <class F, class = std::enable_if_t<std::is_invocable_r_v<std::string, const F&>>>
+  Pad(const F& f)  // NOLINT(google-explicit-constructor)
+      : obj_(&f), fn_([](const void* o) { return (*static_cast<const F*>(o))(); }) {}
+  std::string str() const { return fn_ ? fn_(obj_) : std::string(fixed_); }
+  std::string operator+(std::string_view suffix) const {
+    std::string s = str();
+    s += suffix;
+    return s;
+  }
+
+ private:
+  std::string_view fixed_;
+  const void* obj_ = nullptr;
+  std::string (*fn_)(const void*) = nullptr;
+};
+
 // "[3]" for the 0-based position 2.
 std::string idx(size_t i);
 // "2026-04-01".
@@ -39,9 +63,9 @@ inline std::string iso(Date d) { return d.iso(); }
 Date years_before(Date d, int years);
 
 // TR378: `code` must be a gemeentecode of the CBS list (skipped without codelists).
-void check_gemeentecode(std::string_view code, const std::string& xpath, Out& out);
+void check_gemeentecode(std::string_view code, const Pad& xpath, Out& out);
 // CS002: the BSN passes the elfproef. The melding never contains the number.
-void check_bsn(std::string_view bsn, const std::string& xpath, Out& out);
+void check_bsn(std::string_view bsn, const Pad& xpath, Out& out);
 
 // One allocated, requested or to-be-changed product as the Omvang/Budget conditions see
 // it: JW301 ToegewezenProduct, JW315 AangevraagdProduct, JW317 NieuwProduct and
@@ -68,7 +92,7 @@ struct ProductSoort {
 
 // CS003, CD041, CD075, CD076, CD077, CD078, CD079, CD080/CD095/CD096, CS338/CS343 for one
 // product whose element path is `pad`.
-void check_product_regel(const ProductRegel& p, const ProductSoort& soort, const std::string& pad,
+void check_product_regel(const ProductRegel& p, const ProductSoort& soort, const Pad& pad,
                          Out& out);
 
 // A product occurrence for the overlap rules TR302, TR386, TR410.

@@ -128,9 +128,13 @@ void check_jw317_dom(const xmlDoc* doc, Out& out) {
   if (!root) return;
   const Date dag = dagtekening_of(root);
   const xmlNode* header = child(root, "Header");
-  if (const xmlNode* o = child(header, "Ontvanger")) check_gemeentecode(text(o), xpath_of(o), out);
+  if (const xmlNode* o = child(header, "Ontvanger"))
+    check_gemeentecode(
+        text(o), [&] { return xpath_of(o); }, out);
   const xmlNode* client = child(root, "Client");
-  if (const xmlNode* bsn = child(client, "Bsn")) check_bsn(text(bsn), xpath_of(bsn), out);
+  if (const xmlNode* bsn = child(client, "Bsn"))
+    check_bsn(
+        text(bsn), [&] { return xpath_of(bsn); }, out);
   const xmlNode* verzoek = child(client, "Verzoek");
   if (!verzoek) return;
   const xmlNode* ongewijzigd = child(verzoek, "OngewijzigdeProducten");
@@ -157,7 +161,8 @@ void check_jw317_dom(const xmlDoc* doc, Out& out) {
   if (te_wijzigen) {
     static constexpr ProductSoort kSoort{"GewensteIngangsdatum", "Einddatum", false, "", "CS338"};
     for (const xmlNode* p = first_element(te_wijzigen->children); p; p = next_element(p))
-      check_product_regel(product_regel(p), kSoort, xpath_of(p), out);
+      check_product_regel(
+          product_regel(p), kSoort, [&] { return xpath_of(p); }, out);
   }
   if (nieuw) {
     static constexpr ProductSoort kSoort{"GewensteIngangsdatum", "Einddatum", true, "CD096",
@@ -166,7 +171,8 @@ void check_jw317_dom(const xmlDoc* doc, Out& out) {
     std::vector<const xmlNode*> nodes;
     for (const xmlNode* p = first_element(nieuw->children); p; p = next_element(p)) {
       ProductRegel r = product_regel(p);
-      const std::string pad = xpath_of(p);
+      auto pad_fn = [&] { return xpath_of(p); };
+      const Pad pad(pad_fn);
       check_product_regel(r, kSoort, pad, out);
       const Date begin = r.begin.value_or(Date());
       if (begin <= dag)
@@ -194,7 +200,8 @@ void check_jw319_dom(const xmlDoc* doc, Out& out) {
   const xmlNode* root = xmlDocGetRootElement(doc);
   if (!root) return;
   if (const xmlNode* a = child(child(root, "Header"), "Afzender"))
-    check_gemeentecode(text(a), xpath_of(a), out);
+    check_gemeentecode(
+        text(a), [&] { return xpath_of(a); }, out);
   const xmlNode* antwoord = child(root, "Antwoord");
   if (!antwoord) return;
   const std::string_view verzoek_antwoord = text(child(antwoord, "VerzoekAntwoord"));
@@ -213,7 +220,9 @@ void check_jw319_dom(const xmlDoc* doc, Out& out) {
   if (!woonplaats && wpb)
     out.add("TR409", xpath_of(wpb),
             "Woonplaatsbeginsel is alleen toegestaan bij RedenAfwijzingVerzoek 8");
-  if (const xmlNode* g = child(wpb, "Gemeente")) check_gemeentecode(text(g), xpath_of(g), out);
+  if (const xmlNode* g = child(wpb, "Gemeente"))
+    check_gemeentecode(
+        text(g), [&] { return xpath_of(g); }, out);
 }
 
 // ---------------------------------------------------------------- JW325 declaratie-antwoord
@@ -222,7 +231,8 @@ void check_jw325_dom(const xmlDoc* doc, Out& out) {
   if (!root) return;
   const Date dag = dagtekening_of(root);
   if (const xmlNode* a = child(child(root, "Header"), "Afzender"))
-    check_gemeentecode(text(a), xpath_of(a), out);
+    check_gemeentecode(
+        text(a), [&] { return xpath_of(a); }, out);
   const xmlNode* da = child(root, "DeclaratieAntwoord");
   if (!da) return;
   const xmlNode* ingediend = child(da, "TotaalIngediendBedrag");
@@ -235,7 +245,8 @@ void check_jw325_dom(const xmlDoc* doc, Out& out) {
   if (const xmlNode* clienten = child(da, "Clienten")) {
     for (const xmlNode* c = first_element(clienten->children); c; c = next_element(c)) {
       const xmlNode* bsn = child(c, "Bsn");
-      check_bsn(text(bsn), xpath_of(bsn), out);
+      check_bsn(
+          text(bsn), [&] { return xpath_of(bsn); }, out);
       if (!bsns.emplace(text(bsn), c).second)
         out.add("TR101", xpath_of(c), "Client komt dubbel voor in het declaratie-antwoord");
       const xmlNode* prestaties = child(c, "Prestaties");

@@ -609,6 +609,13 @@ TEST(Tr101, NoDuplicateKeys) {
   dcl.clienten[1].prestaties[1].product_periode = Periode{d("2026-03-01"), d("2026-03-31")};
   EXPECT_EQ(paths(check(dcl), "TR101"),
             Paths{"/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[2]"});
+  // The same number at another client is not a duplicate key; twice at that client is.
+  dcl = jw323();
+  dcl.clienten[1].prestaties[0].referentie_nummer = "RN001";
+  EXPECT_TRUE(paths(check(dcl), "TR101").empty());
+  dcl.clienten[1].prestaties.push_back(prestatie("RN001", 10099, 0));
+  EXPECT_EQ(paths(check(dcl), "TR101"),
+            Paths{"/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[2]"});
   dcl = jw323();
   dcl.clienten[1].bsn = dcl.clienten[0].bsn;
   EXPECT_EQ(paths(check(dcl), "TR101"), Paths{"/Bericht/Declaratie/Clienten/Client[2]"});
