@@ -38,7 +38,7 @@ std::string replace(std::string s, const std::string& from, const std::string& t
   return s;
 }
 
-TEST(Voorbeelden, Jw301IsValid) {
+TEST(VoorbeeldVerdict, Jw301IsValid) {
   auto v = validator().validate(voorbeeld("JW301.xml"));
   ASSERT_TRUE(v.fout.ok()) << v.fout.message();
   EXPECT_EQ(v.type, Berichttype::JW301);
@@ -46,13 +46,13 @@ TEST(Voorbeelden, Jw301IsValid) {
   EXPECT_EQ(verdict(v), Lines{});
 }
 
-TEST(Voorbeelden, Jw305IsValid) {
+TEST(VoorbeeldVerdict, Jw305IsValid) {
   auto v = validator().validate(voorbeeld("JW305.xml"));
   ASSERT_TRUE(v.fout.ok()) << v.fout.message();
   EXPECT_EQ(verdict(v), Lines{});
 }
 
-TEST(Voorbeelden, Jw307IsValid) {
+TEST(VoorbeeldVerdict, Jw307IsValid) {
   auto v = validator().validate(voorbeeld("JW307.xml"));
   ASSERT_TRUE(v.fout.ok()) << v.fout.message();
   EXPECT_EQ(verdict(v), Lines{});
@@ -60,7 +60,7 @@ TEST(Voorbeelden, Jw307IsValid) {
 
 // The published JW315 names 2027-06-31 as ToewijzingEinddatum (twice): not a date, so the
 // XSD rejects it and the rules are not reached.
-TEST(Voorbeelden, Jw315FailsXsdOnNonExistingDate) {
+TEST(VoorbeeldVerdict, Jw315FailsXsdOnNonExistingDate) {
   auto v = validator().validate(voorbeeld("JW315.xml"));
   ASSERT_TRUE(v.fout.ok()) << v.fout.message();
   ASSERT_FALSE(v.findings.empty());
@@ -78,7 +78,7 @@ TEST(Voorbeelden, Jw315FailsXsdOnNonExistingDate) {
 // The published JW323: client 2 declares ReferentieNummer RN004 twice (TR101), and its
 // RN004 for April repeats the debet of client 1's RN002 (ToewijzingNummer 10073, 45/45A04,
 // April 2026: TR416). The totals add up (TR358 holds).
-TEST(Voorbeelden, Jw323HasDuplicateReferentieAndDoubleDebet) {
+TEST(VoorbeeldVerdict, Jw323HasDuplicateReferentieAndDoubleDebet) {
   auto v = validator().validate(voorbeeld("JW323.xml"));
   ASSERT_TRUE(v.fout.ok()) << v.fout.message();
   EXPECT_EQ(verdict(v),
@@ -88,21 +88,21 @@ TEST(Voorbeelden, Jw323HasDuplicateReferentieAndDoubleDebet) {
 }
 
 // XML-level: a changed example through the whole pipeline gives the rule and xpath.
-TEST(Voorbeelden, ChangedJw305GivesTr134OnSecondStartProduct) {
+TEST(VoorbeeldVerdict, ChangedJw305GivesTr134OnSecondStartProduct) {
   auto xml = replace(voorbeeld("JW305.xml"), "<jw305:Begindatum>2026-04-15</jw305:Begindatum>",
                      "<jw305:Begindatum>2026-04-16</jw305:Begindatum>");
   auto v = validator().validate(xml);
   EXPECT_EQ(verdict(v), Lines{"TR134 /Bericht/Client/StartProducten/StartProduct[2]/Begindatum"});
 }
 
-TEST(Voorbeelden, ChangedJw307GivesTr018) {
+TEST(VoorbeeldVerdict, ChangedJw307GivesTr018) {
   auto xml = replace(voorbeeld("JW307.xml"), "<jw307:Einddatum>2026-07-17</jw307:Einddatum>",
                      "<jw307:Einddatum>2026-04-02</jw307:Einddatum>");
   auto v = validator().validate(xml);
   EXPECT_EQ(verdict(v), Lines{"TR018 /Bericht/Client/StopProducten/StopProduct[1]/Einddatum"});
 }
 
-TEST(Voorbeelden, ChangedJw301GivesBsnAndGemeenteFindings) {
+TEST(VoorbeeldVerdict, ChangedJw301GivesBsnAndGemeenteFindings) {
   auto xml = replace(voorbeeld("JW301.xml"), "<jw301:Bsn>999900006</jw301:Bsn>",
                      "<jw301:Bsn>999900007</jw301:Bsn>");
   xml = replace(xml, "<jw301:Afzender>0384</jw301:Afzender>",
@@ -112,7 +112,7 @@ TEST(Voorbeelden, ChangedJw301GivesBsnAndGemeenteFindings) {
   for (const auto& f : v.findings) EXPECT_EQ(f.melding.find("999900007"), std::string::npos);
 }
 
-TEST(Voorbeelden, ChangedJw323TotalGivesTr358) {
+TEST(VoorbeeldVerdict, ChangedJw323TotalGivesTr358) {
   auto xml = replace(voorbeeld("JW323.xml"), "<ijw:TotaalBedrag>79000</ijw:TotaalBedrag>",
                      "<ijw:TotaalBedrag>79001</ijw:TotaalBedrag>");
   auto v = validator().validate(xml);
