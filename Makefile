@@ -7,7 +7,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 30
 DEMO_DIR ?= demo
 
-.PHONY: run test setup setup-test build build-asan build-fuzz unit asan fuzz bench format check-format clean
+.PHONY: run test setup setup-test build build-asan build-fuzz unit asan fuzz bench format check-format clean lint-openapi test-browser
 
 setup:
 	@scripts/setup.sh build
@@ -32,6 +32,16 @@ test: setup-test
 	$(MAKE) asan
 	$(MAKE) fuzz
 	$(MAKE) check-format
+	$(MAKE) lint-openapi
+	$(MAKE) test-browser
+
+# docs/openapi.yaml against the NLGov API Design Rules ruleset (Spectral); fails on any error.
+lint-openapi:
+	cd web && npx --no-install spectral lint --fail-severity error -r ../../shared/nlgov-adr/linter.yaml ../docs/openapi.yaml
+
+# The dashboard in headless chromium against a served demo region (screenshots in test-artifacts/).
+test-browser: build
+	tests/browser/run.sh $(BUILD)/jeugdregie
 
 $(BUILD_ASAN)/build.ninja:
 	cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJR_SANITIZE=ON

@@ -12,7 +12,11 @@ packages=(
 )
 if [ "$what" = "test" ]; then
   packages+=(clang libclang-rt-14-dev clang-format postgresql wrk)
+  packages+=(chromium)  # browser tests of the dashboard (headless)
 fi
+# The dashboard's files come from npm (web/package-lock.json): node and npm.
+packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -24,4 +28,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# web/ dependencies from the committed lock file, only when they are missing or stale.
+if [ -f web/package-lock.json ]; then
+  if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    echo "setup: npm ci in web/"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi

@@ -63,9 +63,13 @@ void schrijf_tabel(const nlohmann::json& doc, std::ostream& out) {
   out << "Indicatoren jeugdhulp " << doc["periode"].get<std::string>() << " ("
       << doc["van"].get<std::string>() << " t/m " << doc["tot"].get<std::string>() << ", "
       << doc["niveau"].get<std::string>() << ")\n";
-  for (size_t r = 0; r < kolommen.front().size(); ++r) {
-    const std::string& pad = kolommen.front()[r].first;
-    if (pad == "soort" || pad == "gemeente" || pad == "regio" || pad == "gemeenten") continue;
+  // The names first, then the figures (JSON objects keep their keys sorted).
+  std::vector<std::string> paden = {"naam"};
+  for (const auto& [pad, w] : kolommen.front())
+    if (pad != "naam" && pad != "soort" && pad != "gemeente" && pad != "regio" &&
+        pad != "gemeenten")
+      paden.push_back(pad);
+  for (const std::string& pad : paden) {
     out << std::left << std::setw(static_cast<int>(breedte_pad)) << pad;
     for (size_t k = 0; k < kolommen.size(); ++k) {
       std::string w;

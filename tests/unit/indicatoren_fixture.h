@@ -40,6 +40,7 @@ class IndicatorGegevens {
   }
 
   store::Store& store() { return *store_; }
+  std::filesystem::path pad() const { return dir_ / "ind.db"; }
   store::sqlite::Db& db() { return static_cast<store::SqliteStore&>(*store_).db(); }
 
   int64_t kind(Date geboren, int nr = -1) {

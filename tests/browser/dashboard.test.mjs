@@ -1,0 +1,234 @@
+// Browser tests of the dashboard: headless Debian chromium driven by playwright-core against a
+// running `jeugdregie serve`. Each page opens, shows the API's numbers, reacts to a filter,
+// downloads a CSV, and leaves a screenshot in test-artifacts/.
+//
+// Environment: JR_URL (default http://127.0.0.1:8099), JR_ARTIFACTS (default
+// <repo>/test-artifacts), CHROMIUM (default /usr/bin/chromium).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const hier = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(hier, '..', '..');
+const require = createRequire(path.join(repo, 'web', 'package.json'));
+const { chromium } = require('playwright-core');
+
+const URL_BASIS = process.env.JR_URL || 'http://127.0.0.1:8099';
+const ARTEFACTEN = process.env.JR_ARTIFACTS || path.join(repo, 'test-artifacts');
+mkdirSync(ARTEFACTEN, { recursive: true });
+
+let browser;
+let profiel;
+
+before(async () => {
+  profiel = mkdtempSync(path.join(tmpdir(), 'jr-chromium-'));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // playwright gives each launch a fresh --user-data-dir of its own; it also sets TMPDIR for it.
+    env: { ...process.env, TMPDIR: profiel },
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(profiel, { recursive: true, force: true });
+});
+
+async function api(pad) {
+  const r = await fetch(`${URL_BASIS}/api/v1/${pad}`);
+  assert.equal(r.status, 200, `${pad}: ${r.status}`);
+  return r.json();
+}
+
+async function nieuwePagina() {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true, locale: 'nl-NL' });
+  const page = await context.newPage();
+  const fouten = [];
+  page.on('pageerror', (e) => fouten.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') fouten.push(m.text()); });
+  return { context, page, fouten };
+}
+
+async function open(page, pad) {
+  const t0 = Date.now();
+  await page.goto(`${URL_BASIS}${pad}`);
+  await page.waitForSelector('#inhoud[data-klaar="ja"]', { timeout: 15000 });
+  return Date.now() - t0;
+}
+
+// The data-waarde of each numeric cell of a table row, by column key.
+async function rijWaarden(page, tabelId, rijIndex) {
+  return page.$$eval(`#${tabelId} tbody tr:nth-child(${rijIndex + 1}) [data-kolom]`, (cellen) =>
+    Object.fromEntries(cellen.filter((c) => 'waarde' in c.dataset).map((c) => [c.dataset.kolom, c.dataset.waarde])));
+}
+
+const alsGetal = (v) => (v === '' || v === undefined ? null : Number(v));
+
+async function downloadCsv(page, tabelId) {
+  const houder = page.locator(`#${tabelId}`).locator('xpath=ancestor::div[contains(@class,"jr-tabel")]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    houder.locator('button[data-download="csv"]').click(),
+  ]);
+  const doel = path.join(ARTEFACTEN, download.suggestedFilename());
+  await download.saveAs(doel);
+  return { naam: download.suggestedFilename(), inhoud: readFileSync(doel, 'utf8') };
+}
+
+test('overzicht: kerncijfers gelijk aan de API, filter gemeente, CSV en screenshot', async () => {
+  const perioden = await api('perioden');
+  const kern = await api(`kerncijfers?periode=${perioden.laatste}`);
+  const { context, page, fouten } = await nieuwePagina();
+  const ms = await open(page, '/overzicht');
+  const eerste = kern.gemeenten[0];
+  assert.equal(await page.inputValue('#periode'), perioden.laatste);
+  assert.equal(await page.inputValue('#gemeente'), eerste.gemeente);
+  const waarden = await rijWaarden(page, 'kern', 0);
+  for (const k of ['pctJongerenMetJeugdhulp', 'pctJongerenMetVerblijf', 'pctJeugdbescherming', 'kostenPerClient'])
+    assert.equal(alsGetal(waarden[k]), eerste[k], k);
+  const regio = await rijWaarden(page, 'kern', 1);
+  assert.equal(alsGetal(regio.pctJongerenMetJeugdhulp), kern.regio.pctJongerenMetJeugdhulp);
+  const kaart = await page.textContent('.jr-kaart[data-sleutel="pctJongerenMetJeugdhulp"] .jr-kaart__waarde');
+  assert.equal(kaart, `${eerste.pctJongerenMetJeugdhulp.toFixed(1).replace('.', ',')}%`);
+
+  // Another gemeente: the URL keeps it, the numbers follow.
+  const ander = kern.gemeenten[kern.gemeenten.length - 1];
+  await page.selectOption('#gemeente', ander.gemeente);
+  await page.waitForFunction((g) => location.search.includes(`gemeente=${g}`), ander.gemeente);
+  await page.waitForFunction(() => document.querySelector('#inhoud').dataset.klaar === 'ja');
+  await page.waitForFunction((n) => document.querySelector('#kern tbody tr th')?.textContent === n, ander.naam);
+  const w2 = await rijWaarden(page, 'kern', 0);
+  assert.equal(alsGetal(w2.pctJongerenMetJeugdhulp), ander.pctJongerenMetJeugdhulp);
+  // Trend table: one row per half year.
+  assert.equal(await page.locator('#trend tbody tr').count(), perioden.halfjaren.length);
+
+  const csv = await downloadCsv(page, 'kern');
+  assert.match(csv.naam, /^kerncijfers-.*\.csv$/);
+  assert.ok(csv.inhoud.startsWith('Gebied,% jongeren met jeugdhulp (%)'), csv.inhoud.slice(0, 80));
+  assert.ok(csv.inhoud.includes(ander.naam));
+
+  // A stable URL: reopening it restores the filters.
+  const url = page.url();
+  const { page: p2, context: c2 } = await nieuwePagina();
+  await open(p2, url.replace(URL_BASIS, ''));
+  assert.equal(await p2.inputValue('#gemeente'), ander.gemeente);
+  await c2.close();
+
+  await page.screenshot({ path: path.join(ARTEFACTEN, 'overzicht.png'), fullPage: true });
+  assert.deepEqual(fouten, []);
+  console.log(`overzicht geladen in ${ms} ms`);
+  await context.close();
+});
+
+test('trajecten: uitsplitsing gelijk aan de API, inzoomen op een gemeente, CSV en screenshot', async () => {
+  const perioden = await api('perioden');
+  const regio = await api(`trajecten?periode=${perioden.laatste}`);
+  const { context, page, fouten } = await nieuwePagina();
+  const ms = await open(page, '/trajecten');
+  assert.equal(alsGetal(await page.getAttribute('.jr-kaart[data-sleutel="trajecten"] .jr-kaart__waarde', 'data-waarde')), regio.trajecten);
+  const perGemeente = await page.$$eval('#onderdelen tbody tr', (rijen) => rijen.map((r) => [r.children[1].textContent, r.children[2].dataset.waarde]));
+  for (const o of regio.onderdelen) {
+    const rij = perGemeente.find(([code]) => code === o.code);
+    assert.ok(rij, o.code);
+    assert.equal(alsGetal(rij[1]), o.trajecten, o.code);
+  }
+  const hv = await page.$$eval('#hulpvorm tbody tr', (rijen) => rijen.map((r) => [r.children[1].textContent, r.children[2].dataset.waarde]));
+  for (const [code, waarde] of hv) assert.equal(alsGetal(waarde), regio.perHulpvorm[code], `hulpvorm ${code}`);
+
+  // Drill down into the largest gemeente.
+  const grootste = [...regio.onderdelen].sort((a, b) => b.trajecten - a.trajecten)[0];
+  await page.click(`#onderdelen tbody tr:first-child a`);
+  await page.waitForFunction((g) => location.search.includes(`gemeente=${g}`), grootste.code);
+  await page.waitForFunction(() => document.querySelector('#kop-onderdelen').textContent === 'Per aanbieder');
+  const gem = await api(`trajecten?periode=${perioden.laatste}&gemeente=${grootste.code}`);
+  await page.waitForFunction((n) => document.querySelector('.jr-kaart[data-sleutel="trajecten"] .jr-kaart__waarde')?.dataset.waarde === String(n), gem.trajecten);
+  assert.equal(await page.locator('#onderdelen tbody tr').count(), gem.onderdelen.length);
+  assert.equal(await page.textContent('#kruimels li:last-child'), grootste.naam);
+
+  const csv = await downloadCsv(page, 'hulpvorm');
+  assert.ok(csv.inhoud.startsWith('Hulpvorm,Code,Trajecten'), csv.inhoud.slice(0, 60));
+  await page.screenshot({ path: path.join(ARTEFACTEN, 'trajecten.png'), fullPage: true });
+  assert.deepEqual(fouten, []);
+  console.log(`trajecten geladen in ${ms} ms`);
+  await context.close();
+});
+
+test('doelen: KPI\'s gelijk aan de API, een KPI aanmaken en verwijderen, CSV en screenshot', async () => {
+  const { context, page, fouten } = await nieuwePagina();
+  const ms = await open(page, '/doelen');
+  const doc = await api(`kpis?periode=${await page.inputValue('#periode')}`);
+  assert.equal(await page.locator('#kpis tbody tr').count(), doc.kpis.length);
+  for (const k of doc.kpis) {
+    const rij = page.locator(`#kpis tbody tr[data-kpi-id="${k.id}"]`);
+    assert.equal(await rij.locator('[data-status]').getAttribute('data-status'), k.beoordeling.status);
+    const realisatie = await rij.locator('[data-kolom="Realisatie"]').getAttribute('data-waarde');
+    assert.equal(alsGetal(realisatie), k.beoordeling.realisatie, k.naam);
+  }
+  // Create a KPI through the form.
+  await page.fill('#kpi-naam', 'Browsertest: minder uitval');
+  await page.selectOption('#kpi-indicator', 'uitvalPct');
+  await page.fill('#kpi-nulmeting-waarde', '20,5');
+  await page.fill('#kpi-nulmeting-periode', '2022');
+  await page.fill('#kpi-ambitie-waarde', '15');
+  await page.fill('#kpi-ambitie-jaar', '2026');
+  await page.click('#kpi-opslaan');
+  await page.waitForFunction((n) => document.querySelectorAll('#kpis tbody tr').length === n, doc.kpis.length + 1);
+  const na = await api('kpis');
+  const nieuw = na.kpis.find((k) => k.naam === 'Browsertest: minder uitval');
+  assert.ok(nieuw);
+  assert.equal(nieuw.nulmeting.waarde, 20.5);
+  // A bad period is refused with the API's reason.
+  await page.fill('#kpi-naam', 'Fout');
+  await page.fill('#kpi-nulmeting-waarde', '1');
+  await page.fill('#kpi-nulmeting-periode', '2022H3');
+  await page.fill('#kpi-ambitie-waarde', '1');
+  await page.fill('#kpi-ambitie-jaar', '2026');
+  await page.click('#kpi-opslaan');
+  await page.waitForSelector('#formulier-fouten .utrecht-alert');
+  assert.match(await page.textContent('#formulier-fouten'), /periode/);
+
+  const csv = await downloadCsv(page, 'kpis');
+  assert.ok(csv.inhoud.includes('Browsertest: minder uitval'));
+  await page.screenshot({ path: path.join(ARTEFACTEN, 'doelen.png'), fullPage: true });
+
+  page.once('dialog', (d) => d.accept());
+  await page.locator(`#kpis tbody tr[data-kpi-id="${nieuw.id}"] button:has-text("Verwijderen")`).click();
+  await page.waitForFunction((n) => document.querySelectorAll('#kpis tbody tr').length === n, doc.kpis.length);
+  assert.deepEqual(fouten.filter((f) => !f.includes('400')), []);
+  console.log(`doelen geladen in ${ms} ms`);
+  await context.close();
+});
+
+test('vergelijken: gemeenten naast het regiogemiddelde, indicator wisselen, CSV en screenshot', async () => {
+  const perioden = await api('perioden');
+  const kern = await api(`kerncijfers?periode=${perioden.laatste}`);
+  const { context, page, fouten } = await nieuwePagina();
+  const ms = await open(page, '/vergelijken');
+  const rijen = await page.$$eval('#vergelijking tbody tr', (rs) => rs.map((r) => [r.children[0].textContent,
+    Object.fromEntries([...r.querySelectorAll('[data-waarde]')].map((c) => [c.dataset.kolom, c.dataset.waarde]))]));
+  assert.equal(rijen.length, kern.gemeenten.length + 1);
+  for (const g of kern.gemeenten) {
+    const rij = rijen.find(([n]) => n === g.naam);
+    assert.ok(rij, g.naam);
+    assert.equal(alsGetal(rij[1].pctJongerenMetJeugdhulp), g.pctJongerenMetJeugdhulp, g.naam);
+    assert.equal(alsGetal(rij[1].jongerenMetJeugdhulp), g.jongerenMetJeugdhulp, g.naam);
+  }
+  assert.equal(alsGetal(rijen.at(-1)[1].pctJongerenMetJeugdhulp), kern.regio.pctJongerenMetJeugdhulp);
+
+  await page.selectOption('#indicator', 'kostenPerClient');
+  await page.waitForFunction(() => location.search.includes('indicator=kostenPerClient'));
+  await page.waitForFunction(() => document.querySelector('#kop-vergelijking').textContent.startsWith('Kosten per cliënt'));
+  const csv = await downloadCsv(page, 'vergelijking');
+  assert.ok(csv.inhoud.split('\r\n').length >= kern.gemeenten.length + 2);
+  await page.screenshot({ path: path.join(ARTEFACTEN, 'vergelijken.png'), fullPage: true });
+  assert.deepEqual(fouten, []);
+  console.log(`vergelijken geladen in ${ms} ms`);
+  await context.close();
+});
