@@ -1,7 +1,8 @@
 // Benchmark of the indicator computation: the full indicator set for all gemeenten, regios and
 // the total, for all twelve half years of six years, on a snapshot either built from a store
 // (--db PATH, e.g. an imported generated region) or synthesised in memory at national scale
-// (default: 352 gemeenten in 42 regios, --jeugdigen N). Prints the snapshot size, memory per
+// (default: 352 gemeenten in 42 regios, --jeugdigen N); --export CSV writes the trajecten for
+// the SQL engines of the comparison. Prints the snapshot size, memory per
 // million trajecten and the time of each step; the last line is
 //   RESULT jeugdregie_s=X jeugdregie_cpu_s=C trajecten=N snapshot_mb_per_miljoen=M
 // (the comparison with DuckDB, PostgreSQL and SQLite on exported trajecten is not here yet).
@@ -67,10 +68,32 @@ model::Snapshot synthetisch(int jeugdigen, uint64_t seed) {
   return b.klaar();
 }
 
+// The trajecten as CSV for the SQL engines of the comparison: one row per traject with the
+// gemeente's regio, codes as in the snapshot, days since 1970-01-01 (einde empty when open),
+// the jeugdige's 18th and 23rd birthdays as days.
+bool exporteer(const model::Snapshot& s, const std::string& pad) {
+  FILE* f = std::fopen(pad.c_str(), "w");
+  if (f == nullptr) return false;
+  std::fprintf(f,
+               "jeugdige,gemeente,regio,aanbieder,hulpvorm,verwijzer,reden,crisis,aanvang,einde,"
+               "wordt18,wordt23\n");
+  const auto& t = s.trajecten;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const auto j = static_cast<size_t>(t.jeugdige[i]);
+    std::fprintf(f, "%d,%s,%u,%u,%u,%u,%u,%u,%d,", t.jeugdige[i],
+                 s.gemeente_code[t.gemeente[i]].c_str(), s.gemeente_regio[t.gemeente[i]],
+                 t.aanbieder[i], t.hulpvorm[i], t.verwijzer[i], t.reden[i], t.crisis[i],
+                 t.aanvang[i]);
+    if (t.einde[i] != model::kOpenEinde) std::fprintf(f, "%d", t.einde[i]);
+    std::fprintf(f, ",%d,%d\n", s.wordt18[j], s.wordt23[j]);
+  }
+  return std::fclose(f) == 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string db;
+  std::string db, export_pad;
   int jeugdigen = 1'500'000, eerste_jaar = 2019;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
@@ -79,8 +102,12 @@ int main(int argc, char** argv) {
       jeugdigen = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--eerste-jaar") && i + 1 < argc)
       eerste_jaar = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--export") && i + 1 < argc)
+      export_pad = argv[++i];
     else {
-      std::fprintf(stderr, "gebruik: indicatoren [--db PATH] [--jeugdigen N] [--eerste-jaar J]\n");
+      std::fprintf(
+          stderr,
+          "gebruik: indicatoren [--db PATH] [--jeugdigen N] [--eerste-jaar J] [--export CSV]\n");
       return 2;
     }
   }
@@ -110,6 +137,10 @@ int main(int argc, char** argv) {
       "trajecten), %.3f s\n",
       s.trajecten.size(), s.wordt18.size(), s.gemeente_code.size(), mb,
       n > 0 ? mb / (n / 1e6) : 0.0, sec(t0, t1));
+  if (!export_pad.empty() && !exporteer(s, export_pad)) {
+    std::fprintf(stderr, "kan %s niet schrijven\n", export_pad.c_str());
+    return 3;
+  }
   auto t2 = Klok::now();
   const std::clock_t c2 = std::clock();
   auto afgeleid = indicators::leid_af(s);
