@@ -235,8 +235,9 @@ BerichtResultaat Importer::verwerk(std::string_view bytes, std::string_view bron
   o.kop = ijw::lees_kop(o.doc);
   Status st = store_.unit_begin();
   if (!st.ok()) return fout(st);
-  const bool xsd_fout = std::any_of(v.findings.begin(), v.findings.end(),
-                                    [](const ijw::Finding& f) { return f.retourcode == "0001"; });
+  const bool xsd_fout = std::any_of(
+      v.findings.begin(), v.findings.end(),
+      [](const ijw::Finding& f) { return f.regelcode == "XSD" || f.regelcode == "XML"; });
   if (xsd_fout) {
     st = detail::verwerk_onleesbaar(o, v.findings, r);
   } else if (o.type == ijw::Berichttype::JW302) {

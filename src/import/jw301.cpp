@@ -2,8 +2,10 @@
 
 #include <sodium.h>
 
+#include "ijw/reader.h"
 #include "ijw/retour.h"
 #include "ijw/writer.h"
+#include "ijw/xml.h"
 
 namespace jr::import {
 namespace {
@@ -58,13 +60,22 @@ Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
 
   GebouwdBericht out;
   ijw::Jw301& m = out.bericht;
-  auto n = store.volgend_nummer("jw301");
-  if (!n.ok()) return n.status();
+  // A BerichtIdentificatie not used before by this gemeente (TR056), also not by the JW301s
+  // imported from a previous system.
+  std::string identificatie;
+  for (;;) {
+    auto n = store.volgend_nummer("jw301");
+    if (!n.ok()) return n.status();
+    identificatie = "JR" + std::to_string(*n);
+    auto bekend = store.identificatie_bekend("JW301", gemeente, identificatie);
+    if (!bekend.ok()) return bekend.status();
+    if (!*bekend) break;
+  }
   ijw::XsdVersie xsd = ijw::xsd_versie(standaard_dir, ijw::Berichttype::JW301);
   m.header.type = ijw::Berichttype::JW301;
   m.header.afzender = std::string(gemeente);
   m.header.ontvanger = hoofd.aanbieder;
-  m.header.identificatie = "T" + std::to_string(*n);
+  m.header.identificatie = identificatie;
   m.header.dagtekening = clock.today();
   m.header.basisschema_xsd_versie = xsd.basisschema;
   m.header.bericht_xsd_versie = xsd.bericht;
@@ -75,9 +86,29 @@ Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
   m.naam.geslachtsnaam.voorvoegsel = niet_leeg(id->voorvoegsel);
   m.naam.voornamen = niet_leeg(id->voornamen);
   m.naam.naam_gebruik = "1";
-  ijw::Contact brp;
-  brp.soort = "01";
-  m.contactgegevens.push_back(brp);
+  // jeugdregie keeps no addresses of its own: the contact data come from the JW301 the
+  // toewijzing was imported from, when there is one.
+  if (hoofd.bericht_id) {
+    auto bron = store.lees_bericht(*hoofd.bericht_id);
+    if (!bron.ok()) return bron.status();
+    auto doc = ijw::parse_xml(bron->xml);
+    if (doc.ok()) {
+      auto eerder = ijw::read_bericht(ijw::Berichttype::JW301, doc->get());
+      if (eerder.ok()) {
+        const auto& e = std::get<ijw::Jw301>(*eerder);
+        m.communicatie = e.communicatie;
+        m.juridische_status = e.juridische_status;
+        m.wettelijke_vertegenwoordiging = e.wettelijke_vertegenwoordiging;
+        m.relaties = e.relaties;
+        m.contactgegevens = e.contactgegevens;
+      }
+    }
+  }
+  if (m.contactgegevens.empty()) {
+    ijw::Contact brp;
+    brp.soort = "01";
+    m.contactgegevens.push_back(brp);
+  }
   const Date vandaag = clock.today();
   for (const auto& t : *alle) {
     bool actueel = t.toewijzing_nummer == nummer ||

@@ -1,0 +1,372 @@
+// The import as a whole: published examples, idempotency, all-or-nothing under injected
+// store faults (in the manner of leveldb's SpecialEnv), unreadable input, the JSON summary
+// and the command line.
+#include <nlohmann/json.hpp>
+
+#include "import_fixture.h"
+
+namespace jr::testing {
+namespace {
+
+// A Store that forwards to a real one and fails the Nth write (or commit) with Unavailable,
+// as a full disk or a lost connection would.
+class FoutStore final : public store::Store {
+ public:
+  FoutStore(store::Store& inner, int64_t faal_bij) : s_(inner), faal_bij_(faal_bij) {}
+  int64_t schrijfacties() const { return n_; }
+  bool gefaald() const { return gefaald_; }
+
+  Status begin() override { return s_.begin(); }
+  Status commit() override {
+    if (schrijf()) {
+      s_.rollback();
+      return Unavailable("commit mislukt (geïnjecteerd)");
+    }
+    return s_.commit();
+  }
+  void rollback() override { s_.rollback(); }
+  Status unit_begin() override { return s_.unit_begin(); }
+  Status unit_commit() override {
+    if (schrijf()) return Unavailable("savepoint mislukt (geïnjecteerd)");
+    return s_.unit_commit();
+  }
+  void unit_rollback() override { s_.unit_rollback(); }
+  Result<int64_t> jeugdige_id(const store::JeugdigeIdentiteit& i) override {
+    if (schrijf()) return fout();
+    return s_.jeugdige_id(i);
+  }
+  Result<int64_t> zoek_jeugdige(std::string_view b, Date g) override {
+    return s_.zoek_jeugdige(b, g);
+  }
+  std::string pseudoniem(std::string_view b, Date g) const override { return s_.pseudoniem(b, g); }
+  std::string bsn_pseudoniem(std::string_view b) const override { return s_.bsn_pseudoniem(b); }
+  Result<store::JeugdigeIdentiteit> lees_jeugdige(int64_t id,
+                                                  const store::AuditContext& c) override {
+    if (schrijf()) return fout();
+    return s_.lees_jeugdige(id, c);
+  }
+  Result<std::optional<int64_t>> zoek_bericht(std::string_view r, std::string_view h) override {
+    return s_.zoek_bericht(r, h);
+  }
+  Result<bool> identificatie_bekend(std::string_view t, std::string_view a,
+                                    std::string_view i) override {
+    return s_.identificatie_bekend(t, a, i);
+  }
+  Result<int64_t> bewaar_bericht(const store::BerichtRecord& b) override {
+    if (schrijf()) return fout();
+    return s_.bewaar_bericht(b);
+  }
+  Status zet_bericht_uitkomst(int64_t id, std::string_view s, std::string_view r,
+                              std::string_view x) override {
+    if (schrijf()) return fout();
+    return s_.zet_bericht_uitkomst(id, s, r, x);
+  }
+  Result<store::BerichtRecord> lees_bericht(int64_t id) override { return s_.lees_bericht(id); }
+  Result<int64_t> volgend_nummer(std::string_view r) override {
+    if (schrijf()) return fout();
+    return s_.volgend_nummer(r);
+  }
+  Result<int64_t> start_import_run(std::string_view b) override { return s_.start_import_run(b); }
+  Status sluit_import_run(int64_t id, const store::ImportTellers& t) override {
+    return s_.sluit_import_run(id, t);
+  }
+  Result<std::optional<store::ToewijzingRecord>> zoek_toewijzing(std::string_view g,
+                                                                 int64_t n) override {
+    return s_.zoek_toewijzing(g, n);
+  }
+  Result<std::vector<store::ToewijzingRecord>> toewijzingen_van(std::string_view g,
+                                                                std::string_view a,
+                                                                int64_t j) override {
+    return s_.toewijzingen_van(g, a, j);
+  }
+  Result<int64_t> bewaar_toewijzing(const store::ToewijzingRecord& t) override {
+    if (schrijf()) return fout();
+    return s_.bewaar_toewijzing(t);
+  }
+  Result<int64_t> open_prestaties(int64_t t) override { return s_.open_prestaties(t); }
+  Result<std::vector<store::LeveringRecord>> starts(std::string_view a, int64_t j,
+                                                    int64_t n) override {
+    return s_.starts(a, j, n);
+  }
+  Result<std::vector<store::LeveringRecord>> stops(std::string_view a, int64_t j,
+                                                   int64_t n) override {
+    return s_.stops(a, j, n);
+  }
+  Result<int64_t> bewaar_levering(const store::LeveringRecord& l) override {
+    if (schrijf()) return fout();
+    return s_.bewaar_levering(l);
+  }
+  Status trek_levering_in(int64_t id, bool stop) override {
+    if (schrijf()) return fout();
+    return s_.trek_levering_in(id, stop);
+  }
+  Result<bool> verzoek_referentie_bekend(std::string_view a, std::string_view r) override {
+    return s_.verzoek_referentie_bekend(a, r);
+  }
+  Result<bool> verzoek_onderhanden(std::string_view a, int64_t j) override {
+    return s_.verzoek_onderhanden(a, j);
+  }
+  Result<int64_t> bewaar_verzoek(const store::VerzoekRecord& v) override {
+    if (schrijf()) return fout();
+    return s_.bewaar_verzoek(v);
+  }
+  Result<std::optional<int64_t>> verzoek_toegewezen(std::string_view a,
+                                                    std::string_view r) override {
+    if (schrijf()) return fout();
+    return s_.verzoek_toegewezen(a, r);
+  }
+  Result<bool> declaratie_nummer_bekend(std::string_view a, std::string_view n) override {
+    return s_.declaratie_nummer_bekend(a, n);
+  }
+  Result<std::optional<Date>> laatste_declaratieperiode(std::string_view a,
+                                                        std::string_view g) override {
+    return s_.laatste_declaratieperiode(a, g);
+  }
+  Result<std::optional<store::PrestatieRecord>> zoek_prestatie(std::string_view a,
+                                                               std::string_view r) override {
+    return s_.zoek_prestatie(a, r);
+  }
+  Result<bool> gecrediteerd(std::string_view a, std::string_view r) override {
+    return s_.gecrediteerd(a, r);
+  }
+  Result<std::vector<std::string>> debet_prestaties(std::string_view a, int64_t n,
+                                                    std::string_view c, std::string_view p,
+                                                    Date b) override {
+    return s_.debet_prestaties(a, n, c, p, b);
+  }
+  Result<Som> som_prestaties(int64_t t) override { return s_.som_prestaties(t); }
+  Result<int64_t> bewaar_declaratie(const store::DeclaratieRecord& d) override {
+    if (schrijf()) return fout();
+    return s_.bewaar_declaratie(d);
+  }
+  Status zet_declaratie_toegekend(int64_t id, int64_t c) override {
+    if (schrijf()) return fout();
+    return s_.zet_declaratie_toegekend(id, c);
+  }
+  Result<int64_t> bewaar_prestatie(const store::PrestatieRecord& p) override {
+    if (schrijf()) return fout();
+    return s_.bewaar_prestatie(p);
+  }
+  Result<std::optional<store::CatalogusProduct>> zoek_product(std::string_view c,
+                                                              std::string_view p, Date d) override {
+    return s_.zoek_product(c, p, d);
+  }
+  Status audit(const store::AuditEvent& e) override {
+    if (schrijf()) return fout();
+    return s_.audit(e);
+  }
+  int schema_version() const override { return s_.schema_version(); }
+
+ private:
+  bool schrijf() {
+    ++n_;
+    bool f = n_ == faal_bij_;
+    gefaald_ = gefaald_ || f;
+    return f;
+  }
+  static Status fout() { return Unavailable("schijf vol (geïnjecteerd)"); }
+  store::Store& s_;
+  int64_t faal_bij_;
+  int64_t n_ = 0;
+  bool gefaald_ = false;
+};
+
+class Pipeline : public ImportTest {
+ protected:
+  // A small history: a toewijzing, its start, a verzoek, a declaratie (partly rejected), a
+  // stop and a rejected start.
+  static std::vector<std::string> berichten() {
+    return {
+        ijw::write_xml(jw301(1001)),
+        ijw::write_xml(jw305(1001, Date(2026, 4, 3), "S1")),
+        ijw::write_xml(jw315("REF1", "V1")),
+        ijw::write_xml(jw323("DN1", {prestatie("RN1", 1001, 4), prestatie("RN2", 5555, 4)}, "D1")),
+        ijw::write_xml(jw307(1001, Date(2026, 4, 3), Date(2026, 4, 30), "31", "P1")),
+        ijw::write_xml(jw305(4242, Date(2026, 4, 3), "S2")),
+    };
+  }
+
+  static std::map<std::string, int64_t> tellingen(const std::filesystem::path& db) {
+    std::map<std::string, int64_t> out;
+    sqlite3* h = nullptr;
+    sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+    for (const char* t : {"bericht", "jeugdige", "toewijzing", "levering_start", "levering_stop",
+                          "verzoek", "declaratie", "prestatie"}) {
+      sqlite3_stmt* s = nullptr;
+      std::string sql = std::string("SELECT COUNT(*) FROM ") + t;
+      sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr);
+      out[t] = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+      sqlite3_finalize(s);
+    }
+    sqlite3_close(h);
+    return out;
+  }
+};
+
+// Importing the published examples: the JW301 becomes toewijzingen, the others are answered
+// with a retour valid against its XSD; nothing crashes.
+TEST_F(Pipeline, GepubliceerdeVoorbeelden) {
+  import::Importer imp(*store_, *validator_, clock_, opties_);
+  ASSERT_TRUE(imp.import_paden({standaard_dir() / "voorbeelden"}).ok());
+  const auto& s = imp.samenvatting();
+  SCOPED_TRACE(import::samenvatting_json(s));
+  EXPECT_EQ(s.fouten(), 0);
+  for (const char* t : {"JW301", "JW305", "JW307", "JW315", "JW323"})
+    ASSERT_EQ(s.per_type.count(t), 1u) << t;
+  EXPECT_EQ(s.per_type.at("JW301").geaccepteerd, 1);
+  EXPECT_EQ(tel("toewijzing"), 2);
+  // The JW315 example holds an impossible date: rejected as a whole with 0001.
+  EXPECT_EQ(s.per_type.at("JW315").afgekeurd, 1);
+  EXPECT_EQ(s.per_type.at("JW315").retourcodes.count("0001"), 1u);
+  // The JW305 example is sent to gemeente 0363, which made no toewijzing 300201 (TR019).
+  EXPECT_EQ(s.per_type.at("JW305").retourcodes.count("9019"), 1u);
+  // The JW323 example names toewijzingen that were never made (TR338).
+  EXPECT_EQ(s.per_type.at("JW323").afgekeurd, 1);
+  EXPECT_EQ(s.per_type.at("JW323").retourcodes.count("9338"), 1u);
+  for (const auto& [type, t] : s.per_type) EXPECT_EQ(t.ontvangen, 1) << type;
+}
+
+// Importing the same file twice changes nothing.
+TEST_F(Pipeline, TweeKeerZelfdeBestandVerandertNiets) {
+  for (size_t i = 0; i < berichten().size(); ++i) importeer(berichten()[i]);
+  auto voor = tellingen(dir_ / "jr.sqlite");
+  EXPECT_EQ(voor["bericht"], 6);
+  for (size_t i = 0; i < berichten().size(); ++i) {
+    auto r = importeer(berichten()[i]);
+    EXPECT_EQ(r.uitkomst, import::Uitkomst::overgeslagen) << i;
+  }
+  EXPECT_EQ(tellingen(dir_ / "jr.sqlite"), voor);
+}
+
+// Every message is all-or-nothing: whichever write fails, the failed message leaves nothing
+// behind, the import says so, and importing everything again gives exactly the state of a
+// run without faults.
+TEST_F(Pipeline, ElkBerichtAllesOfNiets) {
+  const auto alles = berichten();
+  int64_t schrijfacties = 0;
+  std::map<std::string, int64_t> schoon;
+  {
+    TempDir d;
+    store::StoreOptions so{d / "jr.sqlite", {}, false};
+    auto s = store::open_sqlite_store(so, clock_);
+    ASSERT_TRUE(s.ok());
+    FoutStore f(**s, 0);
+    import::ImportOptions o;
+    o.batch_grootte = 1;
+    import::Importer imp(f, *validator_, clock_, o);
+    for (const auto& b : alles) imp.import_bytes(b, "x.xml");
+    ASSERT_TRUE(imp.flush().ok());
+    EXPECT_EQ(imp.samenvatting().fouten(), 0);
+    schrijfacties = f.schrijfacties();
+    schoon = tellingen(d / "jr.sqlite");
+  }
+  ASSERT_GT(schrijfacties, 20);
+  for (size_t batch : {size_t{1}, size_t{4}}) {
+    for (int64_t n = 1; n <= schrijfacties; ++n) {
+      TempDir d;
+      store::StoreOptions so{d / "jr.sqlite", {}, false};
+      auto s = store::open_sqlite_store(so, clock_);
+      ASSERT_TRUE(s.ok());
+      {
+        FoutStore f(**s, n);
+        import::ImportOptions o;
+        o.batch_grootte = batch;
+        import::Importer imp(f, *validator_, clock_, o);
+        for (const auto& b : alles)
+          if (imp.import_bytes(b, "x.xml").uitkomst == import::Uitkomst::fout) break;
+        Status st = imp.flush();
+        if (f.gefaald()) {
+          EXPECT_TRUE(!st.ok() || imp.samenvatting().fouten() > 0) << "n=" << n;
+        }
+      }
+      import::ImportOptions o;
+      import::Importer opnieuw(**s, *validator_, clock_, o);
+      for (const auto& b : alles) opnieuw.import_bytes(b, "x.xml");
+      ASSERT_TRUE(opnieuw.flush().ok());
+      EXPECT_EQ(opnieuw.samenvatting().fouten(), 0);
+      EXPECT_EQ(tellingen(d / "jr.sqlite"), schoon) << "batch=" << batch << " n=" << n;
+    }
+  }
+}
+
+// Not-well-formed input gets no retour, is counted as rejected with a clear message, and
+// stores nothing; an XSD-invalid message is stored as rejected with a header-only 0001 retour.
+TEST_F(Pipeline, OnleesbaarEnXsdOngeldig) {
+  auto r = importeer("<jw305:Bericht xmlns:jw305=\"nope\"><niet-af>");
+  EXPECT_EQ(r.uitkomst, import::Uitkomst::afgekeurd);
+  EXPECT_EQ(r.berichttype, "onbekend");
+  EXPECT_TRUE(r.retour_xml.empty());
+  EXPECT_FALSE(r.melding.empty());
+  EXPECT_EQ(tel("bericht"), 0);
+
+  std::string xml = ijw::write_xml(jw305(1001, Date(2026, 4, 3), "S1"));
+  auto pos = xml.find("<jw305:Geslacht>1</jw305:Geslacht>");
+  ASSERT_NE(pos, std::string::npos);
+  xml.replace(pos, 34, "<jw305:Geslacht>7</jw305:Geslacht>");
+  auto x = importeer(xml);
+  EXPECT_EQ(x.uitkomst, import::Uitkomst::afgekeurd);
+  EXPECT_TRUE(heeft(x, "0001")) << codes(x);
+  EXPECT_TRUE(xsd_geldig(x.retour_xml));
+  EXPECT_NE(x.retour_xml.find("<jw306:RetourCode>0001</jw306:RetourCode>"), std::string::npos);
+  EXPECT_EQ(x.retour_xml.find("<jw306:Client>"), std::string::npos);
+  EXPECT_EQ(tel("bericht", "status = 'afgekeurd'"), 1);
+}
+
+// The summary's JSON shape: per berichttype ontvangen/geaccepteerd/afgekeurd and the counts
+// per retourcode.
+TEST_F(Pipeline, SamenvattingJson) {
+  import::Importer imp(*store_, *validator_, clock_, opties_);
+  for (const auto& b : berichten()) imp.import_bytes(b, "x.xml");
+  ASSERT_TRUE(imp.flush().ok());
+  auto j = nlohmann::json::parse(import::samenvatting_json(imp.samenvatting()));
+  ASSERT_TRUE(j["berichten"].is_object());
+  const auto& jw305 = j["berichten"]["JW305"];
+  EXPECT_EQ(jw305["ontvangen"], 2);
+  EXPECT_EQ(jw305["geaccepteerd"], 1);
+  EXPECT_EQ(jw305["afgekeurd"], 1);
+  EXPECT_EQ(jw305["retourcodes"]["9019"], 1);
+  EXPECT_EQ(j["berichten"]["JW323"]["deels"], 1);
+  EXPECT_EQ(j["totaal"]["ontvangen"], 6);
+  EXPECT_TRUE(j["meldingen"].is_array());
+}
+
+// jeugdregie import: writes retours valid against their XSD and prints the summary; a second
+// run skips everything.
+TEST_F(Pipeline, CommandLine) {
+  TempDir in;
+  auto alles = berichten();
+  for (size_t i = 0; i < alles.size(); ++i) {
+    std::ofstream f(in / ("b" + std::to_string(i) + ".xml"));
+    f << alles[i];
+  }
+  std::string db = (dir_ / "cli.sqlite").string();
+  std::string retour = (dir_ / "retour").string();
+  std::string cmd = binary() + " --standaard " + standaard_dir().string() + " import --db " + db +
+                    " --retour " + retour + " " + in.path().string() + " 2>/dev/null";
+  auto run = [&] {
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    int rc = pclose(p);
+    return std::make_pair(WEXITSTATUS(rc), out);
+  };
+  auto [rc, out] = run();
+  EXPECT_EQ(rc, 0) << out;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["totaal"]["ontvangen"], 6);
+  EXPECT_EQ(j["berichten"]["JW301"]["geaccepteerd"], 1);
+  int retouren = 0;
+  for (const auto& e : std::filesystem::directory_iterator(retour)) {
+    ++retouren;
+    EXPECT_TRUE(xsd_geldig(read_all(e.path()))) << e.path();
+  }
+  EXPECT_EQ(retouren, 5);  // no retour on the own JW301
+  auto [rc2, out2] = run();
+  EXPECT_EQ(rc2, 0);
+  EXPECT_EQ(nlohmann::json::parse(out2)["totaal"]["overgeslagen"], 6);
+}
+
+}  // namespace
+}  // namespace jr::testing
