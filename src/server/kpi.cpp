@@ -117,6 +117,12 @@ std::optional<double> indicator_waarde(const json& g, std::string_view s) {
   if (s == "jongerenMetJeugdhulp") return veld(g, s);
   if (s == "pctJongerenMetVerblijf") {
     if (auto v = veld(g, s)) return v;
+    // Distinct jongeren with verblijf (perGroep) when the document has them; otherwise the
+    // sum over the hulpvormen 11-14 (counts a jeugdige with two of them twice).
+    if (auto pg = g.find("perGroep"); pg != g.end() && pg->is_object()) {
+      if (auto mv = pg->find("metVerblijf"); mv != pg->end() && mv->is_object())
+        return pct_van_bevolking(g, veld(*mv, "jongeren"));
+    }
     return pct_van_bevolking(g, som_hulpvorm(g, {"11", "12", "13", "14"}, "jongeren"));
   }
   if (s == "pctJeugdbescherming") return pct_van_bevolking(g, telling(g, "jeugdbescherming"));

@@ -90,7 +90,7 @@ async function laad(nieuw) {
       id: 'kpis',
       titel: `KPI's, gemeten op ${doc.periode || 'de laatste periode'}`,
       kolommen: [{ naam: 'KPI' }, { naam: 'Gebied' }, { naam: 'Nulmeting', eenheid: 'x' }, { naam: 'Ambitie', eenheid: 'x' },
-        { naam: 'Verwacht', eenheid: 'x' }, { naam: 'Realisatie', eenheid: 'x' }, { naam: 'Status' }, { naam: 'Acties' }],
+        { naam: 'Verwacht', eenheid: 'x' }, { naam: 'Realisatie', eenheid: 'x' }, { naam: 'Status' }, { naam: 'Acties', export: false }],
       rijen,
       opRij: (tr, i) => { tr.dataset.kpiId = doc.kpis[i].id; },
     });

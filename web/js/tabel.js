@@ -90,10 +90,12 @@ function ruweWaarde(cel) {
 }
 
 async function download(formaat, titel, kolommen, rijen) {
+  const mee = kolommen.map((k) => k.export !== false);
   const body = {
     titel,
-    kolommen: kolommen.map((k) => (k.eenheid === 'procent' ? `${k.naam} (%)` : k.eenheid === 'euro' ? `${k.naam} (EUR)` : k.naam)),
-    rijen: rijen.map((r) => r.map(ruweWaarde)),
+    kolommen: kolommen.filter((_, i) => mee[i])
+      .map((k) => (k.eenheid === 'procent' ? `${k.naam} (%)` : k.eenheid === 'euro' ? `${k.naam} (EUR)` : k.naam)),
+    rijen: rijen.map((r) => r.filter((_, i) => mee[i]).map(ruweWaarde)),
   };
   const r = await fetch(`/api/v1/exports?formaat=${formaat}`, {
     method: 'POST',

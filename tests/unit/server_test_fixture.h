@@ -1,0 +1,130 @@
+// A small synthetic region in a fresh SQLite store, and a jeugdregie server on a free port
+// serving it: the fixture of the server_*_test files.
+#pragma once
+
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "domain/clock.h"
+#include "server/api.h"
+#include "server/databron.h"
+#include "server/server.h"
+#include "store/sqlite.h"
+#include "store/sqlite_store.h"
+#include "store/store.h"
+#include "test_helpers.h"
+
+namespace jr::testing {
+
+// Testregio: Nijmegen (0268, 100 children per age 0-17) and Heumen (0252, 50 per age).
+// In 2024H1: 12 jeugdigen in Nijmegen at aanbieder 12345678, 10 with product 32A01
+// (hulpvorm 02, 4 of them stopped on 2024-03-31 "volgens plan") and 2 with 35A01 (pleegzorg);
+// 3 jeugdigen in Heumen with wijkteam care. BSNs from the 9999 test range.
+class ServerFixture {
+ public:
+  ServerFixture() : clock_(Date(2024, 7, 15)) {
+    store::StoreOptions o;
+    o.path = dir_ / "jr.db";
+    o.durable = false;
+    auto s = store::open_sqlite_store(o, clock_);
+    if (!s.ok()) throw std::runtime_error(s.status().to_string());
+    store_ = std::move(s).value();
+    vul();
+    bron_ = std::make_unique<server::Databron>(*store_, clock_);
+    api_ = std::make_unique<server::Api>(*bron_);
+    server::ServerOpties so;
+    so.port = 0;
+    so.threads = 4;
+    so.web_dir = source_dir() / "web";
+    srv_ = std::make_unique<server::Server>(*api_, so);
+    auto b = srv_->bind();
+    if (!b.ok()) throw std::runtime_error(b.to_string());
+    draad_ = std::thread([this] { srv_->luister(); });
+    srv_->wacht_tot_klaar();
+  }
+  ~ServerFixture() {
+    srv_->stop();
+    draad_.join();
+  }
+
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", srv_->port());
+    c.set_read_timeout(30, 0);
+    return c;
+  }
+  server::Databron& bron() { return *bron_; }
+  std::filesystem::path db_pad() const { return dir_ / "jr.db"; }
+
+ private:
+  void vul() {
+    auto& db = static_cast<store::SqliteStore&>(*store_).db();
+    auto ok = [](const Status& s) {
+      if (!s.ok()) throw std::runtime_error(s.to_string());
+    };
+    ok(db.exec(
+        "INSERT INTO gemeente (code, naam, regio) VALUES ('0268', 'Nijmegen', 'Testregio'),"
+        " ('0252', 'Heumen', 'Testregio');"
+        "INSERT INTO aanbieder (agb, naam) VALUES ('12345678', 'Jeugdhulp Oost');"
+        "INSERT INTO product (categorie, code, omschrijving, eenheid, tarief_cent) VALUES"
+        " ('32', '32A01', 'Ambulante begeleiding', '04', 1000),"
+        " ('35', '35A01', 'Pleegzorg', '14', 5000);"
+        "INSERT INTO bericht (id, richting, berichttype, inhoud_sha256, xml, status, ontvangen_op)"
+        " VALUES (1, 'in', 'JW305', 'x', 'x', 'geaccepteerd', '2024-01-15T00:00:00Z');"));
+    for (int jaar : {2023, 2024})
+      for (int leeftijd = 0; leeftijd <= 22; ++leeftijd) {
+        auto& s = db.prepare("INSERT INTO bevolking VALUES (?, ?, ?, ?)");
+        s.bind(1, "0268").bind(2, jaar).bind(3, leeftijd).bind(4, leeftijd <= 17 ? 100 : 80);
+        ok(s.run());
+        auto& t = db.prepare("INSERT INTO bevolking VALUES (?, ?, ?, ?)");
+        t.bind(1, "0252").bind(2, jaar).bind(3, leeftijd).bind(4, leeftijd <= 17 ? 50 : 40);
+        ok(t.run());
+      }
+    auto jeugdige = [&](int n) {
+      store::JeugdigeIdentiteit id;
+      id.bsn = "999900006";
+      id.geboortedatum = Date(2010, 1, 1).add_days(n);
+      auto r = store_->jeugdige_id(id);
+      if (!r.ok()) throw std::runtime_error(r.status().to_string());
+      return *r;
+    };
+    for (int i = 0; i < 12; ++i) {
+      int64_t j = jeugdige(i);
+      const bool pleeg = i >= 10;
+      auto& s = db.prepare(
+          "INSERT INTO levering_start (bericht_id, aanbieder, gemeente, jeugdige_id,"
+          " toewijzing_nummer, categorie, productcode, begindatum) VALUES (1, '12345678', '0268',"
+          " ?, ?, ?, ?, '2024-01-15')");
+      s.bind(1, j).bind(2, 100 + i).bind(3, pleeg ? "35" : "32").bind(4, pleeg ? "35A01" : "32A01");
+      ok(s.run());
+      if (i < 4) {
+        auto& e = db.prepare(
+            "INSERT INTO levering_stop (bericht_id, aanbieder, gemeente, jeugdige_id,"
+            " toewijzing_nummer, categorie, productcode, begindatum, einddatum,"
+            " reden_beeindiging) VALUES (1, '12345678', '0268', ?, ?, '32', '32A01',"
+            " '2024-01-15', '2024-03-31', '31')");
+        e.bind(1, j).bind(2, 100 + i);
+        ok(e.run());
+      }
+    }
+    for (int i = 0; i < 3; ++i) {
+      auto& s = db.prepare(
+          "INSERT INTO wijkteam_traject (gemeente, jeugdige_id, begindatum) VALUES"
+          " ('0252', ?, '2024-02-01')");
+      s.bind(1, jeugdige(100 + i));
+      ok(s.run());
+    }
+  }
+
+  TempDir dir_;
+  FixedClock clock_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<server::Databron> bron_;
+  std::unique_ptr<server::Api> api_;
+  std::unique_ptr<server::Server> srv_;
+  std::thread draad_;
+};
+
+}  // namespace jr::testing
