@@ -1,7 +1,9 @@
 // Building a JW301 (toewijzing, gemeente -> aanbieder) from a stored toewijzing: the message
 // carries every current toewijzing of the same jeugdige at the same aanbieder of the gemeente.
-// The identity is read through Store::lees_jeugdige (an audit event); the built message is
-// stored as sent (bericht, richting 'uit').
+// The identity is read through Store::lees_jeugdige (an audit event); contact data
+// (Contactgegevens, Relaties, Communicatie) come from the JW301 the toewijzing was imported
+// from, since jeugdregie keeps no addresses; the built message is stored as sent (bericht,
+// richting 'uit') under a BerichtIdentificatie the gemeente has not used before.
 #pragma once
 
 #include <cstdint>

@@ -845,6 +845,9 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& o, const Cl
   JR_RETURN_IF_ERROR(d.exec("PRAGMA journal_mode = WAL"));
   JR_RETURN_IF_ERROR(d.exec("PRAGMA foreign_keys = ON"));
   JR_RETURN_IF_ERROR(d.exec(o.durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = OFF"));
+  // A batch of imported messages (raw XML and retour of each) fits in the page cache, so the
+  // transaction does not spill to the WAL before its commit.
+  JR_RETURN_IF_ERROR(d.exec("PRAGMA cache_size = -65536"));
   auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(*keys), clock);
   JR_RETURN_IF_ERROR(store->migrate());
   return std::unique_ptr<Store>(std::move(store));
