@@ -4,6 +4,7 @@
 // numbers are well-formed.
 #include <charconv>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,13 +33,23 @@ const xmlNode* child(const xmlNode* n, std::string_view name) {
   return nullptr;
 }
 
-// Text of a leaf element without copying when it is one text node (the usual case).
+// Storage for element texts split over several nodes (text around a comment, CDATA); cleared
+// at the start of each check, so views stay valid for the whole check of one message.
+thread_local std::deque<std::string> t_teksten;
+
+// Text of a leaf element; no copy when it is one text node (the usual case).
 std::string_view text(const xmlNode* n) {
   if (!n) return {};
   const xmlNode* c = n->children;
-  if (c && !c->next && c->type == XML_TEXT_NODE && c->content)
+  if (c && !c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+      c->content)
     return std::string_view(reinterpret_cast<const char*>(c->content));
-  return {};
+  if (!c) return {};
+  std::string s;
+  for (; c; c = c->next)
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      s += reinterpret_cast<const char*>(c->content);
+  return t_teksten.emplace_back(std::move(s));
 }
 
 std::optional<Date> date_of(const xmlNode* n) {
@@ -124,6 +135,7 @@ int64_t signed_of(const xmlNode* bedrag_dc, std::string_view bedrag_naam) {
 
 // ---------------------------------------------------------------- JW317 verzoek om wijziging
 void check_jw317_dom(const xmlDoc* doc, Out& out) {
+  t_teksten.clear();
   const xmlNode* root = xmlDocGetRootElement(doc);
   if (!root) return;
   const Date dag = dagtekening_of(root);
@@ -197,6 +209,7 @@ void check_jw317_dom(const xmlDoc* doc, Out& out) {
 
 // ---------------------------------------------------------------- JW319 antwoord op verzoek
 void check_jw319_dom(const xmlDoc* doc, Out& out) {
+  t_teksten.clear();
   const xmlNode* root = xmlDocGetRootElement(doc);
   if (!root) return;
   if (const xmlNode* a = child(child(root, "Header"), "Afzender"))
@@ -227,6 +240,7 @@ void check_jw319_dom(const xmlDoc* doc, Out& out) {
 
 // ---------------------------------------------------------------- JW325 declaratie-antwoord
 void check_jw325_dom(const xmlDoc* doc, Out& out) {
+  t_teksten.clear();
   const xmlNode* root = xmlDocGetRootElement(doc);
   if (!root) return;
   const Date dag = dagtekening_of(root);

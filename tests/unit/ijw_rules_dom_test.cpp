@@ -417,6 +417,20 @@ TEST(Tr101, DeclaratieAntwoordDubbeleSleutels) {
   EXPECT_EQ(paths(f, "TR378"), Paths{"/Bericht/Header/Afzender"});
 }
 
+// Values split by a comment or written as CDATA are read whole (the XSD sees them whole too).
+TEST(Cs002, SplitTextIsReadWhole) {
+  auto xml =
+      replace(jw325_basis(), "<jw:Bsn>999900006</jw:Bsn>", "<jw:Bsn>9999<!-- x -->00006</jw:Bsn>");
+  EXPECT_EQ(dump(validate(xml)), "");
+  xml = replace(jw325_basis(), "<jw:Bsn>999900006</jw:Bsn>",
+                "<jw:Bsn><![CDATA[999900006]]></jw:Bsn>");
+  EXPECT_EQ(dump(validate(xml)), "");
+  xml =
+      replace(jw325_basis(), "<jw:Bsn>999900006</jw:Bsn>", "<jw:Bsn>9999<!-- x -->00007</jw:Bsn>");
+  EXPECT_EQ(paths(validate(xml), "CS002"),
+            Paths{"/Bericht/DeclaratieAntwoord/Clienten/Client[1]/Bsn"});
+}
+
 // The retour messages of JW301/305/307/315/317 have no in-message rules: check_rules adds
 // nothing for them, whatever the tree holds.
 TEST(RetourRules, NoInMessageRulesForRetourTypes) {
