@@ -45,7 +45,8 @@ function gebied(k) {
 function voortgang(k, waarde) {
   const d = k.ambitie.waarde - k.nulmeting.waarde;
   if (waarde === null || waarde === undefined || d === 0) return null;
-  return Math.round(((waarde - k.nulmeting.waarde) / d) * 1000) / 10;
+  const v = Math.round(((waarde - k.nulmeting.waarde) / d) * 1000) / 10;
+  return Math.max(-100, Math.min(200, v));  // the table has the exact values
 }
 
 async function laad(nieuw) {

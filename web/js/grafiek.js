@@ -18,18 +18,18 @@ window.addEventListener('resize', () => { for (const g of instanties.values()) g
 
 // A bar chart of [label, value] pairs; values of null are left out.
 export function staven(el, { labels, reeksen, eenheid, horizontaal = false, markeer }) {
-  const as = { type: 'category', data: labels, axisLabel: { interval: 0, width: 140, overflow: 'truncate' } };
+  const as = { type: 'category', data: labels, axisLabel: { interval: 0, width: 180, overflow: 'truncate' } };
   const waardeAs = { type: 'value', name: eenheid === 'procent' ? '%' : eenheid === 'euro' ? '€' : '' };
   return toonGrafiek(el, {
     tooltip: { trigger: 'axis' },
     legend: reeksen.length > 1 ? { top: 0 } : undefined,
-    grid: { left: horizontaal ? 150 : 50, right: 20, top: reeksen.length > 1 ? 40 : 20, bottom: horizontaal ? 30 : 70 },
+    grid: { left: horizontaal ? 190 : 50, right: 70, top: reeksen.length > 1 ? 40 : 20, bottom: horizontaal ? 30 : 70 },
     xAxis: horizontaal ? waardeAs : { ...as, axisLabel: { ...as.axisLabel, rotate: labels.length > 5 ? 30 : 0 } },
     yAxis: horizontaal ? { ...as, inverse: true } : waardeAs,
     series: reeksen.map((r) => ({
       type: 'bar', name: r.naam, data: r.waarden,
       markLine: r.gemiddelde !== undefined && r.gemiddelde !== null
-        ? { symbol: 'none', label: { formatter: markeer || 'regio' }, data: [horizontaal ? { xAxis: r.gemiddelde } : { yAxis: r.gemiddelde }] }
+        ? { symbol: 'none', label: { formatter: markeer || 'regio', position: 'insideEndTop' }, data: [horizontaal ? { xAxis: r.gemiddelde } : { yAxis: r.gemiddelde }] }
         : undefined,
     })),
   });
