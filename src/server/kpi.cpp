@@ -71,8 +71,9 @@ std::optional<double> kosten_euro(const json& g) {
 
 std::optional<double> kosten_per_client(const json& g) {
   auto it = g.find("kosten");
-  if (it != g.end() && it->is_object()) {
-    if (auto v = veld(*it, "perClientCent")) return *v / 100.0;
+  if (it != g.end() && it->is_object() && it->contains("perClientCent")) {
+    auto v = veld(*it, "perClientCent");  // null: no clients, or hidden
+    return v ? std::optional<double>(*v / 100.0) : std::nullopt;
   }
   auto k = kosten_euro(g);
   auto n = veld(g, "jongerenMetJeugdhulp");
