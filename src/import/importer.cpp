@@ -204,7 +204,8 @@ BerichtResultaat Importer::verwerk(std::string_view bytes, std::string_view bron
                       {},
                       nullptr,
                       run_id_,
-                      validator_.schemas().standaard_dir()};
+                      validator_.schemas().standaard_dir(),
+                      &validator_.schemas()};
   for (std::string_view richting : {"in", "uit"}) {
     auto eerder = store_.zoek_bericht(richting, o.sha256);
     if (!eerder.ok()) return fout(eerder.status());

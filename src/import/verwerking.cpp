@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "ijw/xml.h"
+
 namespace jr::import::detail {
 namespace {
 
@@ -273,7 +275,18 @@ Status verwerk_onleesbaar(Ontvangst& o, const Findings& findings, BerichtResulta
       auto x = ijw::bouw_retour(o.type, o.doc, oordeel, *g);
       if (x.ok()) xml = std::move(*x);
     }
-    r.retour_xml = std::move(xml);
+    // The header of an XSD-invalid message may itself be broken (a missing Afzender, a
+    // malformed date): only a retour that is valid against its own XSD is sent.
+    bool geldig = !xml.empty();
+    if (geldig && o.schemas) {
+      auto doc = ijw::parse_xml(xml);
+      ijw::Findings f;
+      geldig = doc.ok() && o.schemas->validate(*terug, doc->get(), f).ok() && f.empty();
+    }
+    if (geldig)
+      r.retour_xml = std::move(xml);
+    else
+      r.melding = "geen retourbericht mogelijk: de header van het bericht is niet bruikbaar";
   }
   b.retour_xml = r.retour_xml;
   auto id = o.store.bewaar_bericht(b);

@@ -13,6 +13,7 @@
 #include "ijw/finding.h"
 #include "ijw/message.h"
 #include "ijw/retour.h"
+#include "ijw/schema.h"
 #include "import/importer.h"
 #include "store/store.h"
 
@@ -29,6 +30,8 @@ struct Ontvangst {
   const xmlDoc* doc = nullptr;
   std::optional<int64_t> import_id;
   std::filesystem::path standaard_dir;
+  // To check a header-only retour built from a broken header before it is sent.
+  ijw::SchemaSet* schemas = nullptr;
 };
 
 // Stores a message that failed its XSD (or could not be read into its struct) as rejected,

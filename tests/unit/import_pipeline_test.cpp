@@ -312,6 +312,22 @@ TEST_F(Pipeline, OnleesbaarEnXsdOngeldig) {
   EXPECT_EQ(tel("bericht", "status = 'afgekeurd'"), 1);
 }
 
+// An XSD-invalid message whose header is broken too gets no retour (it could not be valid),
+// is stored as rejected, and says why.
+TEST_F(Pipeline, KapotteHeaderGeenRetour) {
+  std::string xml = ijw::write_xml(jw305(1001, Date(2026, 4, 3), "S1"));
+  auto pos = xml.find("<jw305:Afzender>");
+  auto eind = xml.find("</jw305:Afzender>");
+  ASSERT_NE(pos, std::string::npos);
+  xml.erase(pos, eind + 17 - pos);
+  auto r = importeer(xml);
+  EXPECT_EQ(r.uitkomst, import::Uitkomst::afgekeurd);
+  EXPECT_TRUE(heeft(r, "0001")) << codes(r);
+  EXPECT_TRUE(r.retour_xml.empty());
+  EXPECT_NE(r.melding.find("geen retourbericht"), std::string::npos);
+  EXPECT_EQ(tel("bericht", "status = 'afgekeurd'"), 1);
+}
+
 // The summary's JSON shape: per berichttype ontvangen/geaccepteerd/afgekeurd and the counts
 // per retourcode.
 TEST_F(Pipeline, SamenvattingJson) {
