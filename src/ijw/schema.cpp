@@ -3,6 +3,9 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 
+#include <set>
+#include <string_view>
+
 #include "ijw/xml.h"
 
 namespace jr::ijw {
@@ -23,11 +26,60 @@ struct Collect {
   std::string compile_error;
 };
 
+// Elements (and classes) whose values are person data: a value quoted by libxml2 in an XSD
+// error about them is replaced, so that findings, summaries and stored retourcodes never
+// carry a BSN, a name, an address or a birth date.
+bool is_person_data(const xmlNode* n) {
+  static const std::set<std::string_view> kPersonElements = {
+      "Bsn",         "Achternaam", "Voorvoegsel", "Voornamen",
+      "Voorletters", "Huisnummer", "Huisletter",  "HuisnummerToevoeging",
+      "Postcode",    "Straatnaam", "Plaatsnaam",  "Telefoonnummer",
+      "Landnummer",  "Emailadres", "Nummer",      "Commentaar",
+      "Organisatie", "Taal"};
+  static const std::set<std::string_view> kPersonClasses = {"Geboortedatum", "Naam",  "Partnernaam",
+                                                            "Geslachtsnaam", "Adres", "Telefoon01",
+                                                            "Telefoon02",    "Huis"};
+  for (int depth = 0; n != nullptr && n->type == XML_ELEMENT_NODE && depth < 3;
+       ++depth, n = n->parent) {
+    std::string_view name(reinterpret_cast<const char*>(n->name));
+    if (depth == 0 && kPersonElements.count(name)) return true;
+    if (kPersonClasses.count(name)) return true;
+  }
+  return false;
+}
+
+// Replaces every single-quoted value in a libxml2 message, keeping quoted element names
+// ('{namespace}Name') and schema facets ('[0-9]{9}' after "pattern").
+std::string redact_values(const std::string& msg) {
+  std::string out;
+  size_t i = 0;
+  while (i < msg.size()) {
+    size_t q = msg.find('\'', i);
+    if (q == std::string::npos) break;
+    size_t q2 = msg.find('\'', q + 1);
+    if (q2 == std::string::npos) break;
+    std::string_view inner(msg.data() + q + 1, q2 - q - 1);
+    bool keep = (!inner.empty() && inner.front() == '{') ||
+                (q >= 8 && msg.compare(q - 8, 7, "pattern") == 0) ||
+                (q >= 6 && msg.compare(q - 6, 5, "facet") == 0);
+    out.append(msg, i, q - i);
+    if (keep)
+      out.append(msg, q, q2 - q + 1);
+    else
+      out += "'(waarde weggelaten)'";
+    i = q2 + 1;
+  }
+  out.append(msg, i, std::string::npos);
+  return out;
+}
+
 void on_valid_error(void* user, xmlErrorPtr err) {
   auto* c = static_cast<Collect*>(user);
   if (err == nullptr || c->out == nullptr) return;
   std::string msg = err->message ? err->message : "ongeldig volgens XSD";
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  if (err->node != nullptr && is_person_data(static_cast<const xmlNode*>(err->node)))
+    msg = redact_values(msg);
   std::string path;
   if (err->node != nullptr) {
     xmlChar* p = xmlGetNodePath(static_cast<xmlNode*>(err->node));

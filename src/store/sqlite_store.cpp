@@ -385,7 +385,7 @@ Result<int64_t> SqliteStore::bewaar_bericht(const BerichtRecord& b) {
       .bind(5, b.identificatie)
       .bind(6, b.dagtekening)
       .bind(7, b.inhoud_sha256)
-      .bind_blob(8, b.xml)
+      .bind_blob(8, keyring_.seal(b.xml))  // raw messages carry BSNs and names: sealed at rest
       .bind(9, b.status)
       .bind(10, b.retourcodes)
       .bind(12, clock_.now_iso())
@@ -393,7 +393,7 @@ Result<int64_t> SqliteStore::bewaar_bericht(const BerichtRecord& b) {
   if (b.retour_xml.empty())
     s.bind_null(11);
   else
-    s.bind_blob(11, b.retour_xml);
+    s.bind_blob(11, keyring_.seal(b.retour_xml));
   return insert_run(*db_, s);
 }
 
@@ -406,7 +406,7 @@ Status SqliteStore::zet_bericht_uitkomst(int64_t id, std::string_view status,
   if (retour_xml.empty())
     s.bind_null(3);
   else
-    s.bind_blob(3, retour_xml);
+    s.bind_blob(3, keyring_.seal(retour_xml));
   JR_RETURN_IF_ERROR(s.run());
   if (db_->changes() == 0) return NotFound("bericht " + std::to_string(id) + " bestaat niet");
   return Status::Ok();
@@ -429,13 +429,19 @@ Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
     b.dagtekening = r.opt_text(6).value_or("");
     b.inhoud_sha256 = r.text(7);
     b.xml = r.opt_text(8).value_or("");
+    b.retour_xml = r.opt_text(11).value_or("");
     b.status = r.text(9);
     b.retourcodes = r.text(10);
-    b.retour_xml = r.opt_text(11).value_or("");
     b.import_id = r.opt_int64(12);
     out = std::move(b);
   }));
   if (!out) return NotFound("bericht " + std::to_string(id) + " bestaat niet");
+  for (std::string* sealed : {&out->xml, &out->retour_xml}) {
+    if (sealed->empty()) continue;
+    auto plain = keyring_.open(*sealed);
+    if (!plain.ok()) return plain.status();
+    *sealed = std::move(*plain);
+  }
   return std::move(*out);
 }
 

@@ -153,3 +153,29 @@ TEST(Adversarial, DeepNestingIsRefused) {
   ASSERT_FALSE(v.fout.ok());
   EXPECT_NE(v.fout.message().find("genest"), std::string::npos) << v.fout.message();
 }
+
+// Person data never travels in a finding: libxml2 quotes the offending value in its XSD
+// messages; for BSN, names and birth dates the value is replaced.
+TEST(Adversarial, XsdFindingsDoNotRepeatPersonData) {
+  std::string doc = with_name(jw305(), "Bakker");
+  auto bad_bsn = doc;
+  bad_bsn.replace(bad_bsn.find("999900031"), 9, "99990003X");
+  auto v = validator().validate(bad_bsn);
+  ASSERT_FALSE(v.findings.empty());
+  for (const auto& f : v.findings) {
+    EXPECT_EQ(f.melding.find("99990003X"), std::string::npos) << f.melding;
+    EXPECT_NE(f.melding.find("weggelaten"), std::string::npos) << f.melding;
+  }
+  auto bad_birth = doc;
+  bad_birth.replace(bad_birth.find("2015-06-01"), 10, "2015-02-30");
+  v = validator().validate(bad_birth);
+  ASSERT_FALSE(v.findings.empty());
+  for (const auto& f : v.findings)
+    EXPECT_EQ(f.melding.find("2015-02-30"), std::string::npos) << f.melding;
+  // A product date is no person data: the value stays, so the sender can find it.
+  auto bad_begin = doc;
+  bad_begin.replace(bad_begin.find("2025-02-10"), 10, "2025-02-30");
+  v = validator().validate(bad_begin);
+  ASSERT_FALSE(v.findings.empty());
+  EXPECT_NE(v.findings[0].melding.find("2025-02-30"), std::string::npos) << v.findings[0].melding;
+}

@@ -160,3 +160,34 @@ TEST(Keyring, DifferentKeysGiveDifferentPseudonymsAndCannotOpen) {
   tampered.back() = static_cast<char>(tampered.back() ^ 1);
   EXPECT_FALSE(a.open(tampered).ok());
 }
+
+// Raw messages carry BSNs, names and addresses: the store seals them at rest and gives
+// them back whole.
+TEST(Store, RawMessagesAreSealedAtRest) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  auto& st = **s;
+  store::BerichtRecord b;
+  b.berichttype = "JW305";
+  b.afzender = "12345678";
+  b.ontvanger = "0268";
+  b.identificatie = "X1";
+  b.dagtekening = "2025-01-01";
+  b.inhoud_sha256 = "ab";
+  b.xml = "<Bericht><Bsn>999900043</Bsn><Achternaam>Vermeulen</Achternaam></Bericht>";
+  b.status = "geaccepteerd";
+  b.retour_xml = "<Retour><Bsn>999900043</Bsn></Retour>";
+  ASSERT_TRUE(st.begin().ok());
+  auto id = st.bewaar_bericht(b);
+  ASSERT_TRUE(id.ok()) << id.status().to_string();
+  ASSERT_TRUE(st.commit().ok());
+  auto bytes = jr::testing::read_all(dir / "a.db") + jr::testing::read_all(dir / "a.db-wal");
+  EXPECT_EQ(bytes.find("999900043"), std::string::npos);
+  EXPECT_EQ(bytes.find("Vermeulen"), std::string::npos);
+  auto back = st.lees_bericht(*id);
+  ASSERT_TRUE(back.ok()) << back.status().to_string();
+  EXPECT_EQ(back->xml, b.xml);
+  EXPECT_EQ(back->retour_xml, b.retour_xml);
+}
