@@ -79,9 +79,17 @@ Result<Regio> bouw_regio(const std::string& naam, const Parameters& p, const ijw
   } else {
     // All gemeenten of the codelist: the published ones fixed, the others drawn
     // log-normally and scaled so that the national 0-17 total matches.
+    // Published sizes are moved from their own reference year to this one.
     std::map<std::string, GemeenteParam> vast;
     for (const auto& [k, reg] : p.regios)
-      for (const auto& gp : reg.gemeenten) vast[gp.code] = gp;
+      for (GemeenteParam gp : reg.gemeenten) {
+        const double f = std::pow(1.0 + p.groei_per_jaar, rp.referentiejaar - reg.referentiejaar);
+        gp.jeugdigen_0_17 = std::llround(static_cast<double>(gp.jeugdigen_0_17) * f);
+        if (gp.jongvolwassenen_18_22 >= 0)
+          gp.jongvolwassenen_18_22 =
+              std::llround(static_cast<double>(gp.jongvolwassenen_18_22) * f);
+        vast[gp.code] = gp;
+      }
     double vast_totaal = 0;
     for (const auto& [code, gp] : vast)
       if (c.gemeenten.count(code)) vast_totaal += static_cast<double>(gp.jeugdigen_0_17);

@@ -621,6 +621,19 @@ Status Simulatie::emit(const Event& e, Date d) {
       m.naam.geslachtsnaam = k.geslachtsnaam;
       m.naam.voornamen = ps.geslacht == "1" ? kJongens[ps.voornaam] : kMeisjes[ps.voornaam];
       m.naam.voorletters = k.voorletters;
+      // BRP address (synthetic: the 9999 postcode range is not in use).
+      ijw::Contact c;
+      c.soort = "01";
+      ijw::Adres adres;
+      adres.huis = ijw::Huis{};
+      adres.huis->huisnummer =
+          1 + static_cast<int64_t>(t.persoon.bsn.back() - '0') * 10 + ps.voornaam;
+      adres.postcode = "9999XX";
+      adres.straatnaam = "Dorpsstraat";
+      adres.plaatsnaam = r_.gemeenten[ps.gemeente].naam;
+      adres.land_code = "NL";
+      c.adres = std::move(adres);
+      m.contactgegevens.push_back(std::move(c));
       ijw::ToegewezenProduct tp;
       tp.toewijzing_nummer = t.toewijzing_nummer;
       if (!t.referentie.empty()) tp.referentie_aanbieder = t.referentie;
