@@ -84,7 +84,24 @@ void on_valid_error(void* user, xmlErrorPtr err) {
   if (err->node != nullptr) {
     xmlChar* p = xmlGetNodePath(static_cast<xmlNode*>(err->node));
     if (p) {
-      path = reinterpret_cast<char*>(p);
+      // Same form as the rule findings: no namespace prefixes (/Bericht/Client/Bsn).
+      std::string_view raw(reinterpret_cast<char*>(p));
+      bool in_prefix_scan = true;
+      size_t seg_start = 0;
+      for (size_t i = 0; i < raw.size(); ++i) {
+        char ch = raw[i];
+        if (ch == '/') {
+          path += ch;
+          seg_start = path.size();
+          in_prefix_scan = true;
+        } else if (ch == ':' && in_prefix_scan) {
+          path.resize(seg_start);
+          in_prefix_scan = false;
+        } else {
+          if (ch == '[') in_prefix_scan = false;
+          path += ch;
+        }
+      }
       xmlFree(p);
     }
   }

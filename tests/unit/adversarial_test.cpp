@@ -179,3 +179,12 @@ TEST(Adversarial, XsdFindingsDoNotRepeatPersonData) {
   ASSERT_FALSE(v.findings.empty());
   EXPECT_NE(v.findings[0].melding.find("2025-02-30"), std::string::npos) << v.findings[0].melding;
 }
+
+// XSD findings name the element the way rule findings do: without namespace prefixes.
+TEST(Adversarial, XsdFindingPathsHaveNoPrefixes) {
+  std::string doc = with_name(jw305(), "Bakker");
+  doc.replace(doc.find("2025-02-10"), 10, "2025-02-30");
+  auto v = validator().validate(doc);
+  ASSERT_FALSE(v.findings.empty());
+  EXPECT_EQ(v.findings[0].xpath, "/Bericht/Client/StartProducten/StartProduct/Begindatum");
+}
