@@ -13,9 +13,9 @@ namespace {
 jr::ijw::Validator* validator() {
   static std::unique_ptr<jr::ijw::Validator> v = [] {
     const char* env = std::getenv("JEUGDREGIE_IJW_STANDAARD_DIR");
-    std::filesystem::path dir = env && *env ? std::filesystem::path(env)
-                                            : std::filesystem::path(JR_SOURCE_DIR) / ".." /
-                                                  "shared" / "ijw";
+    std::filesystem::path dir =
+        env && *env ? std::filesystem::path(env)
+                    : std::filesystem::path(JR_SOURCE_DIR) / ".." / "shared" / "ijw";
     jr::ijw::XmlLimits limits;
     limits.max_bytes = 1u << 20;
     auto r = jr::ijw::Validator::create(dir, limits);

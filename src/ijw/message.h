@@ -172,7 +172,7 @@ struct Jw301 {
   std::optional<std::string> wettelijke_vertegenwoordiging;
   std::optional<std::string> commentaar;
   std::vector<Relatie> relaties;
-  std::vector<Contact> contactgegevens;  // XSD: at least one (Contactgegevens/Contact)
+  std::vector<Contact> contactgegevens;      // XSD: at least one (Contactgegevens/Contact)
   std::vector<ToegewezenProduct> producten;  // XSD: at least one
   bool operator==(const Jw301&) const = default;
 };
