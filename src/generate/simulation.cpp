@@ -706,13 +706,17 @@ void Simulatie::declaraties(Date ms) {
       if (t.plan.product < 0 || t.plan.begin > me || t.plan.eind < ms || t.plan.begin > o_.tot)
         continue;
       const auto& pr = r_.producten[static_cast<size_t>(t.plan.product)];
+      // Delivered days give the volume; the ProductPeriode itself is the calendar month cut
+      // only by the toewijzing's own period (TR387, TR388).
       const Date b = std::max(t.plan.begin, ms), e = std::min(t.plan.eind, me);
+      const Date periode_begin = std::max(t.plan.verzoek, ms);
+      const Date periode_eind = std::min(t.toewijzing_eind, me);
       ijw::Prestatie pst;
       pst.referentie_nummer = "P" + std::to_string(++prestatie_nr_);
       pst.toewijzing_nummer = t.toewijzing_nummer;
       pst.product_categorie = pr.categorie;
       pst.product_code = pr.code;
-      pst.product_periode = ijw::Periode{b, e};
+      pst.product_periode = ijw::Periode{periode_begin, periode_eind};
       pst.geleverd_volume = geleverd_volume(pr, e.days() - b.days() + 1);
       pst.eenheid = pr.eenheid;
       pst.product_tarief = pr.tarief_cent;
