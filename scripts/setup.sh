@@ -11,11 +11,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "$what" = "test" ]; then
-  packages+=(clang libclang-rt-14-dev clang-format postgresql wrk)
+  packages+=(clang libclang-rt-14-dev clang-format postgresql wrk curl)
   packages+=(chromium)  # browser tests of the dashboard (headless)
 fi
 # The dashboard's files come from npm (web/package-lock.json): node and npm.
-packages+=(nodejs)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
