@@ -1,6 +1,10 @@
-// jeugdregie bevolking --db PATH --import bevolking.csv
-// Imports the population on 1 January per gemeente and age (the denominator of the
-// percentage jongeren met jeugdhulp).
+// The CSV imports that share one shape (read a file, open the store, import, report):
+//   jeugdregie bevolking --db PATH --import bevolking.csv
+//     the population on 1 January per gemeente and age (the denominator of the percentage
+//     jongeren met jeugdhulp);
+//   jeugdregie wijkteam --db PATH --import wijkteam.csv
+//     the care given by the gemeente's own wijkteam (CBS hulpvorm 01, verwijzer 06);
+//     identities are pseudonymised through Store::jeugdige_id.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -52,6 +56,19 @@ void register_bevolking(CLI::App& app, Context& ctx) {
       ->required();
   sub->callback([a, &ctx] {
     ctx.exit_code = run_csv_import(*a, ctx.config, "bevolking", &store::importeer_bevolking);
+  });
+}
+
+void register_wijkteam(CLI::App& app, Context& ctx) {
+  auto a = std::make_shared<CsvImportArgs>();
+  auto* sub = app.add_subcommand("wijkteam", "jeugdhulp door het eigen wijkteam inlezen");
+  sub->add_option("--db", a->db, "database (SQLite)")->required();
+  sub->add_option("--import", a->bestand,
+                  "wijkteam.csv "
+                  "(gemeente,bsn,geboortedatum,geslacht,begindatum,einddatum,reden_beeindiging)")
+      ->required();
+  sub->callback([a, &ctx] {
+    ctx.exit_code = run_csv_import(*a, ctx.config, "wijkteam", &store::importeer_wijkteam);
   });
 }
 
