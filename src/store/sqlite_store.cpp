@@ -73,7 +73,6 @@ Status SqliteStore::commit() {
   Status st = db_->exec("COMMIT");
   if (!st.ok()) {
     (void)db_->exec("ROLLBACK");
-    last_audit_hash_.clear();
   }
   in_tx_ = false;
   in_unit_ = false;
@@ -85,7 +84,6 @@ void SqliteStore::rollback() {
   (void)db_->exec("ROLLBACK");
   in_tx_ = false;
   in_unit_ = false;
-  last_audit_hash_.clear();
 }
 
 Status SqliteStore::unit_begin() {
@@ -107,7 +105,6 @@ void SqliteStore::unit_rollback() {
   (void)db_->exec("ROLLBACK TO eenheid");
   (void)db_->exec("RELEASE eenheid");
   in_unit_ = false;
-  last_audit_hash_.clear();  // the chain head may have been rolled back
 }
 
 std::string SqliteStore::pseudoniem(std::string_view bsn, Date geboortedatum) const {
@@ -209,13 +206,10 @@ Result<JeugdigeIdentiteit> SqliteStore::lees_jeugdige(int64_t id, const AuditCon
   return out;
 }
 
-Status SqliteStore::audit(const AuditEvent& e) {
-  if (last_audit_hash_.empty()) {
-    auto& s = db_->prepare("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1");
-    last_audit_hash_ = s.step() ? s.text(0) : std::string(kGenesisHash);
-    s.reset();
-  }
-  std::string tijd = clock_.now_iso();
+namespace {
+
+// The hash of an event: SHA-256 of its fields and its predecessor's hash as one JSON object.
+std::string audit_hash(const std::string& tijd, const AuditEvent& e, const std::string& vorige) {
   nlohmann::json body = {{"tijdstip", tijd},
                          {"actor", e.context.actor},
                          {"handeling", e.handeling},
@@ -225,26 +219,105 @@ Status SqliteStore::audit(const AuditEvent& e) {
                          {"objectType", e.object_type},
                          {"pseudoniem", e.pseudoniem},
                          {"detail", e.detail},
-                         {"vorigeHash", last_audit_hash_}};
-  std::string hash = sha256_hex(body.dump());
-  Status st = db_->prepare(
-                     "INSERT INTO audit_event (tijdstip, actor, handeling, verwerkingsactiviteit, "
-                     "doel, grondslag, object_type, pseudoniem, detail, vorige_hash, hash) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                  .bind(1, tijd)
-                  .bind(2, e.context.actor)
-                  .bind(3, e.handeling)
-                  .bind(4, e.context.verwerkingsactiviteit)
-                  .bind(5, e.context.doel)
-                  .bind(6, e.context.grondslag)
-                  .bind(7, e.object_type)
-                  .bind(8, e.pseudoniem)
-                  .bind(9, e.detail)
-                  .bind(10, last_audit_hash_)
-                  .bind(11, hash)
-                  .run();
-  if (st.ok()) last_audit_hash_ = hash;
+                         {"vorigeHash", vorige}};
+  return sha256_hex(body.dump());
+}
+
+constexpr std::string_view kAuditKolommen =
+    "id, tijdstip, actor, handeling, verwerkingsactiviteit, doel, grondslag, "
+    "COALESCE(object_type, ''), COALESCE(pseudoniem, ''), COALESCE(detail, ''), vorige_hash, hash";
+
+AuditRegel audit_regel(const sqlite::Stmt& s) {
+  AuditRegel r;
+  r.id = s.int64(0);
+  r.tijdstip = s.text(1);
+  r.event.context.actor = s.text(2);
+  r.event.handeling = s.text(3);
+  r.event.context.verwerkingsactiviteit = s.text(4);
+  r.event.context.doel = s.text(5);
+  r.event.context.grondslag = s.text(6);
+  r.event.object_type = s.text(7);
+  r.event.pseudoniem = s.text(8);
+  r.event.detail = s.text(9);
+  return r;
+}
+
+}  // namespace
+
+Status SqliteStore::audit(const AuditEvent& e) {
+  // Without an open transaction the event is its own: the head is read and the event appended
+  // under one write lock, so a concurrent writer (an import next to the server) cannot fork it.
+  const bool eigen = !in_tx_;
+  if (eigen) JR_RETURN_IF_ERROR(db_->exec("BEGIN IMMEDIATE"));
+  auto& kop = db_->prepare("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1");
+  std::string vorige = kop.step() ? kop.text(0) : std::string(kGenesisHash);
+  Status st = kop.status();
+  kop.reset();
+  std::string tijd = clock_.now_iso();
+  if (st.ok()) {
+    std::string hash = audit_hash(tijd, e, vorige);
+    st = db_->prepare(
+                "INSERT INTO audit_event (tijdstip, actor, handeling, verwerkingsactiviteit, "
+                "doel, grondslag, object_type, pseudoniem, detail, vorige_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+             .bind(1, tijd)
+             .bind(2, e.context.actor)
+             .bind(3, e.handeling)
+             .bind(4, e.context.verwerkingsactiviteit)
+             .bind(5, e.context.doel)
+             .bind(6, e.context.grondslag)
+             .bind(7, e.object_type)
+             .bind(8, e.pseudoniem)
+             .bind(9, e.detail)
+             .bind(10, vorige)
+             .bind(11, hash)
+             .run();
+  }
+  if (eigen) {
+    if (st.ok()) st = db_->exec("COMMIT");
+    if (!st.ok()) (void)db_->exec("ROLLBACK");
+  }
   return st;
+}
+
+Result<AuditControle> SqliteStore::verifieer_audit() {
+  AuditControle c;
+  std::string vorige(kGenesisHash);
+  auto& s = db_->prepare(std::string("SELECT ") + std::string(kAuditKolommen) +
+                         " FROM audit_event ORDER BY id");
+  while (s.step()) {
+    AuditRegel r = audit_regel(s);
+    std::string opgeslagen_vorige = s.text(10);
+    std::string opgeslagen = s.text(11);
+    ++c.gecontroleerd;
+    if (opgeslagen_vorige != vorige) {
+      c.eerste_fout = r.id;
+      c.fout = "de schakel naar de vorige gebeurtenis klopt niet (verwijderd of ingevoegd)";
+    } else if (audit_hash(r.tijdstip, r.event, vorige) != opgeslagen) {
+      c.eerste_fout = r.id;
+      c.fout = "de inhoud past niet bij de opgeslagen hash (gewijzigd)";
+    }
+    if (c.eerste_fout) break;
+    vorige = opgeslagen;
+  }
+  Status st = s.status();
+  s.reset();
+  if (!st.ok()) return st;
+  c.laatste_hash = vorige;
+  return c;
+}
+
+Result<std::vector<AuditRegel>> SqliteStore::audit_van_bsn(std::string_view bsn) {
+  std::vector<AuditRegel> uit;
+  auto& s = db_->prepare(std::string("SELECT ") + std::string(kAuditKolommen) +
+                         " FROM audit_event WHERE pseudoniem = ?1 OR pseudoniem IN (SELECT pseudoniem"
+                         " FROM jeugdige WHERE bsn_pseudoniem = ?1) ORDER BY id");
+  s.bind(1, bsn_pseudoniem(bsn));
+  while (s.step()) uit.push_back(audit_regel(s));
+  Status st = s.status();
+  s.reset();
+  if (!st.ok()) return st;
+  return uit;
 }
 
 // ---- iJw message flow ----

@@ -81,6 +81,8 @@ class SqliteStore final : public Store {
   Result<std::optional<CatalogusProduct>> zoek_product(std::string_view categorie,
                                                        std::string_view code, Date datum) override;
   Status audit(const AuditEvent& event) override;
+  Result<AuditControle> verifieer_audit() override;
+  Result<std::vector<AuditRegel>> audit_van_bsn(std::string_view bsn) override;
   int schema_version() const override { return version_; }
 
   sqlite::Db& db() { return *db_; }
@@ -92,7 +94,6 @@ class SqliteStore final : public Store {
   int version_ = 0;
   bool in_tx_ = false;
   bool in_unit_ = false;
-  std::string last_audit_hash_;
 };
 
 }  // namespace jr::store

@@ -50,6 +50,22 @@ struct AuditEvent {
   std::string detail;       // no person data
 };
 
+// One stored audit event, as the privacy officer reads it.
+struct AuditRegel {
+  int64_t id = 0;
+  std::string tijdstip;
+  AuditEvent event;
+};
+
+// The outcome of checking the hash chain.
+struct AuditControle {
+  int64_t gecontroleerd = 0;               // events checked
+  std::optional<int64_t> eerste_fout;      // id of the first event whose hash or link is wrong
+  std::string fout;                        // what is wrong with it (no person data)
+  std::string laatste_hash;                // head of the chain (to anchor elsewhere)
+  bool heel() const { return !eerste_fout; }
+};
+
 // ---- records of the iJw message flow (no SQL; a PostgresStore fills the same) ----
 
 // One message received ('in') or sent ('uit'), with its raw XML and outcome.
@@ -345,8 +361,17 @@ class Store {
                                                                Date datum) = 0;
 
   // ---- audit ----
-  // Appends an event to the hash chain. Part of the open transaction when there is one.
+  // Appends an event to the hash chain. Part of the open transaction when there is one;
+  // otherwise its own transaction. The chain head is read inside that transaction, so
+  // several processes appending to one database keep one chain.
   virtual Status audit(const AuditEvent& event) = 0;
+  // Recomputes every event's hash from its fields and checks each links to its predecessor.
+  // Ok with the counts when the chain is whole; the first broken event otherwise.
+  virtual Result<AuditControle> verifieer_audit() = 0;
+  // Every event about any jeugdige with this BSN (whatever the geboortedatum), or naming the
+  // BSN's own pseudonym (bsn_pseudoniem), oldest first:
+  // who read or changed what, when, and why. Writes no event itself.
+  virtual Result<std::vector<AuditRegel>> audit_van_bsn(std::string_view bsn) = 0;
 
   // The schema version after migrations.
   virtual int schema_version() const = 0;
