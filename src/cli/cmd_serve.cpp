@@ -1,4 +1,5 @@
 // jeugdregie serve --db PATH [--port 8080] [--host 127.0.0.1] [--web DIR] [--demo]
+//                  [--secure-cookie] [--sessie-minuten 30]
 #include <pthread.h>
 #include <signal.h>
 
@@ -6,6 +7,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "ijw/validator.h"
 #include "server/api.h"
 #include "server/databron.h"
 #include "server/demo_kpis.h"
@@ -21,6 +23,8 @@ struct ServeArgs {
   int port = 8080;
   std::string web;
   bool demo = false;
+  bool secure_cookie = false;
+  int sessie_minuten = 30;
   int threads = 64;
 };
 
@@ -63,7 +67,17 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
     }
     if (*n > 0) std::cout << "demo: " << *n << " KPI's aangemaakt\n";
   }
-  server::Api api(bron);
+  server::ToegangOpties toegang;
+  toegang.cookie_secure = a.secure_cookie;
+  toegang.sessie_idle = std::chrono::minutes(a.sessie_minuten);
+  server::Api api(bron, toegang);
+  // Aanbieders upload iJw messages with their API token; that needs the standard.
+  auto validator = ijw::Validator::create(cfg.ijw_standaard_dir);
+  if (validator.ok())
+    api.ontvang_berichten(**validator, clock);
+  else
+    std::cerr << "jeugdregie: POST /api/v1/berichten niet beschikbaar: "
+              << validator.status().message() << "\n";
   server::ServerOpties opties;
   opties.host = a.host;
   opties.port = a.port;
@@ -82,10 +96,6 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
   std::thread warm([&] { bron.warm_op(); });
   std::cout << "jeugdregie luistert op http://" << a.host << ":" << srv.port() << "/overzicht"
             << std::endl;
-  if (a.demo)
-    std::cout << "demo: inloggen is nog niet nodig (vaste demogebruiker, rol beleidsmedewerker, "
-                 "hele regio)"
-              << std::endl;
   srv.luister();
   warm.join();
   pthread_kill(wacht.native_handle(), SIGTERM);
@@ -104,6 +114,10 @@ void register_serve(CLI::App& app, Context& ctx) {
   c->add_option("--web", a->web, "map met het dashboard (standaard web/ van de broncode)");
   c->add_option("--threads", a->threads, "aantal verwerkingsthreads")->check(CLI::Range(2, 512));
   c->add_flag("--demo", a->demo, "maak de demo-KPI's aan als er nog geen zijn");
+  c->add_flag("--secure-cookie", a->secure_cookie,
+              "sessiecookie alleen over HTTPS (achter een TLS-proxy)");
+  c->add_option("--sessie-minuten", a->sessie_minuten, "sessie verloopt na zoveel minuten stilte")
+      ->check(CLI::Range(1, 24 * 60));
   c->callback([a, &ctx] { ctx.exit_code = run_serve(*a, ctx.config); });
 }
 

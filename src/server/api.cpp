@@ -4,7 +4,12 @@
 #include <cmath>
 #include <set>
 
+#include "domain/bsn.h"
+#include "ijw/validator.h"
+#include "ijw/xml.h"
+#include "import/importer.h"
 #include "server/export.h"
+#include "store/store.h"
 
 namespace jr::server {
 
@@ -15,6 +20,45 @@ namespace {
 constexpr auto kBeleid = Rol::kBeleidsmedewerker;
 constexpr auto kContract = Rol::kContractmanager;
 constexpr auto kBeheer = Rol::kFunctioneelBeheerder;
+constexpr auto kPrivacy = Rol::kPrivacyOfficer;
+constexpr auto kConsulent = Rol::kJeugdconsulent;
+constexpr auto kRegisseur = Rol::kRegisseur;
+// Everyone who logs in with a password (aanbieders use API tokens).
+const std::vector<Rol> kMensen = {kConsulent, kRegisseur, kContract, kBeleid, kBeheer, kPrivacy};
+
+// Disclosure control: a role without person-level rights always gets niveau publiek.
+bool publiek_voor(const Verzoek& v, bool gevraagd) {
+  return gevraagd || !v.aanroeper || !heeft_persoonsrechten(v.aanroeper->rol);
+}
+
+// 403 unless the caller may see gemeente `g` (nullopt: the regio).
+std::optional<Antwoord> buiten_scope(const Verzoek& v, const std::optional<std::string>& g) {
+  if (v.aanroeper && v.aanroeper->mag_gemeente(g)) return std::nullopt;
+  Antwoord a;
+  a.status = 403;
+  a.content_type = "application/problem+json";
+  a.body = scope_geweigerd().json();
+  return a;
+}
+
+std::string cookie(std::string_view waarde, bool secure, bool weg) {
+  std::string c = std::string(kSessieCookie) + "=" + std::string(waarde) +
+                  "; Path=/; HttpOnly; SameSite=Strict";
+  if (weg) c += "; Max-Age=0";
+  if (secure) c += "; Secure";
+  return c;
+}
+
+int64_t unix_nu() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Logboek Dataverwerkingen: the processing activities of the API, their purpose and basis.
+constexpr const char* kToegangsbeheer = "toegangsbeheer";
+constexpr const char* kDoelBeveiliging = "beveiliging van de gegevens";
+constexpr const char* kGrondslagBeveiliging = "AVG art. 32";
 
 bool is_gemeentecode(const std::string& s) {
   return s.size() == 4 &&
@@ -158,8 +202,52 @@ Antwoord json_antwoord(std::string body, int status) {
   return a;
 }
 
+Api::Api(Databron& bron, ToegangOpties opties)
+    : bron_(bron),
+      opties_(opties),
+      sessies_(opties.sessie_idle, opties.sessie_max),
+      afremmer_(opties.max_pogingen_adres, opties.venster) {
+  auto h = hash_wachtwoord(willekeurig_token(), opties.kosten);
+  if (h.ok()) dummy_hash_ = *h;
+}
+
+std::optional<Aanroeper> Api::authenticeer(std::string_view sessie, std::string_view bearer) {
+  if (!bearer.empty()) {
+    auto t = bron_.met_gebruikers([&](Gebruikers& g) { return g.zoek_token(bearer); });
+    if (t.ok() && *t) return **t;
+    return std::nullopt;
+  }
+  if (!sessie.empty()) return sessies_.zoek(sessie);
+  return std::nullopt;
+}
+
+void Api::log(const Verzoek& v, std::string handeling, std::string verwerkingsactiviteit,
+              std::string object_type, std::string detail, std::string pseudoniem) {
+  store::AuditEvent e;
+  e.context.actor = v.aanroeper ? v.aanroeper->naam : "anoniem";
+  e.context.verwerkingsactiviteit = std::move(verwerkingsactiviteit);
+  if (e.context.verwerkingsactiviteit == kToegangsbeheer) {
+    e.context.doel = kDoelBeveiliging;
+    e.context.grondslag = kGrondslagBeveiliging;
+  }
+  e.handeling = std::move(handeling);
+  e.object_type = std::move(object_type);
+  e.detail = std::move(detail);
+  e.pseudoniem = std::move(pseudoniem);
+  (void)bron_.audit(e);  // a failing audit write must not leak into the answer
+}
+
 Antwoord Api::behandel(const Route& route, const Verzoek& v) {
   Antwoord a;
+  if (auto geweigerd = beslis(route, v)) {
+    // Refusals are logged by route and code: never the query, which may hold person data.
+    log(v, "geweigerd", kToegangsbeheer, "verzoek",
+        route.methode + " " + route.pad + " " + geweigerd->code);
+    a = probleem_antwoord(*geweigerd);
+    if (geweigerd->status == 401) a.headers.emplace_back("WWW-Authenticate", "Bearer");
+    a.headers.emplace_back("API-Version", std::string(kApiVersie));
+    return a;
+  }
   std::vector<OngeldigeParameter> f;
   std::set<std::string> gezien;
   for (const auto& [k, waarde] : v.query) {
@@ -178,6 +266,9 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
       a = uit_status(Internal("onverwachte fout"));
     }
   }
+  if (a.status == 400)  // refused input is logged too (by route; the input itself never)
+    log(v, "geweigerd", kToegangsbeheer, "verzoek",
+        route.methode + " " + route.pad + " invalid-params");
   a.headers.emplace_back("API-Version", std::string(kApiVersie));
   return a;
 }
@@ -187,6 +278,11 @@ std::vector<Route> Api::routes() {
     return [this, m](const Verzoek& v) { return (this->*m)(v); };
   };
   return {
+      {"POST", "/api/v1/sessie", {}, {}, Scope::kGeen, h(&Api::sessie_maak), true},
+      {"GET", "/api/v1/sessie", {}, kMensen, Scope::kGeen, h(&Api::sessie_lees)},
+      {"DELETE", "/api/v1/sessie", {}, kMensen, Scope::kGeen, h(&Api::sessie_verwijder)},
+      {"GET", "/api/v1/audit", {"jeugdige"}, {kPrivacy}, Scope::kRegio, h(&Api::audit_lees)},
+      {"POST", "/api/v1/berichten", {}, {Rol::kAanbieder}, Scope::kGeen, h(&Api::berichten)},
       {"GET",
        "/api/v1/indicatoren",
        {"periode", "gemeente", "niveau"},
@@ -240,7 +336,7 @@ Antwoord Api::indicatoren(const Verzoek& v) {
   std::vector<OngeldigeParameter> f;
   auto fl = lees_filters(v, true, f);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
-  auto d = bron_.indicatoren({*fl.periode, fl.gemeente, fl.publiek});
+  auto d = bron_.indicatoren({*fl.periode, fl.gemeente, publiek_voor(v, fl.publiek)});
   if (!d.ok()) return uit_status(d.status());
   return json_antwoord((*d)->tekst);
 }
@@ -249,7 +345,7 @@ Antwoord Api::kerncijfers(const Verzoek& v) {
   std::vector<OngeldigeParameter> f;
   auto fl = lees_filters(v, true, f);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
-  auto d = bron_.indicatoren({*fl.periode, std::nullopt, fl.publiek});
+  auto d = bron_.indicatoren({*fl.periode, std::nullopt, publiek_voor(v, fl.publiek)});
   if (!d.ok()) return uit_status(d.status());
   const json& doc = (*d)->json;
   json uit;
@@ -282,7 +378,7 @@ Antwoord Api::trajecten(const Verzoek& v) {
   if (fl.aanbieder && !fl.gemeente && !v.param("gemeente"))
     f.push_back({"aanbieder", "invalid", "aanbieder kan alleen samen met gemeente"});
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
-  auto d = bron_.trajecten({*fl.periode, fl.gemeente, fl.aanbieder, fl.publiek});
+  auto d = bron_.trajecten({*fl.periode, fl.gemeente, fl.aanbieder, publiek_voor(v, fl.publiek)});
   if (!d.ok()) return uit_status(d.status());
   return json_antwoord(d->dump());
 }
@@ -374,6 +470,7 @@ Antwoord Api::kpi_maak(const Verzoek& v) {
   Kpi k = kpi_van_json(body, f);
   if (f.empty()) f = valideer(k);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
+  if (auto w = buiten_scope(v, k.gemeente)) return *w;
   auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.maak(k); });
   if (!r.ok()) return uit_status(r.status());
   Antwoord a = json_antwoord(met_beoordeling(*r, laatste_halfjaar()).dump(), 201);
@@ -396,6 +493,7 @@ Antwoord Api::kpi_lees(const Verzoek& v) {
   if (periode.empty()) periode = laatste_halfjaar();
   auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.lees(*id); });
   if (!r.ok()) return uit_status(r.status());
+  if (auto w = buiten_scope(v, r->gemeente)) return *w;
   return json_antwoord(met_beoordeling(*r, periode).dump());
 }
 
@@ -412,7 +510,15 @@ Antwoord Api::kpi_wijzig(const Verzoek& v) {
   Kpi k = kpi_van_json(body, f);
   if (f.empty()) f = valideer(k);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
-  auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.wijzig(*id, k); });
+  if (auto w = buiten_scope(v, k.gemeente)) return *w;
+  auto r = bron_.met_kpis([&](KpiRegister& reg) -> Result<Kpi> {
+    auto oud = reg.lees(*id);
+    if (!oud.ok()) return oud.status();
+    if (v.aanroeper && !v.aanroeper->mag_gemeente(oud->gemeente))
+      return PermissionDenied("buiten de gemeente");
+    return reg.wijzig(*id, k);
+  });
+  if (r.status().code() == StatusCode::kPermissionDenied) return probleem_antwoord(scope_geweigerd());
   if (!r.ok()) return uit_status(r.status());
   return json_antwoord(met_beoordeling(*r, laatste_halfjaar()).dump());
 }
@@ -422,7 +528,14 @@ Antwoord Api::kpi_verwijder(const Verzoek& v) {
   if (!id)
     return probleem_antwoord(
         ongeldige_parameters({{"id", "invalid", "id is een positief geheel getal"}}));
-  auto s = bron_.met_kpis([&](KpiRegister& reg) { return reg.verwijder(*id); });
+  auto s = bron_.met_kpis([&](KpiRegister& reg) -> Status {
+    auto oud = reg.lees(*id);
+    if (!oud.ok()) return oud.status();
+    if (v.aanroeper && !v.aanroeper->mag_gemeente(oud->gemeente))
+      return PermissionDenied("buiten de gemeente");
+    return reg.verwijder(*id);
+  });
+  if (s.code() == StatusCode::kPermissionDenied) return probleem_antwoord(scope_geweigerd());
   if (!s.ok()) return uit_status(s);
   Antwoord a;
   a.status = 204;
@@ -454,7 +567,200 @@ Antwoord Api::exporteer(const Verzoek& v) {
   }
   a.headers.emplace_back("Content-Disposition",
                          "attachment; filename=\"" + bestandsnaam(t, *formaat) + "\"");
+  log(v, "exporteren", "beleidsinformatie", "tabel",
+      *formaat + ", " + std::to_string(t.rijen.size()) + " rijen");
   return a;
+}
+
+}  // namespace jr::server
+
+namespace jr::server {
+
+// ---- sessie: logging in and out ----
+
+Antwoord Api::sessie_maak(const Verzoek& v) {
+  json body = json::parse(v.body, nullptr, false);
+  std::vector<OngeldigeParameter> f;
+  std::string naam, wachtwoord;
+  if (body.is_object() && body.contains("gebruikersnaam") && body["gebruikersnaam"].is_string())
+    naam = body["gebruikersnaam"].get<std::string>();
+  else
+    f.push_back({"gebruikersnaam", "required", "gebruikersnaam is verplicht"});
+  if (body.is_object() && body.contains("wachtwoord") && body["wachtwoord"].is_string())
+    wachtwoord = body["wachtwoord"].get<std::string>();
+  else
+    f.push_back({"wachtwoord", "required", "wachtwoord is verplicht"});
+  if (naam.size() > 64 || wachtwoord.size() > 1024)
+    f.push_back({"body", "invalid", "gebruikersnaam of wachtwoord is te lang"});
+  if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
+
+  auto te_vaak = [](int64_t seconden, std::string code, std::string detail) {
+    Antwoord a = probleem_antwoord(
+        {429, std::move(code), "Te veel mislukte pogingen.", std::move(detail), {}});
+    a.headers.emplace_back("Retry-After", std::to_string(seconden));
+    return a;
+  };
+  if (int64_t w = afremmer_.wachttijd(v.adres); w > 0)
+    return te_vaak(w, "too-many-requests",
+                   "Te veel mislukte pogingen vanaf dit adres; probeer het later opnieuw.");
+
+  auto g = bron_.met_gebruikers([&](Gebruikers& r) { return r.zoek(naam); });
+  if (!g.ok()) return uit_status(g.status());
+  const int64_t nu = unix_nu();
+  Verzoek wie = v;  // the audit actor: the account concerned, when it exists
+  if (*g) wie.aanroeper = Aanroeper{(*g)->gebruikersnaam, (*g)->rol, (*g)->gemeente, {}, false, {}};
+  if (*g && (*g)->geblokkeerd_tot && *(*g)->geblokkeerd_tot > nu) {
+    log(wie, "inloggen-geweigerd", kToegangsbeheer, "gebruiker", "account tijdelijk geblokkeerd");
+    return te_vaak(*(*g)->geblokkeerd_tot - nu, "account-locked",
+                   "Dit account is tijdelijk geblokkeerd na herhaalde mislukte pogingen.");
+  }
+  bool klopt;
+  {
+    hashes_.acquire();  // argon2id takes 64 MiB: bound how many run at once
+    klopt = wachtwoord_klopt(*g ? (*g)->wachtwoord_hash : dummy_hash_, wachtwoord) && *g &&
+            (*g)->actief;
+    hashes_.release();
+  }
+  if (!klopt) {
+    afremmer_.mislukt(v.adres);
+    bool geblokkeerd = false;
+    if (*g) {
+      auto m = bron_.met_gebruikers([&](Gebruikers& r) {
+        return r.mislukt((*g)->id, nu, opties_.max_pogingen, opties_.blokkeer_seconden);
+      });
+      geblokkeerd = m.ok() && *m;
+    }
+    log(wie, "inloggen-mislukt", kToegangsbeheer, "gebruiker",
+        geblokkeerd ? "onjuist wachtwoord; account tijdelijk geblokkeerd"
+                    : (*g ? "onjuist wachtwoord" : "onbekende gebruikersnaam"));
+    return probleem_antwoord({401,
+                              "invalid-credentials",
+                              "Inloggen mislukt.",
+                              "De combinatie van gebruikersnaam en wachtwoord klopt niet.",
+                              {}});
+  }
+  (void)bron_.met_gebruikers([&](Gebruikers& r) { return r.gelukt((*g)->id); });
+  // A fresh identifier on every login: a session identifier planted before the login
+  // (session fixation) is never promoted, and the old session, if any, ends.
+  if (!v.sessie.empty()) sessies_.verwijder(v.sessie);
+  Aanroeper a = *wie.aanroeper;
+  std::string id = sessies_.maak(a);
+  auto sessie = sessies_.zoek(id);
+  log(wie, "inloggen", kToegangsbeheer, "gebruiker", "ingelogd");
+  json uit = {{"gebruikersnaam", a.naam},
+              {"rol", std::string(rol_naam(a.rol))},
+              {"gemeente", a.gemeente ? json(*a.gemeente) : json(nullptr)},
+              {"csrfToken", sessie ? sessie->csrf : ""},
+              {"inactiefMinuten", opties_.sessie_idle.count() / 60}};
+  Antwoord r = json_antwoord(uit.dump(), 201);
+  r.headers.emplace_back("Set-Cookie", cookie(id, opties_.cookie_secure, false));
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+Antwoord Api::sessie_lees(const Verzoek& v) {
+  const Aanroeper& a = *v.aanroeper;
+  json uit = {{"gebruikersnaam", a.naam},
+              {"rol", std::string(rol_naam(a.rol))},
+              {"gemeente", a.gemeente ? json(*a.gemeente) : json(nullptr)},
+              {"csrfToken", a.csrf},
+              {"inactiefMinuten", opties_.sessie_idle.count() / 60}};
+  Antwoord r = json_antwoord(uit.dump());
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+Antwoord Api::sessie_verwijder(const Verzoek& v) {
+  if (!v.sessie.empty()) sessies_.verwijder(v.sessie);
+  log(v, "uitloggen", kToegangsbeheer, "gebruiker", "uitgelogd");
+  Antwoord a;
+  a.status = 204;
+  a.content_type.clear();
+  a.headers.emplace_back("Set-Cookie", cookie("", opties_.cookie_secure, true));
+  return a;
+}
+
+// ---- audit: who saw this child when (privacy officer) ----
+
+Antwoord Api::audit_lees(const Verzoek& v) {
+  const std::string* bsn = v.param("jeugdige");
+  if (!bsn || !bsn_elfproef(*bsn))
+    return probleem_antwoord(ongeldige_parameters(
+        {{"jeugdige", bsn ? "invalid" : "required", "jeugdige is een BSN (negen cijfers, elfproef)"}}));
+  auto r = bron_.met_store([&](store::Store& s) -> Result<std::pair<std::string, std::vector<store::AuditRegel>>> {
+    auto regels = s.audit_van_bsn(*bsn);
+    if (!regels.ok()) return regels.status();
+    return std::make_pair(s.bsn_pseudoniem(*bsn), std::move(regels).value());
+  });
+  if (!r.ok()) return uit_status(r.status());
+  json arr = json::array();
+  for (const auto& e : r->second)
+    arr.push_back({{"id", e.id},
+                   {"tijdstip", e.tijdstip},
+                   {"actor", e.event.context.actor},
+                   {"handeling", e.event.handeling},
+                   {"verwerkingsactiviteit", e.event.context.verwerkingsactiviteit},
+                   {"doel", e.event.context.doel},
+                   {"grondslag", e.event.context.grondslag},
+                   {"objectType", e.event.object_type},
+                   {"detail", e.event.detail}});
+  // Reading the log about a child is itself a processing of that child's data.
+  log(v, "lezen", "privacytoezicht", "auditlog", std::to_string(arr.size()) + " gebeurtenissen",
+      r->first);
+  Antwoord a = json_antwoord(json{{"gebeurtenissen", arr}}.dump());
+  a.headers.emplace_back("Cache-Control", "no-store");
+  return a;
+}
+
+// ---- berichten: an aanbieder uploads an iJw message with its API token ----
+
+Antwoord Api::berichten(const Verzoek& v) {
+  if (!validator_ || !klok_)
+    return uit_status(Unavailable("de iJw-standaard is niet geladen"));
+  // The token acts for one aanbieder: the message's Afzender must be that AGB code.
+  auto doc = ijw::parse_xml(v.body, validator_->limits());
+  if (!doc.ok())
+    return probleem_antwoord(
+        ongeldige_parameters({{"body", "invalid", std::string(doc.status().message())}}));
+  std::string afzender;
+  const xmlNode* wortel = xmlDocGetRootElement(doc->get());
+  for (const xmlNode* h = wortel ? wortel->children : nullptr; h; h = h->next)
+    if (ijw::is_element(h, "Header"))
+      for (const xmlNode* a = h->children; a; a = a->next)
+        if (ijw::is_element(a, "Afzender")) afzender = ijw::node_text(a);
+  if (!v.aanroeper->aanbieder || afzender != *v.aanroeper->aanbieder) {
+    log(v, "geweigerd", kToegangsbeheer, "bericht", "POST /api/v1/berichten andere afzender");
+    return probleem_antwoord({403,
+                              "forbidden-scope",
+                              "Bericht van een andere aanbieder.",
+                              "De Afzender van het bericht is niet de aanbieder van dit token.",
+                              {}});
+  }
+  import::BerichtResultaat r;
+  Status st = bron_.met_store([&](store::Store& s) {
+    import::ImportOptions o;
+    o.batch_grootte = 1;
+    o.bron = "api " + v.aanroeper->naam;
+    import::Importer imp(s, *validator_, *klok_, o);
+    r = imp.import_bytes(v.body, "api");
+    return imp.flush();
+  });
+  bron_.vernieuw();  // the snapshot must see what this connection just wrote
+  log(v, "importeren", "berichtenverkeer", "bericht",
+      r.berichttype + " " + std::string(import::naam(r.uitkomst)));
+  if (!st.ok() || r.uitkomst == import::Uitkomst::fout)
+    return uit_status(st.ok() ? Unavailable("het bericht kon niet worden verwerkt") : st);
+  Antwoord a;
+  a.headers.emplace_back("X-Uitkomst", std::string(import::naam(r.uitkomst)));
+  if (!r.retour_xml.empty()) {
+    a.content_type = "application/xml";
+    a.body = r.retour_xml;
+    return a;
+  }
+  return json_antwoord(json{{"berichttype", r.berichttype},
+                            {"uitkomst", std::string(import::naam(r.uitkomst))},
+                            {"melding", r.melding}}
+                           .dump());
 }
 
 }  // namespace jr::server

@@ -2,25 +2,69 @@
 // handler reads a Verzoek and answers JSON, a file, or a Probleem (problem+json).
 #pragma once
 
+#include <chrono>
+#include <semaphore>
 #include <vector>
 
 #include "server/databron.h"
 #include "server/routes.h"
+#include "server/toegang.h"
+
+namespace jr::ijw {
+class Validator;
+}
 
 namespace jr::server {
 
+// Sessions, lockout and throttling of logins.
+struct ToegangOpties {
+  std::chrono::seconds sessie_idle{30 * 60};       // idle timeout
+  std::chrono::seconds sessie_max{12 * 60 * 60};   // absolute lifetime
+  bool cookie_secure = false;                      // Secure cookie (served under TLS)
+  int max_pogingen = 5;                            // consecutive failures per account ...
+  int64_t blokkeer_seconden = 15 * 60;             // ... lock it this long
+  int max_pogingen_adres = 20;                     // failures per client address ...
+  std::chrono::seconds venster{10 * 60};           // ... in this window, then 429
+  HashKosten kosten = HashKosten::kInteractief;    // of the dummy hash for unknown users
+};
+
+// The session cookie's name.
+inline constexpr std::string_view kSessieCookie = "jr_sessie";
+
 class Api {
  public:
-  explicit Api(Databron& bron) : bron_(bron) {}
+  explicit Api(Databron& bron, ToegangOpties opties = {});
 
   // The route table (the single source for the server and for the OpenAPI comparison).
   std::vector<Route> routes();
 
-  // Runs `route` for `v`: rejects unknown or repeated query keys (400), turns an escaping
+  // The caller of a request: the session named by the cookie `sessie`, or the API token in
+  // `bearer`; nullopt when neither is valid.
+  std::optional<Aanroeper> authenticeer(std::string_view sessie, std::string_view bearer);
+
+  // Runs `route` for `v`: refuses what the route does not admit (beslis(), 401/403, written
+  // to the audit log), rejects unknown or repeated query keys (400), turns an escaping
   // exception into a 500 problem, and adds the API-Version header.
-  static Antwoord behandel(const Route& route, const Verzoek& v);
+  Antwoord behandel(const Route& route, const Verzoek& v);
+
+  const ToegangOpties& opties() const { return opties_; }
+
+  // Lets aanbieders upload iJw messages (POST /api/v1/berichten) through the importer, with
+  // this validator and clock; without it that route answers 503.
+  void ontvang_berichten(ijw::Validator& validator, const Clock& klok) {
+    validator_ = &validator;
+    klok_ = &klok;
+  }
 
  private:
+  Antwoord sessie_maak(const Verzoek& v);
+  Antwoord sessie_lees(const Verzoek& v);
+  Antwoord sessie_verwijder(const Verzoek& v);
+  Antwoord audit_lees(const Verzoek& v);
+  Antwoord berichten(const Verzoek& v);
+  // Writes an audit event for the caller of `v`.
+  void log(const Verzoek& v, std::string handeling, std::string verwerkingsactiviteit,
+           std::string object_type, std::string detail, std::string pseudoniem = {});
   Antwoord indicatoren(const Verzoek& v);
   Antwoord kerncijfers(const Verzoek& v);
   Antwoord perioden(const Verzoek& v);
@@ -39,6 +83,13 @@ class Api {
   std::string laatste_halfjaar();
 
   Databron& bron_;
+  ToegangOpties opties_;
+  Sessies sessies_;
+  Afremmer afremmer_;
+  std::counting_semaphore<64> hashes_{2};  // argon2id runs at most twice at a time
+  std::string dummy_hash_;                 // verified for unknown users (equal timing)
+  ijw::Validator* validator_ = nullptr;
+  const Clock* klok_ = nullptr;
 };
 
 // Answers with a problem document.

@@ -51,11 +51,22 @@ json aantal(uint64_t n, bool publiek) {
 }  // namespace
 
 Databron::Databron(store::Store& store, const Clock& clock)
-    : store_(store), clock_(clock), kpis_(db_van(store), clock) {}
+    : store_(store), clock_(clock), kpis_(db_van(store), clock), gebruikers_(db_van(store), clock) {}
+
+Status Databron::audit(const store::AuditEvent& e) {
+  std::lock_guard lock(db_mu_);
+  return store_.audit(e);
+}
 
 Databron::~Databron() = default;
 
 Status Databron::ververs() { return stand().status(); }
+
+void Databron::vernieuw() {
+  std::lock_guard lock(stand_mu_);
+  data_versie_ = -1;
+  laatste_controle_ms_ = 0;
+}
 
 Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
   const int64_t nu = nu_ms();

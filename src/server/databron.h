@@ -19,10 +19,12 @@
 
 #include "domain/clock.h"
 #include "domain/status.h"
+#include "server/gebruikers.h"
 #include "server/kpi_register.h"
 
 namespace jr::store {
 class Store;
+struct AuditEvent;
 }
 
 namespace jr::server {
@@ -77,6 +79,25 @@ class Databron {
     return f(kpis_);
   }
 
+  // Users and tokens: `f` runs with the register under the store lock.
+  template <class F>
+  auto met_gebruikers(F&& f) {
+    std::lock_guard lock(db_mu_);
+    return f(gebruikers_);
+  }
+  // `f(store)` under the store lock (audit queries).
+  template <class F>
+  auto met_store(F&& f) {
+    std::lock_guard lock(db_mu_);
+    return f(store_);
+  }
+  // Appends an audit event (its own transaction), under the store lock.
+  Status audit(const store::AuditEvent& e);
+
+  // Forgets the snapshot's database version, so the next read rebuilds it: after a write on
+  // this connection, which PRAGMA data_version does not report.
+  void vernieuw();
+
   // Computes the snapshot now when it is missing or stale (used at start-up to warm up).
   Status ververs();
   // Fills the cache for every periode (intern, regio-wide) — start-up warm-up.
@@ -92,6 +113,7 @@ class Databron {
   const Clock& clock_;
   std::mutex db_mu_;  // the SQLite connection
   KpiRegister kpis_;
+  Gebruikers gebruikers_;
   std::mutex stand_mu_;
   std::shared_ptr<const Stand> stand_;
   std::atomic<int64_t> laatste_controle_ms_{0};

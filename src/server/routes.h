@@ -1,11 +1,13 @@
 // The API's route table: every route declares its method, path, the query keys it accepts,
 // the roles that may call it and the gemeente scope it needs (DESIGN.md "Who uses it").
-// Enforcement belongs to the access-control work; the declarations are here so that it can
-// check them, and docs/openapi.yaml repeats them (x-rollen, x-scope; a test compares).
+// The router enforces them before any handler runs (toegang.h: deny by default);
+// docs/openapi.yaml repeats them (x-rollen, x-scope; a test compares), and the
+// authorisation matrix test (server_toegang_test) tries every route with every role.
 #pragma once
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +34,19 @@ enum class Scope {
 };
 std::string_view scope_naam(Scope s);  // 'geen', 'gemeente', 'regio'
 
+// The authenticated caller of one request.
+struct Aanroeper {
+  std::string naam;                      // gebruikersnaam, or "token:<naam>"
+  Rol rol = Rol::kBeleidsmedewerker;
+  std::optional<std::string> gemeente;   // CBS code; nullopt: the whole regio
+  std::optional<std::string> aanbieder;  // AGB code of an API token
+  bool via_token = false;                // Authorization: Bearer (no cookie, no CSRF)
+  std::string csrf;                      // the session's CSRF token (sessions only)
+
+  // Whether the caller may see gemeente `g` (nullopt or "regio": the whole regio).
+  bool mag_gemeente(const std::optional<std::string>& g) const;
+};
+
 // A request as a route sees it (no HTTP library types).
 struct Verzoek {
   std::string methode;
@@ -40,6 +55,10 @@ struct Verzoek {
   std::multimap<std::string, std::string> query;
   std::string body;
   std::string content_type;
+  std::optional<Aanroeper> aanroeper;  // nullopt: not authenticated
+  std::string csrf;                    // the X-CSRF-Token header
+  std::string sessie;                  // the session identifier from the cookie, if any
+  std::string adres;                   // the client's address (throttling of logins)
 
   // The single value of query key `k`; nullptr when absent.
   const std::string* param(const std::string& k) const;
@@ -59,6 +78,7 @@ struct Route {
   std::vector<Rol> rollen;
   Scope scope = Scope::kRegio;
   std::function<Antwoord(const Verzoek&)> afhandelaar;
+  bool openbaar = false;  // true only for logging in: no caller needed
 };
 
 // The version in the API-Version header (semver; the major is the /v1 in the path).

@@ -74,6 +74,44 @@ std::string naar_regex(const std::string& pad, std::vector<std::string>& namen) 
   return r;
 }
 
+// The value of cookie `naam` in a Cookie header; empty when absent.
+std::string cookie_waarde(const std::string& kop, std::string_view naam) {
+  size_t i = 0;
+  while (i < kop.size()) {
+    size_t j = kop.find(';', i);
+    if (j == std::string::npos) j = kop.size();
+    std::string_view deel(kop.data() + i, j - i);
+    while (!deel.empty() && deel.front() == ' ') deel.remove_prefix(1);
+    if (deel.size() > naam.size() && deel.substr(0, naam.size()) == naam &&
+        deel[naam.size()] == '=')
+      return std::string(deel.substr(naam.size() + 1));
+    i = j + 1;
+  }
+  return {};
+}
+
+// The token of an "Authorization: Bearer <token>" header; empty when absent.
+std::string bearer(const httplib::Request& req) {
+  const std::string kop = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (kop.size() > kBearer.size() && kop.compare(0, kBearer.size(), kBearer) == 0)
+    return kop.substr(kBearer.size());
+  return {};
+}
+
+// Headers on every answer: no sniffing, no framing, no referrer, and for the pages a
+// Content-Security-Policy that allows only the server's own scripts (stored text that looks
+// like HTML stays inert even if a page were to insert it as markup).
+void beveilig(httplib::Response& res) {
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                 "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                 "frame-ancestors 'none'; form-action 'self'");
+}
+
 void schrijf(httplib::Response& res, const Antwoord& a) {
   res.status = a.status;
   for (const auto& [k, v] : a.headers) res.set_header(k, v);
@@ -129,16 +167,22 @@ Server::Server(Api& api, ServerOpties opties)
     std::vector<std::string> namen;
     std::string patroon = naar_regex(route.pad, namen);
     impl_->patronen.emplace_back(std::regex(patroon), route.methode);
-    auto handler = [&route, namen](const httplib::Request& req, httplib::Response& res) {
+    auto handler = [this, &route, namen](const httplib::Request& req, httplib::Response& res) {
       Verzoek v;
       v.methode = req.method;
       v.pad = req.path;
+      v.sessie = cookie_waarde(req.get_header_value("Cookie"), kSessieCookie);
+      v.aanroeper = impl_->api.authenticeer(v.sessie, bearer(req));
+      v.csrf = req.get_header_value("X-CSRF-Token");
+      v.adres = req.remote_addr;
       for (size_t i = 0; i < namen.size() && i + 1 < req.matches.size(); ++i)
         v.pad_params[namen[i]] = req.matches[i + 1].str();
       for (const auto& [k, val] : req.params) v.query.emplace(k, val);
       v.body = req.body;
       v.content_type = req.get_header_value("Content-Type");
-      schrijf(res, Api::behandel(route, v));
+      beveilig(res);
+      res.set_header("Cache-Control", "no-store");
+      schrijf(res, impl_->api.behandel(route, v));
     };
     if (route.methode == "GET")
       http.Get(patroon, handler);
@@ -167,7 +211,8 @@ Server::Server(Api& api, ServerOpties opties)
   const fs::path web = impl_->opties.web_dir;
   http.Get("/",
            [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/overzicht"); });
-  http.Get("/(.*)", [web](const httplib::Request& req, httplib::Response& res) {
+  http.Get("/(.*)", [this, web](const httplib::Request& req, httplib::Response& res) {
+    beveilig(res);
     if (req.path.rfind("/api/", 0) == 0) {
       res.status = 404;  // unknown API path: the error handler answers
       return;
@@ -175,7 +220,16 @@ Server::Server(Api& api, ServerOpties opties)
     std::optional<fs::path> pad;
     bool lang_cachen = false;
     if (auto p = paginas().find(req.path); p != paginas().end()) {
+      // A page needs a session; without one, the login page (which comes back here).
+      auto wie = impl_->api.authenticeer(
+          cookie_waarde(req.get_header_value("Cookie"), kSessieCookie), "");
+      if (!wie || wie->via_token) {
+        res.set_redirect("/inloggen?terug=" + httplib::detail::encode_query_param(req.path));
+        return;
+      }
       pad = web / p->second;
+    } else if (req.path == "/inloggen") {
+      pad = web / "inloggen.html";
     } else if (auto v = vendor_bestanden().find(req.path); v != vendor_bestanden().end()) {
       pad = web / v->second;
       lang_cachen = true;
@@ -188,7 +242,6 @@ Server::Server(Api& api, ServerOpties opties)
       return;
     }
     res.set_header("Cache-Control", lang_cachen ? "public, max-age=3600" : "no-cache");
-    res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(std::move(inhoud), mime(*pad));
   });
 
@@ -221,6 +274,7 @@ Server::Server(Api& api, ServerOpties opties)
         } else {
           p = {res.status, "bad-request", "Ongeldig verzoek.", "Het verzoek is niet te lezen.", {}};
         }
+        beveilig(res);
         res.set_header("API-Version", std::string(kApiVersie));
         res.set_content(p.json(), "application/problem+json");
         return httplib::Server::HandlerResponse::Handled;

@@ -2,8 +2,12 @@
 // running `jeugdregie serve`. Each page opens, shows the API's numbers, reacts to a filter,
 // downloads a CSV, and leaves a screenshot in test-artifacts/.
 //
+// Every page needs a login: the tests log in as the demo beleidsmedewerker (regio-wide, so
+// figures come with disclosure control), and one test goes through the login page itself.
+//
 // Environment: JR_URL (default http://127.0.0.1:8099), JR_ARTIFACTS (default
-// <repo>/test-artifacts), CHROMIUM (default /usr/bin/chromium).
+// <repo>/test-artifacts), CHROMIUM (default /usr/bin/chromium), JR_GEBRUIKER and
+// JR_WACHTWOORD (the beleidsmedewerker that run.sh creates).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +23,8 @@ const { chromium } = require('playwright-core');
 
 const URL_BASIS = process.env.JR_URL || 'http://127.0.0.1:8099';
 const ARTEFACTEN = process.env.JR_ARTIFACTS || path.join(repo, 'test-artifacts');
+const GEBRUIKER = process.env.JR_GEBRUIKER || 'beleid';
+const WACHTWOORD = process.env.JR_WACHTWOORD || 'demo-wachtwoord-beleid';
 mkdirSync(ARTEFACTEN, { recursive: true });
 
 let browser;
@@ -41,14 +47,33 @@ after(async () => {
   rmSync(profiel, { recursive: true, force: true });
 });
 
+// Logs in over the API; the session cookie and CSRF token.
+async function inloggen(gebruikersnaam = GEBRUIKER, wachtwoord = WACHTWOORD) {
+  const r = await fetch(`${URL_BASIS}/api/v1/sessie`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ gebruikersnaam, wachtwoord }),
+  });
+  assert.equal(r.status, 201, `inloggen ${gebruikersnaam}: ${r.status}`);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  return { cookie, csrf: (await r.json()).csrfToken };
+}
+
+let apiSessie;
 async function api(pad) {
-  const r = await fetch(`${URL_BASIS}/api/v1/${pad}`);
+  apiSessie ??= await inloggen();
+  const r = await fetch(`${URL_BASIS}/api/v1/${pad}`, { headers: { Cookie: apiSessie.cookie } });
   assert.equal(r.status, 200, `${pad}: ${r.status}`);
   return r.json();
 }
 
-async function nieuwePagina() {
+async function nieuwePagina({ ingelogd = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true, locale: 'nl-NL' });
+  if (ingelogd) {
+    // The context's request client shares the browser's cookie jar.
+    const r = await context.request.post(`${URL_BASIS}/api/v1/sessie`, { data: { gebruikersnaam: GEBRUIKER, wachtwoord: WACHTWOORD } });
+    assert.equal(r.status(), 201);
+  }
   const page = await context.newPage();
   const fouten = [];
   page.on('pageerror', (e) => fouten.push(e.message));
@@ -81,6 +106,62 @@ async function downloadCsv(page, tabelId) {
   await download.saveAs(doel);
   return { naam: download.suggestedFilename(), inhoud: readFileSync(doel, 'utf8') };
 }
+
+test('inloggen: een pagina zonder sessie gaat naar het inlogscherm, fout wachtwoord, dan inloggen en uitloggen', async () => {
+  const { context, page, fouten } = await nieuwePagina({ ingelogd: false });
+  await page.goto(`${URL_BASIS}/doelen?periode=2024H1`);
+  await page.waitForURL(/\/inloggen\?terug=/);
+  await page.waitForSelector('#inhoud[data-klaar="ja"]');
+  assert.equal(await page.textContent('h1'), 'Inloggen');
+  await page.fill('#gebruikersnaam', GEBRUIKER);
+  await page.fill('#wachtwoord', 'dit-is-niet-het-wachtwoord');
+  await page.click('#inloggen');
+  await page.waitForSelector('#melding .utrecht-alert');
+  assert.match(await page.textContent('#melding'), /klopt niet/);
+  await page.screenshot({ path: path.join(ARTEFACTEN, 'inloggen.png'), fullPage: true });
+  const cookie0 = (await context.cookies()).find((c) => c.name === 'jr_sessie');
+  assert.equal(cookie0, undefined);
+  await page.fill('#gebruikersnaam', GEBRUIKER);
+  await page.fill('#wachtwoord', WACHTWOORD);
+  await page.click('#inloggen');
+  await page.waitForURL(/\/doelen\?periode=2024H1$/);
+  await page.waitForSelector('#inhoud[data-klaar="ja"]');
+  const cookie = (await context.cookies()).find((c) => c.name === 'jr_sessie');
+  assert.ok(cookie && cookie.httpOnly && cookie.sameSite === 'Strict');
+  assert.match(await page.textContent('#gebruiker-naam'), new RegExp(GEBRUIKER));
+  // Logging out ends the session: the next page goes to the login page again.
+  await page.click('#uitloggen');
+  await page.waitForURL(/\/inloggen$/);
+  const r = await context.request.get(`${URL_BASIS}/api/v1/sessie`);
+  assert.equal(r.status(), 401);
+  await page.goto(`${URL_BASIS}/overzicht`);
+  await page.waitForURL(/\/inloggen\?terug=/);
+  assert.deepEqual(fouten.filter((f) => !f.includes('401')), []);
+  await context.close();
+});
+
+test('beveiliging: opgeslagen HTML in een KPI blijft tekst, schrijven zonder CSRF-token wordt geweigerd', async () => {
+  const { cookie, csrf } = await inloggen();
+  const kwaad = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  const kpi = { naam: kwaad, indicator: 'uitvalPct', gemeente: null, nulmeting: { waarde: 10, periode: '2022' },
+    ambitie: { waarde: 5, jaar: 2026 }, bron: kwaad, toelichting: kwaad };
+  const zonder = await fetch(`${URL_BASIS}/api/v1/kpis`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(kpi) });
+  assert.equal(zonder.status, 403);
+  assert.equal((await zonder.json()).code, 'csrf-token');
+  const r = await fetch(`${URL_BASIS}/api/v1/kpis`, { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' }, body: JSON.stringify(kpi) });
+  assert.equal(r.status, 201);
+  const { id } = await r.json();
+  const { context, page, fouten } = await nieuwePagina();
+  await open(page, '/doelen');
+  const rij = page.locator(`#kpis tbody tr[data-kpi-id="${id}"]`);
+  assert.ok((await rij.textContent()).includes('<img src=x'));
+  assert.equal(await page.locator('#kpis img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  const weg = await fetch(`${URL_BASIS}/api/v1/kpis/${id}`, { method: 'DELETE', headers: { Cookie: cookie, 'X-CSRF-Token': csrf } });
+  assert.equal(weg.status, 204);
+  assert.deepEqual(fouten, []);
+  await context.close();
+});
 
 test('overzicht: kerncijfers gelijk aan de API, filter gemeente, CSV en screenshot', async () => {
   const perioden = await api('perioden');

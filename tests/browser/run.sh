@@ -2,6 +2,7 @@
 # Browser tests of the dashboard (make test-browser): a small generated region is imported
 # into a fresh database under test-artifacts/, `jeugdregie serve --demo` serves it on a free
 # loopback port, and node's test runner drives headless chromium through tests/browser/.
+# A beleidsmedewerker for the whole regio is created first: every page needs a login.
 # Screenshots and downloads land in test-artifacts/.
 # Usage: tests/browser/run.sh BINARY
 set -euo pipefail
@@ -21,11 +22,15 @@ db="$work/jr.db"
 "$bin" wijkteam --db "$db" --import "$work/regio/wijkteam.csv" >/dev/null
 "$bin" import --db "$db" "$work/regio/berichten" >/dev/null || true  # rejections are fine here
 
+export JR_GEBRUIKER=beleid JR_WACHTWOORD="browsertest-$RANDOM-$RANDOM"
+JEUGDREGIE_WACHTWOORD="$JR_WACHTWOORD" "$bin" gebruiker toevoegen --db "$db" --naam "$JR_GEBRUIKER" \
+  --rol beleidsmedewerker --gemeente regio >/dev/null
+
 port=$((20000 + RANDOM % 20000))
 "$bin" serve --db "$db" --port "$port" --demo >"$art/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/api/v1/perioden" >/dev/null 2>&1 && break
+  curl -fs "http://127.0.0.1:$port/inloggen" >/dev/null 2>&1 && break
   sleep 0.1
 done
 JR_URL="http://127.0.0.1:$port" JR_ARTIFACTS="$art" node --test tests/browser/

@@ -29,7 +29,7 @@ class ServerApi : public ::testing::Test {
   // A 400 problem document naming `param` among its invalidParams.
   static void expect_ongeldig(const std::string& methode, const std::string& pad,
                               const std::string& param, const std::string& body = "") {
-    auto c = fx_->client();
+    auto c = fx_->client("beleidsmedewerker");
     httplib::Result r = methode == "GET"    ? c.Get(pad)
                         : methode == "POST" ? c.Post(pad, body, "application/json")
                         : methode == "PUT"  ? c.Put(pad, body, "application/json")
@@ -140,7 +140,7 @@ TEST_F(ServerApi, KpiIndicatorenListsWhatAKpiCanFollow) {
 }
 
 TEST_F(ServerApi, KpiIsCreatedReadChangedAndRemovedWithItsStatus) {
-  auto c = fx_->client();
+  auto c = fx_->client("beleidsmedewerker");
   // Nijmegen: 1,0% in 2023H1 down to 0,5% in 2025. At the end of 2024H1 the path expects
   // 1,0 - 0,5 * (1 / 2,5) = 0,8; measured 12 of 1800 = 0,67: op koers.
   json kpi = {{"naam", "Minder jeugdhulp"},
@@ -196,12 +196,13 @@ TEST_F(ServerApi, KpiWithoutDataForItsGemeenteIsOnbekend) {
               {"gemeente", "0301"},
               {"nulmeting", {{"waarde", 11.1}, {"periode", "2020H1"}}},
               {"ambitie", {{"waarde", 10.0}, {"jaar", 2024}}}};
-  auto r = fx_->client().Post("/api/v1/kpis", kpi.dump(), "application/json");
+  auto c = fx_->client("beleidsmedewerker");
+  auto r = c.Post("/api/v1/kpis", kpi.dump(), "application/json");
   ASSERT_EQ(r->status, 201);
   auto k = json::parse(r->body);
   EXPECT_EQ(k["beoordeling"]["status"], "onbekend");
   EXPECT_TRUE(k["beoordeling"]["realisatie"].is_null());
-  fx_->client().Delete("/api/v1/kpis/" + std::to_string(k["id"].get<int64_t>()));
+  c.Delete("/api/v1/kpis/" + std::to_string(k["id"].get<int64_t>()));
 }
 
 TEST_F(ServerApi, KpiRejectsBadInputWithTheFieldsNamed) {
@@ -219,7 +220,7 @@ TEST_F(ServerApi, KpiRejectsBadInputWithTheFieldsNamed) {
   expect_ongeldig("GET", "/api/v1/kpis/1?periode=gisteren", "periode");
   expect_ongeldig("GET", "/api/v1/kpis?gemeente=nijmegen", "gemeente");
   expect_ongeldig("DELETE", "/api/v1/kpis/-1", "id");
-  auto r = fx_->client().Put("/api/v1/kpis/999999",
+  auto r = fx_->client("beleidsmedewerker").Put("/api/v1/kpis/999999",
                              json({{"naam", "x"},
                                    {"indicator", "uitvalPct"},
                                    {"nulmeting", {{"waarde", 1}, {"periode", "2023"}}},

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
@@ -23,9 +24,13 @@ namespace jr::testing {
 // In 2024H1: 12 jeugdigen in Nijmegen at aanbieder 12345678, 10 with product 32A01
 // (hulpvorm 02, 4 of them stopped on 2024-03-31 "volgens plan") and 2 with 35A01 (pleegzorg);
 // 3 jeugdigen in Heumen with wijkteam care. BSNs from the 9999 test range.
+// Users: for every role but aanbieder one for the whole regio (named as the role:
+// 'beleidsmedewerker', 'privacyOfficer', ...) and one for Nijmegen ('<rol>-0268'), password
+// wachtwoord(naam); an API token for aanbieder 12345678 (token()).
 class ServerFixture {
  public:
-  ServerFixture() : clock_(Date(2024, 7, 15)) {
+  explicit ServerFixture(server::ToegangOpties toegang = snelle_toegang())
+      : clock_(Date(2024, 7, 15)) {
     store::StoreOptions o;
     o.path = dir_ / "jr.db";
     o.durable = false;
@@ -34,7 +39,8 @@ class ServerFixture {
     store_ = std::move(s).value();
     vul();
     bron_ = std::make_unique<server::Databron>(*store_, clock_);
-    api_ = std::make_unique<server::Api>(*bron_);
+    api_ = std::make_unique<server::Api>(*bron_, toegang);
+    maak_gebruikers();
     server::ServerOpties so;
     so.port = 0;
     so.threads = 4;
@@ -50,12 +56,54 @@ class ServerFixture {
     draad_.join();
   }
 
-  httplib::Client client() const {
+  // Cheap password hashes: hundreds of logins in the matrix test.
+  static server::ToegangOpties snelle_toegang() {
+    server::ToegangOpties o;
+    o.kosten = server::HashKosten::kMinimaal;
+    o.max_pogingen_adres = 1000;
+    return o;
+  }
+  static std::string wachtwoord(const std::string& naam) { return "wachtwoord-van-" + naam; }
+
+  // A client without a session.
+  httplib::Client anoniem() const {
     httplib::Client c("127.0.0.1", srv_->port());
     c.set_read_timeout(30, 0);
     return c;
   }
+
+  struct Sessie {
+    std::string cookie;  // "jr_sessie=..."
+    std::string csrf;
+  };
+  // Logs `naam` in; throws when that fails.
+  Sessie log_in(const std::string& naam) const {
+    nlohmann::json b = {{"gebruikersnaam", naam}, {"wachtwoord", wachtwoord(naam)}};
+    auto r = anoniem().Post("/api/v1/sessie", b.dump(), "application/json");
+    if (!r || r->status != 201)
+      throw std::runtime_error("inloggen " + naam + ": " + (r ? r->body : "geen antwoord"));
+    std::string c = r->get_header_value("Set-Cookie");
+    return {c.substr(0, c.find(';')), nlohmann::json::parse(r->body)["csrfToken"]};
+  }
+
+  // A client logged in as `naam` (default: a regio-wide contractmanager, who sees figures
+  // without disclosure control), sending the session's CSRF token.
+  httplib::Client client(const std::string& naam = "contractmanager") const {
+    auto c = anoniem();
+    auto s = log_in(naam);
+    c.set_default_headers({{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}});
+    return c;
+  }
+  // A client with the aanbieder's API token.
+  httplib::Client token_client() const {
+    auto c = anoniem();
+    c.set_bearer_token_auth(token_);
+    return c;
+  }
+  const std::string& token() const { return token_; }
   server::Databron& bron() { return *bron_; }
+  server::Api& api() { return *api_; }
+  store::Store& store() { return *store_; }
   std::filesystem::path db_pad() const { return dir_ / "jr.db"; }
 
  private:
@@ -118,6 +166,24 @@ class ServerFixture {
     }
   }
 
+  void maak_gebruikers() {
+    bron_->met_gebruikers([&](server::Gebruikers& g) {
+      for (server::Rol r : server::alle_rollen()) {
+        if (r == server::Rol::kAanbieder) continue;
+        std::string naam(server::rol_naam(r));
+        for (auto [n, gem] : {std::pair{naam, std::optional<std::string>()},
+                              std::pair{naam + "-0268", std::optional<std::string>("0268")}}) {
+          auto id = g.voeg_toe(n, wachtwoord(n), r, gem, server::HashKosten::kMinimaal);
+          if (!id.ok()) throw std::runtime_error(id.status().to_string());
+        }
+      }
+      auto t = g.maak_token("oost", "12345678");
+      if (!t.ok()) throw std::runtime_error(t.status().to_string());
+      token_ = *t;
+    });
+  }
+
+  std::string token_;
   TempDir dir_;
   FixedClock clock_;
   std::unique_ptr<store::Store> store_;

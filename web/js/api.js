@@ -7,8 +7,67 @@ export class ApiFout extends Error {
   }
 }
 
+// The session of this page: who is logged in, and the CSRF token that every POST, PUT and
+// DELETE carries in X-CSRF-Token. Without a session the login page takes over.
+let sessie = null;
+
+function naarInloggen() {
+  if (location.pathname === '/inloggen') return;
+  location.assign(`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+export async function haalSessie() {
+  if (sessie) return sessie;
+  const r = await fetch('/api/v1/sessie', { headers: { Accept: 'application/json' } });
+  if (r.status === 401) {
+    naarInloggen();
+    throw new ApiFout({ status: 401, title: 'Niet ingelogd', detail: 'U bent niet (meer) ingelogd.' });
+  }
+  sessie = await r.json();
+  return sessie;
+}
+
+// Headers for a state-changing request.
+export async function csrfKoppen() {
+  const s = await haalSessie();
+  return { 'X-CSRF-Token': s.csrfToken };
+}
+
+async function uitloggen() {
+  try {
+    await fetch('/api/v1/sessie', { method: 'DELETE', headers: await csrfKoppen() });
+  } finally {
+    location.assign('/inloggen');
+  }
+}
+
+// The logged-in user and a logout button in the page header.
+async function toonGebruiker() {
+  const kop = document.querySelector('.jr-kop');
+  if (!kop || kop.classList.contains('jr-kop--inloggen')) return;
+  const s = await haalSessie();
+  const blok = document.createElement('div');
+  blok.className = 'jr-kop__gebruiker';
+  const wie = document.createElement('span');
+  wie.id = 'gebruiker-naam';
+  wie.textContent = `${s.gebruikersnaam} (${s.rol}${s.gemeente ? `, gemeente ${s.gemeente}` : ''})`;
+  const knop = document.createElement('button');
+  knop.type = 'button';
+  knop.id = 'uitloggen';
+  knop.className = 'utrecht-button utrecht-button--secondary-action';
+  knop.textContent = 'Uitloggen';
+  knop.addEventListener('click', uitloggen);
+  blok.append(wie, knop);
+  kop.append(blok);
+}
+if (typeof document !== 'undefined') {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => toonGebruiker().catch(() => {}));
+  else toonGebruiker().catch(() => {});
+}
+
 async function antwoord(r) {
   const type = r.headers.get('Content-Type') || '';
+  if (r.status === 401) naarInloggen();
   if (!r.ok) {
     if (type.startsWith('application/problem+json')) throw new ApiFout(await r.json());
     throw new ApiFout({ status: r.status, title: r.statusText, detail: `HTTP ${r.status}` });
@@ -28,7 +87,7 @@ export async function haal(pad, params = {}) {
 export async function stuur(methode, pad, body) {
   const r = await fetch(`/api/v1/${pad}`, {
     method: methode,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(await csrfKoppen()) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return antwoord(r);

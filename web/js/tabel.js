@@ -1,7 +1,7 @@
 // A table as the NL Design System shows it, with CSV and XLSX downloads of exactly its rows
 // (POST /api/v1/exports). Each numeric cell keeps the API's value in data-waarde.
 import { formatteer } from './opmaak.js';
-import { ApiFout } from './api.js';
+import { ApiFout, csrfKoppen } from './api.js';
 
 // kolommen: [{naam, eenheid?}] (eenheid: 'procent', 'euro', 'aantal', 'dagen' or undefined for text)
 // rijen: arrays of raw values; a cell may be {tekst, waarde, link} for a link or a text with a value.
@@ -99,7 +99,7 @@ async function download(formaat, titel, kolommen, rijen) {
   };
   const r = await fetch(`/api/v1/exports?formaat=${formaat}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(await csrfKoppen()) },
     body: JSON.stringify(body),
   });
   if (!r.ok) throw new ApiFout(await r.json());

@@ -1,0 +1,92 @@
+// Toegang: who is calling, and whether a route lets them. The router calls beslis() before
+// every handler: a route admits only the roles it declares (an empty list admits nobody),
+// and only within the caller's gemeente scope; a state-changing request made with a session
+// cookie must carry the session's CSRF token. Sessions live in memory (Sessies); users and
+// API tokens in the database (Gebruikers, gebruikers.h).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "server/probleem.h"
+#include "server/routes.h"
+
+namespace jr::server {
+
+// The role named `naam` ('beleidsmedewerker', 'privacyOfficer', ...); nullopt when unknown.
+std::optional<Rol> rol_van_naam(std::string_view naam);
+// Every role, in declaration order.
+const std::vector<Rol>& alle_rollen();
+// Roles that may see person-level data (DESIGN.md): jeugdconsulent, regisseur,
+// contractmanager (pseudonymised), aanbieder (its own clients). Everyone else gets
+// aggregates only, through disclosure control.
+bool heeft_persoonsrechten(Rol r);
+
+// Why a request is refused: nullopt when `route` admits `aanroeper` for this request.
+// 401 'unauthenticated' without a caller; 403 'forbidden-role' for a role the route does not
+// declare; 403 'csrf-token' for a POST/PUT/DELETE by session without the right
+// X-CSRF-Token; 403 'forbidden-scope' when the gemeente (query key `gemeente`, absent or
+// 'regio' meaning the whole regio) lies outside the caller's scope; 403
+// 'disclosure-control' when a role without person-level rights asks for niveau=intern.
+// Resource-bound scope (a KPI's own gemeente) is checked by the handler with
+// scope_geweigerd().
+std::optional<Probleem> beslis(const Route& route, const Verzoek& v);
+// 403 'forbidden-scope'.
+Probleem scope_geweigerd();
+
+// Sessions in memory: a random 256-bit identifier in the cookie, looked up by its hash.
+// A session ends after `idle` without requests, after `max` in any case, or on logout.
+class Sessies {
+ public:
+  using Klok = std::function<std::chrono::steady_clock::time_point()>;
+  Sessies(std::chrono::seconds idle, std::chrono::seconds max, Klok klok = nullptr);
+
+  // A new session for `a` (with a fresh CSRF token); the identifier for the cookie.
+  std::string maak(Aanroeper a);
+  // The caller of session `id`, refreshing its idle timer; nullopt when unknown or expired.
+  std::optional<Aanroeper> zoek(std::string_view id);
+  void verwijder(std::string_view id);
+  size_t aantal();
+
+ private:
+  struct Sessie {
+    Aanroeper aanroeper;
+    std::chrono::steady_clock::time_point begin, laatst;
+  };
+  std::chrono::seconds idle_, max_;
+  Klok klok_;
+  std::mutex mu_;
+  std::map<std::string, Sessie> sessies_;  // key: SHA-256 hex of the identifier
+};
+
+// 32 random bytes as 64 hex characters (libsodium randombytes).
+std::string willekeurig_token();
+// SHA-256 of `s` as hex.
+std::string sha256_hex(std::string_view s);
+// Constant-time comparison of two strings.
+bool gelijk_tijdvast(std::string_view a, std::string_view b);
+
+// Failed logins per client address in a sliding window: more than `max` in `venster` and the
+// address must wait (429) until the window has passed.
+class Afremmer {
+ public:
+  Afremmer(int max, std::chrono::seconds venster) : max_(max), venster_(venster) {}
+  // Seconds to wait before this address may try again; 0: it may.
+  int64_t wachttijd(const std::string& adres);
+  void mislukt(const std::string& adres);
+
+ private:
+  int max_;
+  std::chrono::seconds venster_;
+  std::mutex mu_;
+  std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> pogingen_;
+};
+
+}  // namespace jr::server
