@@ -74,4 +74,4 @@ echo
 echo "demo: dashboard op http://127.0.0.1:$port/ (Ctrl-C stopt de server)"
 echo "demo: inloggen met (gebruiker, rol, gemeente, wachtwoord; alleen voor deze demo):"
 sed 's/^/  /' "$logins"
-exec "$bin" serve --db "$db" --port "$port" --demo
+exec "$bin" serve --db "$db" --port "$port" --vanaf "$van" --demo

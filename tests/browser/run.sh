@@ -27,7 +27,7 @@ JEUGDREGIE_WACHTWOORD="$JR_WACHTWOORD" "$bin" gebruiker toevoegen --db "$db" --n
   --rol beleidsmedewerker --gemeente regio >/dev/null
 
 port=$((20000 + RANDOM % 20000))
-"$bin" serve --db "$db" --port "$port" --demo >"$art/serve.log" 2>&1 &
+"$bin" serve --db "$db" --port "$port" --vanaf 2023-01-01 --demo >"$art/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/inloggen" >/dev/null 2>&1 && break
