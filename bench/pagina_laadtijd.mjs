@@ -38,7 +38,7 @@ const browser = await chromium.launch({
 async function inloggen() {
   if (!process.env.JR_GEBRUIKER) return [];
   const ctx = await browser.newContext();
-  const r = await ctx.request.post(`${basis}/api/v1/sessies`, {
+  const r = await ctx.request.post(`${basis}/api/v1/sessie`, {
     data: { gebruikersnaam: process.env.JR_GEBRUIKER, wachtwoord: process.env.JR_WACHTWOORD },
   });
   if (!r.ok()) throw new Error(`inloggen: ${r.status()}`);

@@ -11,11 +11,11 @@ conns="${4:-50}"
 command -v wrk >/dev/null || { echo "server_wrk: wrk ontbreekt (apt-get install wrk)" >&2; exit 2; }
 
 source "$(dirname "$0")/start_server.sh" "$bin" "$db"
-periode="$(curl -fs "$base/api/v1/perioden" | sed -n 's/.*"laatste":"\([^"]*\)".*/\1/p')"
+periode="$(curl -fs -H "Cookie: $cookie" "$base/api/v1/perioden" | sed -n 's/.*"laatste":"\([^"]*\)".*/\1/p')"
 [ -n "$periode" ] || { echo "server_wrk: geen perioden in $db" >&2; exit 1; }
 url="$base/api/v1/kerncijfers?periode=$periode"
-curl -fs "$url" >/dev/null  # warm the cache once, as a first page view would
-out="$(wrk -t2 -c"$conns" -d"${seconds}s" --latency "$url")"
+curl -fs -H "Cookie: $cookie" "$url" >/dev/null  # warm the cache once, as a first page view would
+out="$(wrk -t2 -c"$conns" -d"${seconds}s" --latency -H "Cookie: $cookie" "$url")"
 echo "$out"
 rps="$(echo "$out" | awk '/^Requests\/sec:/ {print $2}')"
 p99="$(echo "$out" | awk '$1 == "99%" {print $2}')"

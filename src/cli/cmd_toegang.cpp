@@ -159,18 +159,7 @@ int run_audit_jeugdige(const ToegangArgs& a, const Config& cfg) {
                       "lezen", "auditlog", store->bsn_pseudoniem(a.bsn),
                       std::to_string(r->size()) + " gebeurtenissen"});
   if (a.json) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& e : *r)
-      arr.push_back({{"id", e.id},
-                     {"tijdstip", e.tijdstip},
-                     {"actor", e.event.context.actor},
-                     {"handeling", e.event.handeling},
-                     {"verwerkingsactiviteit", e.event.context.verwerkingsactiviteit},
-                     {"doel", e.event.context.doel},
-                     {"grondslag", e.event.context.grondslag},
-                     {"objectType", e.event.object_type},
-                     {"detail", e.event.detail}});
-    std::cout << nlohmann::json{{"gebeurtenissen", arr}}.dump(2) << "\n";
+    std::cout << server::gebeurtenissen_json(*r).dump(2) << "\n";
     return 0;
   }
   if (r->empty()) std::cout << "audit: geen gebeurtenissen over deze jeugdige\n";

@@ -518,7 +518,8 @@ Antwoord Api::kpi_wijzig(const Verzoek& v) {
       return PermissionDenied("buiten de gemeente");
     return reg.wijzig(*id, k);
   });
-  if (r.status().code() == StatusCode::kPermissionDenied) return probleem_antwoord(scope_geweigerd());
+  if (r.status().code() == StatusCode::kPermissionDenied)
+    return probleem_antwoord(scope_geweigerd());
   if (!r.ok()) return uit_status(r.status());
   return json_antwoord(met_beoordeling(*r, laatste_halfjaar()).dump());
 }
@@ -685,29 +686,21 @@ Antwoord Api::sessie_verwijder(const Verzoek& v) {
 Antwoord Api::audit_lees(const Verzoek& v) {
   const std::string* bsn = v.param("jeugdige");
   if (!bsn || !bsn_elfproef(*bsn))
-    return probleem_antwoord(ongeldige_parameters(
-        {{"jeugdige", bsn ? "invalid" : "required", "jeugdige is een BSN (negen cijfers, elfproef)"}}));
-  auto r = bron_.met_store([&](store::Store& s) -> Result<std::pair<std::string, std::vector<store::AuditRegel>>> {
-    auto regels = s.audit_van_bsn(*bsn);
-    if (!regels.ok()) return regels.status();
-    return std::make_pair(s.bsn_pseudoniem(*bsn), std::move(regels).value());
-  });
+    return probleem_antwoord(
+        ongeldige_parameters({{"jeugdige", bsn ? "invalid" : "required",
+                               "jeugdige is een BSN (negen cijfers, elfproef)"}}));
+  auto r = bron_.met_store(
+      [&](store::Store& s) -> Result<std::pair<std::string, std::vector<store::AuditRegel>>> {
+        auto regels = s.audit_van_bsn(*bsn);
+        if (!regels.ok()) return regels.status();
+        return std::make_pair(s.bsn_pseudoniem(*bsn), std::move(regels).value());
+      });
   if (!r.ok()) return uit_status(r.status());
-  json arr = json::array();
-  for (const auto& e : r->second)
-    arr.push_back({{"id", e.id},
-                   {"tijdstip", e.tijdstip},
-                   {"actor", e.event.context.actor},
-                   {"handeling", e.event.handeling},
-                   {"verwerkingsactiviteit", e.event.context.verwerkingsactiviteit},
-                   {"doel", e.event.context.doel},
-                   {"grondslag", e.event.context.grondslag},
-                   {"objectType", e.event.object_type},
-                   {"detail", e.event.detail}});
+  json doc = gebeurtenissen_json(r->second);
   // Reading the log about a child is itself a processing of that child's data.
-  log(v, "lezen", "privacytoezicht", "auditlog", std::to_string(arr.size()) + " gebeurtenissen",
-      r->first);
-  Antwoord a = json_antwoord(json{{"gebeurtenissen", arr}}.dump());
+  log(v, "lezen", "privacytoezicht", "auditlog",
+      std::to_string(r->second.size()) + " gebeurtenissen", r->first);
+  Antwoord a = json_antwoord(doc.dump());
   a.headers.emplace_back("Cache-Control", "no-store");
   return a;
 }
@@ -715,10 +708,8 @@ Antwoord Api::audit_lees(const Verzoek& v) {
 // ---- berichten: an aanbieder uploads an iJw message with its API token ----
 
 Antwoord Api::berichten(const Verzoek& v) {
-  if (!validator_ || !klok_)
-    return uit_status(Unavailable("de iJw-standaard is niet geladen"));
   // The token acts for one aanbieder: the message's Afzender must be that AGB code.
-  auto doc = ijw::parse_xml(v.body, validator_->limits());
+  auto doc = ijw::parse_xml(v.body, validator_ ? validator_->limits() : ijw::XmlLimits{});
   if (!doc.ok())
     return probleem_antwoord(
         ongeldige_parameters({{"body", "invalid", std::string(doc.status().message())}}));
@@ -736,6 +727,7 @@ Antwoord Api::berichten(const Verzoek& v) {
                               "De Afzender van het bericht is niet de aanbieder van dit token.",
                               {}});
   }
+  if (!validator_ || !klok_) return uit_status(Unavailable("de iJw-standaard is niet geladen"));
   import::BerichtResultaat r;
   Status st = bron_.met_store([&](store::Store& s) {
     import::ImportOptions o;
@@ -757,10 +749,12 @@ Antwoord Api::berichten(const Verzoek& v) {
     a.body = r.retour_xml;
     return a;
   }
-  return json_antwoord(json{{"berichttype", r.berichttype},
-                            {"uitkomst", std::string(import::naam(r.uitkomst))},
-                            {"melding", r.melding}}
-                           .dump());
+  Antwoord j = json_antwoord(json{
+      {"berichttype", r.berichttype},
+      {"uitkomst", std::string(import::naam(r.uitkomst))},
+      {"melding", r.melding}}.dump());
+  j.headers = std::move(a.headers);
+  return j;
 }
 
 }  // namespace jr::server

@@ -18,14 +18,14 @@ namespace jr::server {
 
 // Sessions, lockout and throttling of logins.
 struct ToegangOpties {
-  std::chrono::seconds sessie_idle{30 * 60};       // idle timeout
-  std::chrono::seconds sessie_max{12 * 60 * 60};   // absolute lifetime
-  bool cookie_secure = false;                      // Secure cookie (served under TLS)
-  int max_pogingen = 5;                            // consecutive failures per account ...
-  int64_t blokkeer_seconden = 15 * 60;             // ... lock it this long
-  int max_pogingen_adres = 20;                     // failures per client address ...
-  std::chrono::seconds venster{10 * 60};           // ... in this window, then 429
-  HashKosten kosten = HashKosten::kInteractief;    // of the dummy hash for unknown users
+  std::chrono::seconds sessie_idle{30 * 60};      // idle timeout
+  std::chrono::seconds sessie_max{12 * 60 * 60};  // absolute lifetime
+  bool cookie_secure = false;                     // Secure cookie (served under TLS)
+  int max_pogingen = 5;                           // consecutive failures per account ...
+  int64_t blokkeer_seconden = 15 * 60;            // ... lock it this long
+  int max_pogingen_adres = 20;                    // failures per client address ...
+  std::chrono::seconds venster{10 * 60};          // ... in this window, then 429
+  HashKosten kosten = HashKosten::kInteractief;   // of the dummy hash for unknown users
 };
 
 // The session cookie's name.

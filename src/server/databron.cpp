@@ -51,7 +51,10 @@ json aantal(uint64_t n, bool publiek) {
 }  // namespace
 
 Databron::Databron(store::Store& store, const Clock& clock)
-    : store_(store), clock_(clock), kpis_(db_van(store), clock), gebruikers_(db_van(store), clock) {}
+    : store_(store),
+      clock_(clock),
+      kpis_(db_van(store), clock),
+      gebruikers_(db_van(store), clock) {}
 
 Status Databron::audit(const store::AuditEvent& e) {
   std::lock_guard lock(db_mu_);

@@ -26,7 +26,7 @@
 namespace jr::store {
 class Store;
 struct AuditEvent;
-}
+}  // namespace jr::store
 
 namespace jr::server {
 

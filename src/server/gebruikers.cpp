@@ -11,14 +11,15 @@ namespace jr::server {
 namespace {
 
 bool alleen_cijfers(std::string_view s, size_t n) {
-  return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return s.size() == n &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool goede_naam(std::string_view n) {
   if (n.size() < 2 || n.size() > 64) return false;
   return std::all_of(n.begin(), n.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '-' || c == '_' || c == '@';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_' || c == '@';
   });
 }
 
@@ -43,7 +44,8 @@ bool wachtwoord_klopt(std::string_view hash, std::string_view wachtwoord) {
 
 Status controleer_wachtwoordsterkte(std::string_view wachtwoord) {
   if (wachtwoord.size() < 12) return InvalidArgument("een wachtwoord heeft minstens 12 tekens");
-  if (wachtwoord.size() > 1024) return InvalidArgument("een wachtwoord heeft hoogstens 1024 tekens");
+  if (wachtwoord.size() > 1024)
+    return InvalidArgument("een wachtwoord heeft hoogstens 1024 tekens");
   return Status::Ok();
 }
 
@@ -51,8 +53,7 @@ Result<int64_t> Gebruikers::voeg_toe(std::string_view naam, std::string_view wac
                                      const std::optional<std::string>& gemeente,
                                      HashKosten kosten) {
   if (!goede_naam(naam))
-    return InvalidArgument(
-        "een gebruikersnaam heeft 2 tot 64 tekens: letters, cijfers en . - _ @");
+    return InvalidArgument("een gebruikersnaam heeft 2 tot 64 tekens: letters, cijfers en . - _ @");
   if (rol == Rol::kAanbieder)
     return InvalidArgument("een aanbieder logt niet in maar gebruikt een API-token");
   if (gemeente && !alleen_cijfers(*gemeente, 4))

@@ -36,7 +36,7 @@ std::string_view scope_naam(Scope s);  // 'geen', 'gemeente', 'regio'
 
 // The authenticated caller of one request.
 struct Aanroeper {
-  std::string naam;                      // gebruikersnaam, or "token:<naam>"
+  std::string naam;  // gebruikersnaam, or "token:<naam>"
   Rol rol = Rol::kBeleidsmedewerker;
   std::optional<std::string> gemeente;   // CBS code; nullopt: the whole regio
   std::optional<std::string> aanbieder;  // AGB code of an API token

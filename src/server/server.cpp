@@ -221,10 +221,12 @@ Server::Server(Api& api, ServerOpties opties)
     bool lang_cachen = false;
     if (auto p = paginas().find(req.path); p != paginas().end()) {
       // A page needs a session; without one, the login page (which comes back here).
-      auto wie = impl_->api.authenticeer(
-          cookie_waarde(req.get_header_value("Cookie"), kSessieCookie), "");
+      auto wie =
+          impl_->api.authenticeer(cookie_waarde(req.get_header_value("Cookie"), kSessieCookie), "");
       if (!wie || wie->via_token) {
-        res.set_redirect("/inloggen?terug=" + httplib::detail::encode_query_param(req.path));
+        // Back to the same page with the same filters after logging in (the login page only
+        // follows a path on this server).
+        res.set_redirect("/inloggen?terug=" + httplib::detail::encode_query_param(req.target));
         return;
       }
       pad = web / p->second;

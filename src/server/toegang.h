@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,10 @@
 
 #include "server/probleem.h"
 #include "server/routes.h"
+
+namespace jr::store {
+struct AuditRegel;
+}
 
 namespace jr::server {
 
@@ -32,8 +37,9 @@ bool heeft_persoonsrechten(Rol r);
 // Why a request is refused: nullopt when `route` admits `aanroeper` for this request.
 // 401 'unauthenticated' without a caller; 403 'forbidden-role' for a role the route does not
 // declare; 403 'csrf-token' for a POST/PUT/DELETE by session without the right
-// X-CSRF-Token; 403 'forbidden-scope' when the gemeente (query key `gemeente`, absent or
-// 'regio' meaning the whole regio) lies outside the caller's scope; 403
+// X-CSRF-Token; 403 'forbidden-scope' for a route of scope regio called with a gemeente's
+// scope, or of scope gemeente whose query key `gemeente` (absent or 'regio': the whole
+// regio) lies outside the caller's scope; 403
 // 'disclosure-control' when a role without person-level rights asks for niveau=intern.
 // Resource-bound scope (a KPI's own gemeente) is checked by the handler with
 // scope_geweigerd().
@@ -65,6 +71,10 @@ class Sessies {
   std::mutex mu_;
   std::map<std::string, Sessie> sessies_;  // key: SHA-256 hex of the identifier
 };
+
+// Audit events as the privacy officer reads them: {"gebeurtenissen": [{id, tijdstip, actor,
+// handeling, verwerkingsactiviteit, doel, grondslag, objectType, detail}]}, no pseudonym.
+nlohmann::json gebeurtenissen_json(const std::vector<store::AuditRegel>& regels);
 
 // 32 random bytes as 64 hex characters (libsodium randombytes).
 std::string willekeurig_token();

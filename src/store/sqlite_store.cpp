@@ -309,9 +309,10 @@ Result<AuditControle> SqliteStore::verifieer_audit() {
 
 Result<std::vector<AuditRegel>> SqliteStore::audit_van_bsn(std::string_view bsn) {
   std::vector<AuditRegel> uit;
-  auto& s = db_->prepare(std::string("SELECT ") + std::string(kAuditKolommen) +
-                         " FROM audit_event WHERE pseudoniem = ?1 OR pseudoniem IN (SELECT pseudoniem"
-                         " FROM jeugdige WHERE bsn_pseudoniem = ?1) ORDER BY id");
+  auto& s =
+      db_->prepare(std::string("SELECT ") + std::string(kAuditKolommen) +
+                   " FROM audit_event WHERE pseudoniem = ?1 OR pseudoniem IN (SELECT pseudoniem"
+                   " FROM jeugdige WHERE bsn_pseudoniem = ?1) ORDER BY id");
   s.bind(1, bsn_pseudoniem(bsn));
   while (s.step()) uit.push_back(audit_regel(s));
   Status st = s.status();

@@ -59,10 +59,10 @@ struct AuditRegel {
 
 // The outcome of checking the hash chain.
 struct AuditControle {
-  int64_t gecontroleerd = 0;               // events checked
-  std::optional<int64_t> eerste_fout;      // id of the first event whose hash or link is wrong
-  std::string fout;                        // what is wrong with it (no person data)
-  std::string laatste_hash;                // head of the chain (to anchor elsewhere)
+  int64_t gecontroleerd = 0;           // events checked
+  std::optional<int64_t> eerste_fout;  // id of the first event whose hash or link is wrong
+  std::string fout;                    // what is wrong with it (no person data)
+  std::string laatste_hash;            // head of the chain (to anchor elsewhere)
   bool heel() const { return !eerste_fout; }
 };
 

@@ -155,6 +155,10 @@ class FoutStore final : public store::Store {
     if (schrijf()) return fout();
     return s_.audit(e);
   }
+  Result<store::AuditControle> verifieer_audit() override { return s_.verifieer_audit(); }
+  Result<std::vector<store::AuditRegel>> audit_van_bsn(std::string_view b) override {
+    return s_.audit_van_bsn(b);
+  }
   int schema_version() const override { return s_.schema_version(); }
 
  private:

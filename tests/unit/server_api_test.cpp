@@ -236,13 +236,14 @@ TEST_F(ServerApi, KpiRejectsBadInputWithTheFieldsNamed) {
   expect_ongeldig("GET", "/api/v1/kpis/1?periode=gisteren", "periode");
   expect_ongeldig("GET", "/api/v1/kpis?gemeente=nijmegen", "gemeente");
   expect_ongeldig("DELETE", "/api/v1/kpis/-1", "id");
-  auto r = fx_->client("beleidsmedewerker").Put("/api/v1/kpis/999999",
-                             json({{"naam", "x"},
-                                   {"indicator", "uitvalPct"},
-                                   {"nulmeting", {{"waarde", 1}, {"periode", "2023"}}},
-                                   {"ambitie", {{"waarde", 0.5}, {"jaar", 2025}}}})
-                                 .dump(),
-                             "application/json");
+  auto r = fx_->client("beleidsmedewerker")
+               .Put("/api/v1/kpis/999999",
+                    json({{"naam", "x"},
+                          {"indicator", "uitvalPct"},
+                          {"nulmeting", {{"waarde", 1}, {"periode", "2023"}}},
+                          {"ambitie", {{"waarde", 0.5}, {"jaar", 2025}}}})
+                        .dump(),
+                    "application/json");
   EXPECT_EQ(r->status, 404);
 }
 

@@ -44,9 +44,10 @@ ServerFixture* Beveiliging::fx_ = nullptr;
 
 TEST_F(Beveiliging, LoginSetsAStrictHttpOnlyCookieAndLogoutEndsTheSession) {
   const int voor = tel_audit(*fx_, "inloggen");
-  auto r = fx_->anoniem().Post("/api/v1/sessie",
-                               inlog("beleidsmedewerker", ServerFixture::wachtwoord("beleidsmedewerker")).dump(),
-                               "application/json");
+  auto r = fx_->anoniem().Post(
+      "/api/v1/sessie",
+      inlog("beleidsmedewerker", ServerFixture::wachtwoord("beleidsmedewerker")).dump(),
+      "application/json");
   ASSERT_EQ(r->status, 201) << r->body;
   std::string c = r->get_header_value("Set-Cookie");
   EXPECT_EQ(c.rfind("jr_sessie=", 0), 0u) << c;
@@ -85,11 +86,12 @@ TEST_F(Beveiliging, WrongPasswordsAndUnknownUsersGetTheSameAnswer) {
   EXPECT_TRUE(a->get_header_value("Set-Cookie").empty());
   EXPECT_GE(tel_audit(*fx_, "inloggen-mislukt"), 2);
   // A good login afterwards resets the counter of the account.
-  EXPECT_EQ(fx_->anoniem()
-                .Post("/api/v1/sessie", inlog("regisseur", ServerFixture::wachtwoord("regisseur")).dump(),
-                      "application/json")
-                ->status,
-            201);
+  EXPECT_EQ(
+      fx_->anoniem()
+          .Post("/api/v1/sessie", inlog("regisseur", ServerFixture::wachtwoord("regisseur")).dump(),
+                "application/json")
+          ->status,
+      201);
 }
 
 TEST_F(Beveiliging, StateChangingRequestsNeedTheSessionsCsrfToken) {
@@ -127,7 +129,7 @@ TEST_F(Beveiliging, APlantedSessionIdentifierIsNeverPromotedAtLogin) {
   // Pages without a session go to the login page.
   auto p = c.Get("/overzicht");
   EXPECT_EQ(p->status, 302);
-  EXPECT_EQ(p->get_header_value("Location"), "/inloggen?terug=%2Foverzicht");
+  EXPECT_EQ(p->get_header_value("Location"), "/inloggen?terug=/overzicht");
   EXPECT_EQ(fx_->anoniem().Get("/inloggen")->status, 200);
 }
 
@@ -153,8 +155,12 @@ TEST_F(Beveiliging, RolesWithoutPersonLevelRightsGetDisclosureControlFromTheServ
   auto doc = json::parse(r->body);
   EXPECT_EQ(doc["niveau"], "publiek");
   for (const auto& g : doc["gemeenten"]) {
-    if (g["gemeente"] == "0268") EXPECT_EQ(g["jongerenMetJeugdhulp"], 10);
-    if (g["gemeente"] == "0252") EXPECT_TRUE(g["jongerenMetJeugdhulp"].is_null());
+    if (g["gemeente"] == "0268") {
+      EXPECT_EQ(g["jongerenMetJeugdhulp"], 10);
+    }
+    if (g["gemeente"] == "0252") {
+      EXPECT_TRUE(g["jongerenMetJeugdhulp"].is_null());
+    }
   }
   auto intern = beleid.Get("/api/v1/indicatoren?periode=2024H1&niveau=intern");
   EXPECT_EQ(intern->status, 403);
@@ -165,16 +171,17 @@ TEST_F(Beveiliging, RolesWithoutPersonLevelRightsGetDisclosureControlFromTheServ
   auto t = traj["trajecten"];
   EXPECT_TRUE(t.is_null() || t.get<int64_t>() % 5 == 0) << traj.dump();
   // The contractmanager (pseudonymised person data) sees the exact count.
-  auto cm = json::parse(fx_->client().Get("/api/v1/indicatoren?periode=2024H1&gemeente=0268")->body);
+  auto cm =
+      json::parse(fx_->client().Get("/api/v1/indicatoren?periode=2024H1&gemeente=0268")->body);
   EXPECT_EQ(cm["gemeenten"][0]["jongerenMetJeugdhulp"], 12);
 }
 
 TEST_F(Beveiliging, AnotherGemeentesDataIsRefusedWithoutAnyFigure) {
   auto c = fx_->client("beleidsmedewerker-0268");
   EXPECT_EQ(c.Get("/api/v1/indicatoren?periode=2024H1&gemeente=0268")->status, 200);
-  for (const char* pad : {"/api/v1/indicatoren?periode=2024H1&gemeente=0252",
-                          "/api/v1/indicatoren?periode=2024H1", "/api/v1/kerncijfers?periode=2024H1",
-                          "/api/v1/trajecten?periode=2024H1&gemeente=0252"}) {
+  for (const char* pad :
+       {"/api/v1/indicatoren?periode=2024H1&gemeente=0252", "/api/v1/indicatoren?periode=2024H1",
+        "/api/v1/kerncijfers?periode=2024H1", "/api/v1/trajecten?periode=2024H1&gemeente=0252"}) {
     auto r = c.Get(pad);
     EXPECT_EQ(r->status, 403) << pad;
     EXPECT_EQ(json::parse(r->body)["code"], "forbidden-scope") << pad;
@@ -184,8 +191,8 @@ TEST_F(Beveiliging, AnotherGemeentesDataIsRefusedWithoutAnyFigure) {
 }
 
 TEST_F(Beveiliging, InjectionInEveryParameterIsRefusedAndChangesNothing) {
-  const std::vector<std::string> kwaad = {"' OR '1'='1", "0268' OR 1=1 --",
-                                          "1; DROP TABLE kpi; --", "1 UNION SELECT wachtwoord_hash FROM gebruiker"};
+  const std::vector<std::string> kwaad = {"' OR '1'='1", "0268' OR 1=1 --", "1; DROP TABLE kpi; --",
+                                          "1 UNION SELECT wachtwoord_hash FROM gebruiker"};
   auto c = fx_->client("privacyOfficer");
   auto b = fx_->client("beleidsmedewerker");
   for (const auto& route : fx_->api().routes()) {
@@ -228,7 +235,8 @@ TEST_F(Beveiliging, InjectionInEveryParameterIsRefusedAndChangesNothing) {
   EXPECT_EQ(json::parse(r->body)["naam"], "x'); DROP TABLE kpi; --");
   auto n = fx_->bron().met_kpis([](server::KpiRegister& reg) { return reg.lijst(); });
   ASSERT_TRUE(n.ok());  // the table is still there
-  auto g = fx_->bron().met_gebruikers([](server::Gebruikers& reg) { return reg.zoek("beleidsmedewerker"); });
+  auto g = fx_->bron().met_gebruikers(
+      [](server::Gebruikers& reg) { return reg.zoek("beleidsmedewerker"); });
   ASSERT_TRUE(g.ok() && *g);
 }
 
@@ -244,8 +252,8 @@ TEST_F(Beveiliging, OversizedBodiesAndPathTraversalAreRefused) {
   EXPECT_EQ(l->status, 413);
   for (const char* p : {"/js/../../CMakeLists.txt", "/js/%2e%2e/%2e%2e/CMakeLists.txt",
                         "/css/..%2f..%2fCMakeLists.txt", "/js/..%5c..%5cCMakeLists.txt",
-                        "/vendor/../../CMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd",
-                        "/js/%00.js", "/node_modules/echarts/package.json", "/inloggen/../CMakeLists.txt",
+                        "/vendor/../../CMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd", "/js/%00.js",
+                        "/node_modules/echarts/package.json", "/inloggen/../CMakeLists.txt",
                         "/js/../../../../../../etc/passwd"}) {
     auto t = c.Get(p);
     ASSERT_TRUE(t) << p;
@@ -268,7 +276,8 @@ TEST_F(Beveiliging, PagesCarryAContentSecurityPolicyThatAllowsOnlyOwnScripts) {
 TEST_F(Beveiliging, ThePrivacyOfficerSeesWhoReadAChildAndTheChainStaysWhole) {
   // A read of person data (as the JW301 builder does) leaves an event for this child.
   auto regels = fx_->bron().met_store([](store::Store& s) {
-    store::AuditContext ctx{"jeugdconsulent-0268", "toewijzing", "uitvoering Jeugdwet", "Jeugdwet art. 7.4.0"};
+    store::AuditContext ctx{"jeugdconsulent-0268", "toewijzing", "uitvoering Jeugdwet",
+                            "Jeugdwet art. 7.4.0"};
     auto id = s.zoek_jeugdige("999900006", Date(2010, 1, 1));
     EXPECT_TRUE(id.ok());
     EXPECT_TRUE(s.lees_jeugdige(*id, ctx).ok());
@@ -301,6 +310,42 @@ TEST_F(Beveiliging, ThePrivacyOfficerSeesWhoReadAChildAndTheChainStaysWhole) {
   EXPECT_GT(v->gecontroleerd, 10);
 }
 
+TEST(BeveiligingBerichten, AnAanbiederUploadsOnlyItsOwnMessagesAndGetsTheRetour) {
+  ServerFixture fx;
+  fx.ontvang_berichten();
+  const std::string jw305 =
+      read_all(standaard_dir() / "voorbeelden/JW305.xml");  // Afzender 65656055
+  // The fixture's token belongs to 12345678: a message of 65656055 is refused, not stored.
+  auto r = fx.token_client().Post("/api/v1/berichten", jw305, "application/xml");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  EXPECT_EQ(json::parse(r->body)["code"], "forbidden-scope");
+  // A session of a person may not upload at all.
+  EXPECT_EQ(
+      fx.client("beleidsmedewerker").Post("/api/v1/berichten", jw305, "application/xml")->status,
+      403);
+  // With 65656055's own token the message is validated and imported; the answer is the retour.
+  auto t = fx.bron().met_gebruikers(
+      [](server::Gebruikers& g) { return g.maak_token("zorg", "65656055"); });
+  ASSERT_TRUE(t.ok());
+  auto c = fx.anoniem();
+  c.set_bearer_token_auth(*t);
+  auto ok = c.Post("/api/v1/berichten", jw305, "application/xml");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  const std::string uitkomst = ok->get_header_value("X-Uitkomst");
+  EXPECT_TRUE(uitkomst == "geaccepteerd" || uitkomst == "deels" || uitkomst == "afgekeurd")
+      << uitkomst;
+  if (uitkomst != "geaccepteerd") {
+    EXPECT_NE(ok->body.find("/jw306/"), std::string::npos) << ok->body;
+  }
+  // The same bytes again change nothing.
+  auto nog = c.Post("/api/v1/berichten", jw305, "application/xml");
+  EXPECT_EQ(nog->get_header_value("X-Uitkomst"), "overgeslagen") << nog->status << " " << nog->body;
+  EXPECT_EQ(tel_audit(fx, "importeren") >= 2, true);
+  EXPECT_EQ(c.Post("/api/v1/berichten", "geen xml", "application/xml")->status, 400);
+}
+
 // Lockout, throttling and the idle timeout need their own server settings.
 TEST(BeveiligingInstellingen, RepeatedFailuresLockTheAccountAndThrottleTheAddress) {
   auto o = ServerFixture::snelle_toegang();
@@ -309,16 +354,29 @@ TEST(BeveiligingInstellingen, RepeatedFailuresLockTheAccountAndThrottleTheAddres
   ServerFixture fx(o);
   const std::string goed = ServerFixture::wachtwoord("regisseur");
   for (int i = 0; i < 3; ++i)
-    EXPECT_EQ(fx.anoniem().Post("/api/v1/sessie", inlog("regisseur", "fout-" + std::to_string(i)).dump(), "application/json")->status, 401);
-  auto dicht = fx.anoniem().Post("/api/v1/sessie", inlog("regisseur", goed).dump(), "application/json");
+    EXPECT_EQ(fx.anoniem()
+                  .Post("/api/v1/sessie", inlog("regisseur", "fout-" + std::to_string(i)).dump(),
+                        "application/json")
+                  ->status,
+              401);
+  auto dicht =
+      fx.anoniem().Post("/api/v1/sessie", inlog("regisseur", goed).dump(), "application/json");
   EXPECT_EQ(dicht->status, 429);
   EXPECT_EQ(json::parse(dicht->body)["code"], "account-locked");
   EXPECT_FALSE(dicht->get_header_value("Retry-After").empty());
   // Another account from the same address still works until the address is throttled.
-  EXPECT_EQ(fx.anoniem().Post("/api/v1/sessie", inlog("contractmanager", ServerFixture::wachtwoord("contractmanager")).dump(), "application/json")->status, 201);
+  EXPECT_EQ(fx.anoniem()
+                .Post("/api/v1/sessie",
+                      inlog("contractmanager", ServerFixture::wachtwoord("contractmanager")).dump(),
+                      "application/json")
+                ->status,
+            201);
   for (int i = 0; i < 3; ++i)
     (void)fx.anoniem().Post("/api/v1/sessie", inlog("niemand", "fout").dump(), "application/json");
-  auto rem = fx.anoniem().Post("/api/v1/sessie", inlog("contractmanager", ServerFixture::wachtwoord("contractmanager")).dump(), "application/json");
+  auto rem = fx.anoniem().Post(
+      "/api/v1/sessie",
+      inlog("contractmanager", ServerFixture::wachtwoord("contractmanager")).dump(),
+      "application/json");
   EXPECT_EQ(rem->status, 429);
   EXPECT_EQ(json::parse(rem->body)["code"], "too-many-requests");
 }
@@ -360,7 +418,9 @@ TEST(AuditKeten, VerifyFindsAChangedEvent) {
   EXPECT_FALSE(v->heel());
   EXPECT_EQ(*v->eerste_fout, 3);
   ASSERT_TRUE(db.exec("DROP TRIGGER audit_event_geen_delete").ok());
-  ASSERT_TRUE(db.exec("UPDATE audit_event SET actor = 'systeem' WHERE id = 3; DELETE FROM audit_event WHERE id = 2").ok());
+  ASSERT_TRUE(db.exec("UPDATE audit_event SET actor = 'systeem' WHERE id = 3; DELETE FROM "
+                      "audit_event WHERE id = 2")
+                  .ok());
   v = (*s)->verifieer_audit();
   EXPECT_EQ(*v->eerste_fout, 3);  // the link of 3 pointed at the deleted 2
 }

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "domain/clock.h"
+#include "ijw/validator.h"
 #include "server/api.h"
 #include "server/databron.h"
 #include "server/server.h"
@@ -101,6 +102,13 @@ class ServerFixture {
     return c;
   }
   const std::string& token() const { return token_; }
+  // Lets POST /api/v1/berichten import (with the standard of ../shared/ijw).
+  void ontvang_berichten() {
+    auto v = ijw::Validator::create(standaard_dir());
+    if (!v.ok()) throw std::runtime_error(v.status().to_string());
+    validator_ = std::move(v).value();
+    api_->ontvang_berichten(*validator_, clock_);
+  }
   server::Databron& bron() { return *bron_; }
   server::Api& api() { return *api_; }
   store::Store& store() { return *store_; }
@@ -184,6 +192,7 @@ class ServerFixture {
   }
 
   std::string token_;
+  std::unique_ptr<ijw::Validator> validator_;
   TempDir dir_;
   FixedClock clock_;
   std::unique_ptr<store::Store> store_;

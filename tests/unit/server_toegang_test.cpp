@@ -76,8 +76,11 @@ std::optional<Aanvraag> aanvraag(ServerFixture& fx, const Route& r,
     if (r.pad.rfind("/api/v1/kpis/", 0) == 0 && naam == "id") {
       waarde = std::to_string(kpi_van(fx, g));
       gemeente_gezet = true;
+    } else if (r.scope != Scope::kGemeente) {
+      waarde = "1";  // the scope does not depend on the resource: any value will do
     } else {
-      waarom = "geen voorbeeld voor padparameter {" + naam + "} van " + r.pad;
+      waarom = "geen voorbeeld van gemeente " + g.value_or("regio") + " voor padparameter {" +
+               naam + "} van " + r.pad;
       return std::nullopt;
     }
     a.pad.replace(b, e - b + 1, waarde);
@@ -104,7 +107,8 @@ std::optional<Aanvraag> aanvraag(ServerFixture& fx, const Route& r,
     gemeente_gezet = true;
   }
   if (r.scope == Scope::kGemeente && !gemeente_gezet) {
-    waarom = r.methode + " " + r.pad + " heeft scope gemeente maar geen gemeente in pad, query of body";
+    waarom =
+        r.methode + " " + r.pad + " heeft scope gemeente maar geen gemeente in pad, query of body";
     return std::nullopt;
   }
   return a;
@@ -182,8 +186,8 @@ TEST_F(Toegang, EveryRouteAdmitsExactlyItsRolesWithinTheirGemeente) {
         auto c = b.naam.empty() ? fx_->token_client() : fx_->client(b.naam);
         auto r = stuur(c, *a);
         std::string wat = route.methode + " " + a->pad + " als " +
-                          (b.naam.empty() ? "token" : b.naam) + " (doel " +
-                          doel.value_or("regio") + ")";
+                          (b.naam.empty() ? "token" : b.naam) + " (doel " + doel.value_or("regio") +
+                          ")";
         ASSERT_TRUE(r) << wat;
         if (verwacht) {
           ++toegelaten;

@@ -16,15 +16,23 @@ function naarInloggen() {
   location.assign(`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`);
 }
 
-export async function haalSessie() {
-  if (sessie) return sessie;
-  const r = await fetch('/api/v1/sessie', { headers: { Accept: 'application/json' } });
-  if (r.status === 401) {
-    naarInloggen();
-    throw new ApiFout({ status: 401, title: 'Niet ingelogd', detail: 'U bent niet (meer) ingelogd.' });
-  }
-  sessie = await r.json();
+export function haalSessie() {
+  sessie ??= (async () => {
+    const r = await fetch('/api/v1/sessie', { headers: { Accept: 'application/json' } });
+    if (r.status === 401) {
+      naarInloggen();
+      throw new ApiFout({ status: 401, title: 'Niet ingelogd', detail: 'U bent niet (meer) ingelogd.' });
+    }
+    return r.json();
+  })();
   return sessie;
+}
+
+// Roles that may see figures without disclosure control (the server enforces this; the
+// pages only follow it): the others always get niveau publiek.
+const PERSOONSRECHTEN = new Set(['jeugdconsulent', 'regisseur', 'contractmanager', 'aanbieder']);
+export async function magIntern() {
+  return PERSOONSRECHTEN.has((await haalSessie()).rol);
 }
 
 // Headers for a state-changing request.
@@ -59,6 +67,17 @@ async function toonGebruiker() {
   knop.addEventListener('click', uitloggen);
   blok.append(wie, knop);
   kop.append(blok);
+  if (!(await magIntern())) alleenPubliek();
+}
+
+// Without person-level rights only figures with disclosure control: the niveau choice shows
+// publiek and cannot be set to intern.
+function alleenPubliek() {
+  const niveau = typeof document !== 'undefined' && document.getElementById('niveau');
+  if (!niveau) return;
+  niveau.value = 'publiek';
+  for (const o of niveau.options) if (o.value === 'intern') o.disabled = true;
+  niveau.title = 'Uw rol ziet alleen aantallen met onthullingsbeheersing';
 }
 if (typeof document !== 'undefined') {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => toonGebruiker().catch(() => {}));
@@ -78,6 +97,10 @@ async function antwoord(r) {
 
 // GET /api/v1/<pad> with query parameters (undefined and '' are left out).
 export async function haal(pad, params = {}) {
+  if (params.niveau === 'intern' && !(await magIntern())) {
+    params = { ...params, niveau: 'publiek' };
+    alleenPubliek();
+  }
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
   const url = `/api/v1/${pad}${q.size ? `?${q}` : ''}`;
