@@ -2,7 +2,8 @@
 # Browser tests of the dashboard (make test-browser): a small generated region is imported
 # into a fresh database under test-artifacts/, `jeugdregie serve --demo` serves it on a free
 # loopback port, and node's test runner drives headless chromium through tests/browser/.
-# A beleidsmedewerker for the whole regio is created first: every page needs a login.
+# A beleidsmedewerker and a contractmanager for the whole regio are created first: every page
+# needs a login.
 # Screenshots and downloads land in test-artifacts/.
 # Usage: tests/browser/run.sh BINARY
 set -euo pipefail
@@ -25,6 +26,10 @@ db="$work/jr.db"
 export JR_GEBRUIKER=beleid JR_WACHTWOORD="browsertest-$RANDOM-$RANDOM"
 JEUGDREGIE_WACHTWOORD="$JR_WACHTWOORD" "$bin" gebruiker toevoegen --db "$db" --naam "$JR_GEBRUIKER" \
   --rol beleidsmedewerker --gemeente regio >/dev/null
+# The contract pages are the contractmanager's.
+export JR_CONTRACT_GEBRUIKER=contract JR_CONTRACT_WACHTWOORD="browsertest-$RANDOM-$RANDOM"
+JEUGDREGIE_WACHTWOORD="$JR_CONTRACT_WACHTWOORD" "$bin" gebruiker toevoegen --db "$db" \
+  --naam "$JR_CONTRACT_GEBRUIKER" --rol contractmanager --gemeente regio >/dev/null
 
 port=$((20000 + RANDOM % 20000))
 "$bin" serve --db "$db" --port "$port" --vanaf 2023-01-01 --demo >"$art/serve.log" 2>&1 &

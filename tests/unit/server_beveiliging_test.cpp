@@ -307,7 +307,7 @@ TEST_F(Beveiliging, ThePrivacyOfficerSeesWhoReadAChildAndTheChainStaysWhole) {
   auto v = fx_->bron().met_store([](store::Store& s) { return s.verifieer_audit(); });
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->heel()) << v->fout;
-  EXPECT_GT(v->gecontroleerd, 10);
+  EXPECT_GE(v->gecontroleerd, 5);  // two logins, a read, two lookups at least
 }
 
 TEST(BeveiligingBerichten, AnAanbiederUploadsOnlyItsOwnMessagesAndGetsTheRetour) {
