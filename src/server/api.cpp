@@ -31,15 +31,6 @@ bool publiek_voor(const Verzoek& v, bool gevraagd) {
   return gevraagd || !v.aanroeper || !heeft_persoonsrechten(v.aanroeper->rol);
 }
 
-// 403 unless the caller may see gemeente `g` (nullopt: the regio).
-std::optional<Antwoord> buiten_scope(const Verzoek& v, const std::optional<std::string>& g) {
-  if (v.aanroeper && v.aanroeper->mag_gemeente(g)) return std::nullopt;
-  Antwoord a;
-  a.status = 403;
-  a.content_type = "application/problem+json";
-  a.body = scope_geweigerd().json();
-  return a;
-}
 
 std::string cookie(std::string_view waarde, bool secure, bool weg) {
   std::string c = std::string(kSessieCookie) + "=" + std::string(waarde) +
@@ -470,7 +461,7 @@ Antwoord Api::kpi_maak(const Verzoek& v) {
   Kpi k = kpi_van_json(body, f);
   if (f.empty()) f = valideer(k);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
-  if (auto w = buiten_scope(v, k.gemeente)) return *w;
+  if (auto w = buiten_gemeente(v, k.gemeente)) return probleem_antwoord(*w);
   auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.maak(k); });
   if (!r.ok()) return uit_status(r.status());
   Antwoord a = json_antwoord(met_beoordeling(*r, laatste_halfjaar()).dump(), 201);
@@ -493,7 +484,7 @@ Antwoord Api::kpi_lees(const Verzoek& v) {
   if (periode.empty()) periode = laatste_halfjaar();
   auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.lees(*id); });
   if (!r.ok()) return uit_status(r.status());
-  if (auto w = buiten_scope(v, r->gemeente)) return *w;
+  if (auto w = buiten_gemeente(v, r->gemeente)) return probleem_antwoord(*w);
   return json_antwoord(met_beoordeling(*r, periode).dump());
 }
 
@@ -510,7 +501,7 @@ Antwoord Api::kpi_wijzig(const Verzoek& v) {
   Kpi k = kpi_van_json(body, f);
   if (f.empty()) f = valideer(k);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
-  if (auto w = buiten_scope(v, k.gemeente)) return *w;
+  if (auto w = buiten_gemeente(v, k.gemeente)) return probleem_antwoord(*w);
   auto r = bron_.met_kpis([&](KpiRegister& reg) -> Result<Kpi> {
     auto oud = reg.lees(*id);
     if (!oud.ok()) return oud.status();

@@ -43,6 +43,11 @@ Probleem scope_geweigerd() {
           {}};
 }
 
+std::optional<Probleem> buiten_gemeente(const Verzoek& v, const std::optional<std::string>& g) {
+  if (v.aanroeper && v.aanroeper->mag_gemeente(g)) return std::nullopt;
+  return scope_geweigerd();
+}
+
 std::optional<Probleem> beslis(const Route& route, const Verzoek& v) {
   if (route.openbaar) return std::nullopt;
   if (!v.aanroeper)

@@ -46,6 +46,9 @@ bool heeft_persoonsrechten(Rol r);
 std::optional<Probleem> beslis(const Route& route, const Verzoek& v);
 // 403 'forbidden-scope'.
 Probleem scope_geweigerd();
+// For handlers with resource-bound scope: 403 'forbidden-scope' unless the caller of `v` may
+// see gemeente `g` (nullopt or 'regio': the whole regio); nullopt when it may.
+std::optional<Probleem> buiten_gemeente(const Verzoek& v, const std::optional<std::string>& g);
 
 // Sessions in memory: a random 256-bit identifier in the cookie, looked up by its hash.
 // A session ends after `idle` without requests, after `max` in any case, or on logout.
