@@ -45,10 +45,34 @@ int64_t kpi_van(ServerFixture& fx, const std::optional<std::string>& g) {
   return r->id;
 }
 
-// A body that fits every state-changing route: a valid KPI of gemeente `g` and a small
-// export table (a route reads the fields it knows).
+// A verzoek om toewijzing (JW315) received for gemeente `g` (nullopt: 0252, as a verzoek is
+// always some gemeente's), made directly in the store; its id.
+int64_t verzoek_van(ServerFixture& fx, const std::optional<std::string>& g) {
+  static int n = 0;
+  return fx.bron().met_store([&](store::Store& s) {
+    auto& db = static_cast<store::SqliteStore&>(s).db();
+    auto& q = db.prepare(
+        "INSERT INTO verzoek (bericht_id, aanbieder, gemeente, jeugdige_id, referentie_aanbieder,"
+        " dagtekening, categorie, productcode, toewijzing_ingangsdatum, verwijzer_type)"
+        " VALUES (1, '12345678', ?, 1, ?, '2024-07-01', '32', '32A01', '2024-07-01', '01')");
+    q.bind(1, g.value_or("0252")).bind(2, "matrix-" + std::to_string(++n));
+    auto st = q.run();
+    if (!st.ok()) throw std::runtime_error(st.to_string());
+    return db.last_insert_rowid();
+  });
+}
+
+// A body that fits every state-changing route: a valid KPI of gemeente `g`, a small export
+// table and a valid plafondtoets or toewijzing (a route reads the fields it knows).
 std::string body_voor(const std::optional<std::string>& g) {
-  json b = {{"naam", "matrix"},
+  json b = {{"aanbieder", "12345678"},
+            {"productcategorie", "32"},
+            {"productcode", "32A01"},
+            {"ingangsdatum", "2024-07-01"},
+            {"volume", 1},
+            {"eenheid", "04"},
+            {"frequentie", "2"},
+            {"naam", "matrix"},
             {"indicator", "pctJongerenMetJeugdhulp"},
             {"nulmeting", {{"waarde", 1.0}, {"periode", "2023"}}},
             {"ambitie", {{"waarde", 0.5}, {"jaar", 2025}}},
@@ -75,6 +99,9 @@ std::optional<Aanvraag> aanvraag(ServerFixture& fx, const Route& r,
     std::string waarde;
     if (r.pad.rfind("/api/v1/kpis/", 0) == 0 && naam == "id") {
       waarde = std::to_string(kpi_van(fx, g));
+      gemeente_gezet = true;
+    } else if (r.pad.rfind("/api/v1/verzoeken/", 0) == 0 && naam == "id") {
+      waarde = std::to_string(verzoek_van(fx, g));
       gemeente_gezet = true;
     } else if (r.scope != Scope::kGemeente) {
       waarde = "1";  // the scope does not depend on the resource: any value will do
