@@ -186,7 +186,7 @@ std::vector<Route> Api::routes() {
   auto h = [this](Antwoord (Api::*m)(const Verzoek&)) {
     return [this, m](const Verzoek& v) { return (this->*m)(v); };
   };
-  return {
+  std::vector<Route> r = {
       {"GET",
        "/api/v1/indicatoren",
        {"periode", "gemeente", "niveau"},
@@ -234,6 +234,8 @@ std::vector<Route> Api::routes() {
        Scope::kGeen,
        h(&Api::exporteer)},
   };
+  for (auto& c : contract_routes()) r.push_back(std::move(c));
+  return r;
 }
 
 Antwoord Api::indicatoren(const Verzoek& v) {

@@ -51,7 +51,7 @@ json aantal(uint64_t n, bool publiek) {
 }  // namespace
 
 Databron::Databron(store::Store& store, const Clock& clock)
-    : store_(store), clock_(clock), kpis_(db_van(store), clock) {}
+    : store_(store), clock_(clock), kpis_(db_van(store), clock), contracten_(store, clock) {}
 
 Databron::~Databron() = default;
 
