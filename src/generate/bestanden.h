@@ -1,12 +1,18 @@
 // Bestanden: writes a generated region to a directory in the file formats agreed with the
 // importers (docs/generator.md): gemeenten.csv, aanbieders.csv, producten.csv,
 // bevolking.csv, wijkteam.csv, and one XML file per iJw message under
-// berichten/YYYY/YYYY-MM-DD/NNNNNN-JWxxx.xml, names sorting by dagtekening.
+// berichten/YYYY/YYYY-MM-DD/NNNNNN-JWxxx.xml, names sorting by dagtekening. When the stream
+// ends (sluit), it writes contracten.csv, budgetplafonds.csv, voorzieningen.csv and
+// voorzieningsdoelen.csv, with plafonds and figures set against the declared spend so that
+// the region shows aanbieders below, near and over their plafond (docs/contracten.md).
 #pragma once
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "generate/simulation.h"
@@ -24,15 +30,22 @@ class Bestanden : public Sink {
 
   Status bericht(const ijw::Bericht& b) override;
   Status wijkteam(const WijkteamRegel& w) override;
-  // Flushes and closes wijkteam.csv. Unavailable on a write error.
+  // Flushes and closes wijkteam.csv and writes the contract files. Unavailable on a write
+  // error.
   Status sluit();
 
   int64_t berichten() const { return berichten_; }
   int64_t bytes() const { return bytes_; }
 
  private:
-  explicit Bestanden(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  explicit Bestanden(std::filesystem::path dir, const Regio& r) : dir_(std::move(dir)), regio_(r) {}
+  Status schrijf_contracten();
   std::filesystem::path dir_;
+  const Regio& regio_;
+  // Declared spend (signed cents) per (aanbieder, gemeente, year of the ProductPeriode), and
+  // the last declared month per year.
+  std::map<std::tuple<std::string, std::string, int>, int64_t> gedeclareerd_;
+  std::map<int, unsigned> laatste_maand_;
   std::FILE* wijkteam_ = nullptr;
   int32_t dag_ = INT32_MIN;
   std::string dagmap_;
