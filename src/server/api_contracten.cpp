@@ -163,7 +163,25 @@ std::optional<std::string> lees_code(const Verzoek& v, const char* k, size_t n, 
   return *s;
 }
 
-json plafond_json(const Budgetplafond& p, Databron& bron) {
+// The names of the aanbieders in the register, read once per request (outside the lock
+// that met_contracten holds).
+class Namen {
+ public:
+  explicit Namen(Databron& bron) {
+    auto a = bron.met_contracten([](auto& c) { return c.aanbieders(); });
+    if (a.ok())
+      for (const auto& x : *a) namen_[x.agb] = x.naam;
+  }
+  std::string aanbieder_naam(const std::string& agb) const {
+    auto it = namen_.find(agb);
+    return it == namen_.end() ? agb : it->second;
+  }
+
+ private:
+  std::map<std::string, std::string> namen_;
+};
+
+json plafond_json(const Budgetplafond& p, const Namen& bron) {
   return {{"id", p.id},
           {"aanbieder", p.aanbieder},
           {"aanbiederNaam", bron.aanbieder_naam(p.aanbieder)},
@@ -248,7 +266,7 @@ std::optional<contracts::Contract> contract_van_body(const json& b,
   return c;
 }
 
-json contract_json(const contracts::Contract& c, Databron& bron) {
+json contract_json(const contracts::Contract& c, const Namen& bron) {
   return {{"id", c.id},
           {"kenmerk", c.kenmerk},
           {"aanbieder", c.aanbieder},
@@ -259,7 +277,7 @@ json contract_json(const contracts::Contract& c, Databron& bron) {
           {"gemeenten", c.gemeenten}};
 }
 
-json melding_json(const contracts::PlafondMelding& m, Databron& bron) {
+json melding_json(const contracts::PlafondMelding& m, const Namen& bron) {
   return {{"plafond", plafond_json(m.plafond, bron)},
           {"kosten", euro(m.toets.extra)},
           {"prognoseZonder", euro(m.prognose_zonder)},
@@ -532,17 +550,19 @@ Antwoord Api::product_bewaar(const Verzoek& v) {
 // ---- contracten ----
 
 Antwoord Api::contracten_lijst(const Verzoek& v) {
+  const Namen namen(bron_);
   std::vector<OngeldigeParameter> f;
   auto a = lees_code(v, "aanbieder", 8, "een AGB-code van 8 cijfers", f);
   if (!f.empty()) return ongeldig(std::move(f));
   auto r = bron_.met_contracten([&](auto& c) { return c.contracten(a); });
   if (!r.ok()) return fout(r.status());
   json arr = json::array();
-  for (const auto& c : *r) arr.push_back(contract_json(c, bron_));
+  for (const auto& c : *r) arr.push_back(contract_json(c, namen));
   return json_antwoord(json{{"contracten", arr}}.dump());
 }
 
 Antwoord Api::contract_maak(const Verzoek& v) {
+  const Namen namen(bron_);
   Antwoord a;
   auto b = lees_body(v, a);
   if (!b) return a;
@@ -552,12 +572,13 @@ Antwoord Api::contract_maak(const Verzoek& v) {
   auto r = bron_.met_contracten(
       [&](auto& cb) { return cb.maak_contract(*c, context("contractbeheer")); });
   if (!r.ok()) return fout(r.status());
-  a = json_antwoord(contract_json(*r, bron_).dump(), 201);
+  a = json_antwoord(contract_json(*r, namen).dump(), 201);
   a.headers.emplace_back("Location", "/api/v1/contracten/" + std::to_string(r->id));
   return a;
 }
 
 Antwoord Api::contract_wijzig(const Verzoek& v) {
+  const Namen namen(bron_);
   auto id = pad_id(v);
   if (!id) return geen_id();
   Antwoord a;
@@ -569,7 +590,7 @@ Antwoord Api::contract_wijzig(const Verzoek& v) {
   auto r = bron_.met_contracten(
       [&](auto& cb) { return cb.wijzig_contract(*id, *c, context("contractbeheer")); });
   if (!r.ok()) return fout(r.status());
-  return json_antwoord(contract_json(*r, bron_).dump());
+  return json_antwoord(contract_json(*r, namen).dump());
 }
 
 Antwoord Api::contract_verwijder(const Verzoek& v) {
@@ -587,6 +608,7 @@ Antwoord Api::contract_verwijder(const Verzoek& v) {
 // ---- budgetplafonds ----
 
 Antwoord Api::plafonds_lijst(const Verzoek& v) {
+  const Namen namen(bron_);
   std::vector<OngeldigeParameter> f;
   auto jaar = lees_jaar(v, f);
   auto gemeente = lees_code(v, "gemeente", 4, "een CBS-code van vier cijfers", f);
@@ -609,7 +631,7 @@ Antwoord Api::plafonds_lijst(const Verzoek& v) {
     for (const auto& ps : *standen) {
       // A gemeente sees the plafonds that cover it: its own and those for all gemeenten.
       if (gemeente && ps.plafond.gemeente && *ps.plafond.gemeente != *gemeente) continue;
-      json j = plafond_json(ps.plafond, bron_);
+      json j = plafond_json(ps.plafond, namen);
       j["stand"] = stand_json(ps.stand);
       tot = ps.stand.gedeclareerd_tot.iso();
       arr.push_back(std::move(j));
@@ -622,6 +644,7 @@ Antwoord Api::plafonds_lijst(const Verzoek& v) {
 }
 
 Antwoord Api::plafond_maak(const Verzoek& v) {
+  const Namen namen(bron_);
   Antwoord a;
   auto b = lees_body(v, a);
   if (!b) return a;
@@ -631,12 +654,13 @@ Antwoord Api::plafond_maak(const Verzoek& v) {
   auto r =
       bron_.met_contracten([&](auto& c) { return c.maak_plafond(*p, context("contractbeheer")); });
   if (!r.ok()) return fout(r.status());
-  a = json_antwoord(plafond_json(*r, bron_).dump(), 201);
+  a = json_antwoord(plafond_json(*r, namen).dump(), 201);
   a.headers.emplace_back("Location", "/api/v1/budgetplafonds/" + std::to_string(r->id));
   return a;
 }
 
 Antwoord Api::plafond_wijzig(const Verzoek& v) {
+  const Namen namen(bron_);
   auto id = pad_id(v);
   if (!id) return geen_id();
   Antwoord a;
@@ -648,7 +672,7 @@ Antwoord Api::plafond_wijzig(const Verzoek& v) {
   auto r = bron_.met_contracten(
       [&](auto& c) { return c.wijzig_plafond(*id, *p, context("contractbeheer")); });
   if (!r.ok()) return fout(r.status());
-  return json_antwoord(plafond_json(*r, bron_).dump());
+  return json_antwoord(plafond_json(*r, namen).dump());
 }
 
 Antwoord Api::plafond_verwijder(const Verzoek& v) {
@@ -664,6 +688,7 @@ Antwoord Api::plafond_verwijder(const Verzoek& v) {
 }
 
 Antwoord Api::uitgaven(const Verzoek& v) {
+  const Namen namen(bron_);
   std::vector<OngeldigeParameter> f;
   auto jaar = lees_jaar(v, f);
   if (!jaar && !v.param("jaar")) f.push_back({"jaar", "required", "jaar is verplicht (2024)"});
@@ -693,7 +718,7 @@ Antwoord Api::uitgaven(const Verzoek& v) {
                 {"gerealiseerd", euro(g.gerealiseerd)},
                 {"verplicht", euro(g.verplicht)},
                 {"prognose", euro(g.gerealiseerd + g.verplicht)}};
-      if (groepering == "aanbieder") j["naam"] = bron_.aanbieder_naam(g.sleutel);
+      if (groepering == "aanbieder") j["naam"] = namen.aanbieder_naam(g.sleutel);
       arr.push_back(std::move(j));
     }
     return json{{"jaar", *jaar},
@@ -708,6 +733,7 @@ Antwoord Api::uitgaven(const Verzoek& v) {
 }
 
 Antwoord Api::plafondtoets(const Verzoek& v) {
+  const Namen namen(bron_);
   Antwoord a;
   auto b = lees_body(v, a);
   if (!b) return a;
@@ -741,7 +767,7 @@ Antwoord Api::plafondtoets(const Verzoek& v) {
   json arr = json::array();
   bool toegestaan = true, overschreden = false;
   for (const auto& m : *r) {
-    arr.push_back(melding_json(m, bron_));
+    arr.push_back(melding_json(m, namen));
     toegestaan = toegestaan && !m.weigeren;
     overschreden = overschreden || m.toets.overschreden;
   }
@@ -750,6 +776,7 @@ Antwoord Api::plafondtoets(const Verzoek& v) {
 }
 
 Antwoord Api::toewijzing_maak(const Verzoek& v) {
+  const Namen namen(bron_);
   auto id = pad_id(v);
   if (!id) return geen_id();
   json leeg = json::object();
@@ -781,7 +808,7 @@ Antwoord Api::toewijzing_maak(const Verzoek& v) {
   }
   const auto& t = r->toewijzing;
   json meldingen = json::array();
-  for (const auto& m : r->meldingen) meldingen.push_back(melding_json(m, bron_));
+  for (const auto& m : r->meldingen) meldingen.push_back(melding_json(m, namen));
   json uit = {{"toewijzing",
                {{"id", t.id},
                 {"gemeente", t.gemeente},
@@ -802,6 +829,7 @@ Antwoord Api::toewijzing_maak(const Verzoek& v) {
 // ---- wachttijden ----
 
 Antwoord Api::wachttijden(const Verzoek& v) {
+  const Namen namen(bron_);
   std::vector<OngeldigeParameter> f;
   auto gemeente = lees_code(v, "gemeente", 4, "een CBS-code van vier cijfers", f);
   auto aanbieder = lees_code(v, "aanbieder", 8, "een AGB-code van 8 cijfers", f);
@@ -879,7 +907,7 @@ Antwoord Api::wachttijden(const Verzoek& v) {
         json j = deel(r);
         j["sleutel"] = k;
         if (std::string(soort) == "aanbieder") {
-          j["naam"] = bron_.aanbieder_naam(k);
+          j["naam"] = namen.aanbieder_naam(k);
           auto w = wachtend_per_aanbieder.find(k);
           j["wachtend"] = w == wachtend_per_aanbieder.end() ? 0 : w->second.first;
         }
@@ -914,6 +942,7 @@ Antwoord Api::wachttijden(const Verzoek& v) {
 }
 
 Antwoord Api::wachtlijst(const Verzoek& v) {
+  const Namen namen(bron_);
   std::vector<OngeldigeParameter> f;
   auto gemeente = lees_code(v, "gemeente", 4, "een CBS-code van vier cijfers", f);
   auto aanbieder = lees_code(v, "aanbieder", 8, "een AGB-code van 8 cijfers", f);
@@ -936,7 +965,7 @@ Antwoord Api::wachtlijst(const Verzoek& v) {
       arr.push_back({{"gemeente", g->gemeente},
                      {"toewijzingNummer", g->toewijzing_nummer},
                      {"aanbieder", g->aanbieder},
-                     {"aanbiederNaam", bron_.aanbieder_naam(g->aanbieder)},
+                     {"aanbiederNaam", namen.aanbieder_naam(g->aanbieder)},
                      {"productcategorie", g->categorie},
                      {"productcode", g->productcode},
                      {"aanmelding", g->aanmelding.iso()},

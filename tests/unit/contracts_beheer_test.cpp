@@ -3,6 +3,8 @@
 // check when a verzoek is toegewezen (warning or refusal), and waiting times from the stored
 // messages.
 #include "contracts/beheer.h"
+
+#include <cmath>
 #include "import_fixture.h"
 #include "store/registers.h"
 

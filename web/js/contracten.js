@@ -5,7 +5,7 @@ import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, markeerKla
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
-import { staven, lijnen, toonGrafiek } from './grafiek.js';
+import { staven, lijnen, toonGrafiek, leesbaar } from './grafiek.js';
 
 const $ = (id) => document.getElementById(id);
 const SIGNALEN = { 0: 'onder 80%', 80: '80% bereikt', 90: '90% bereikt', 100: 'plafond bereikt' };
@@ -234,17 +234,18 @@ function toonPlafonds(pl) {
     eenheid: 'procent',
     horizontaal: true,
     reeksen: [
-      { naam: 'Gebruik (gerealiseerd)', waarden: rijen.map((p) => p.stand.gebruikPct) },
+      { naam: 'Gerealiseerd', waarden: rijen.map((p) => p.stand.gebruikPct) },
       { naam: 'Prognose jaareinde', waarden: rijen.map((p) => p.stand.prognosePct) },
     ],
   });
+  leesbaar(g, { labelBreedte: 230 });
   $('grafiek-plafonds').style.blockSize = `${Math.max(320, 60 + rijen.length * 34)}px`;
   g.resize();
   g.setOption({
     series: [{}, {
       markLine: {
         symbol: 'none',
-        label: { formatter: '{c}%' },
+        label: { formatter: '{c}%', position: 'start' },
         data: [{ xAxis: 80, lineStyle: { color: '#ffb612' } }, { xAxis: 90, lineStyle: { color: '#e17000' } }, { xAxis: 100, lineStyle: { color: '#a90061' } }],
       },
     }],
@@ -288,26 +289,40 @@ function acties(p) {
 
 function toonMaanden(m, pl) {
   const plafond = pl.budgetplafonds.reduce((s, p) => s + p.bedrag, 0);
+  // Spend of the aanbieders with a plafond, per month, beside all spend.
+  const metPlafond = new Map();
+  // (A plafond covers all gemeenten unless it names one: with a gemeente chosen, only all spend.)
+  const vergelijk = !m.gemeente;
+  for (const p of vergelijk ? pl.budgetplafonds : [])
+    for (const x of p.stand.perMaand) metPlafond.set(x.maand, (metPlafond.get(x.maand) ?? 0) + x.gerealiseerd + x.verplicht);
   let cum = 0;
+  let cumPlafond = 0;
+  const rond = (x) => Math.round(x * 100) / 100;
   const rijen = m.uitgaven.map((u) => {
     cum += u.gerealiseerd + u.verplicht;
-    return [u.sleutel, u.gerealiseerd, u.verplicht, Math.round(cum * 100) / 100];
+    cumPlafond += metPlafond.get(u.sleutel) ?? 0;
+    return [u.sleutel, u.gerealiseerd, u.verplicht, rond(cum), vergelijk ? rond(cumPlafond) : null];
   });
   toonTabel($('tabel-maanden'), {
     id: 'maanden',
     titel: `Uitgaven per maand ${m.jaar}${m.gemeente ? ` ${gemeenten.find(([c]) => c === m.gemeente)?.[1]}` : ''}`,
     kolommen: [{ naam: 'Maand' }, { naam: 'Gerealiseerd', eenheid: 'euro', sleutel: 'gerealiseerd' },
-      { naam: 'Verplicht', eenheid: 'euro', sleutel: 'verplicht' }, { naam: 'Cumulatief', eenheid: 'euro', sleutel: 'cumulatief' }],
+      { naam: 'Verplicht', eenheid: 'euro', sleutel: 'verplicht' }, { naam: 'Cumulatief', eenheid: 'euro', sleutel: 'cumulatief' },
+      { naam: 'Cumulatief aanbieders met plafond', eenheid: 'euro', sleutel: 'cumulatiefMetPlafond' }],
     rijen,
   });
-  lijnen($('grafiek-maanden'), {
+  const lijn = lijnen($('grafiek-maanden'), {
     labels: rijen.map((r) => r[0]),
     eenheid: 'euro',
     reeksen: [
-      { naam: 'Cumulatief (gerealiseerd + verplicht)', waarden: rijen.map((r) => r[3]) },
-      { naam: 'Som van de plafonds', waarden: rijen.map(() => (plafond || null)) },
+      { naam: 'Alle aanbieders', waarden: rijen.map((r) => r[3]) },
+      ...(vergelijk ? [
+        { naam: 'Aanbieders met plafond', waarden: rijen.map((r) => r[4]) },
+        { naam: 'Som van hun plafonds', waarden: rijen.map(() => (plafond || null)) },
+      ] : []),
     ],
   });
+  leesbaar(lijn, { euroAs: true });
 }
 
 function toonGroep(soort, kop, d, naam, jaar) {
@@ -320,12 +335,12 @@ function toonGroep(soort, kop, d, naam, jaar) {
       { naam: 'Verplicht', eenheid: 'euro', sleutel: 'verplicht' }, { naam: 'Prognose', eenheid: 'euro', sleutel: 'prognose' }],
     rijen,
   });
-  staven($(`grafiek-${soort}`), {
+  leesbaar(staven($(`grafiek-${soort}`), {
     labels: rijen.map((r) => r[0]),
     eenheid: 'euro',
     horizontaal: true,
     reeksen: [{ naam: 'Gerealiseerd', waarden: rijen.map((r) => r[2]) }, { naam: 'Verplicht', waarden: rijen.map((r) => r[3]) }],
-  });
+  }), { labelBreedte: 200, euroAs: true });
 }
 
 function toonVoorzieningen(v) {
@@ -339,19 +354,20 @@ function toonVoorzieningen(v) {
       { naam: 'Aandeel maatwerk', eenheid: 'procent', sleutel: 'pctMaatwerk' }, { naam: 'Doel aandeel maatwerk', eenheid: 'procent', sleutel: 'doelPctMaatwerk' }],
     rijen,
   });
-  const g = v.gemeenten;
-  toonGrafiek($('grafiek-voorzieningen'), {
+  const gem = v.gemeenten;
+  const grafiek = toonGrafiek($('grafiek-voorzieningen'), {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 50, right: 20, top: 40, bottom: 70 },
-    xAxis: { type: 'category', data: g.map((x) => x.naam), axisLabel: { rotate: g.length > 5 ? 30 : 0, interval: 0 } },
+    xAxis: { type: 'category', data: gem.map((x) => x.naam), axisLabel: { rotate: gem.length > 5 ? 30 : 0, interval: 0 } },
     yAxis: { type: 'value', name: '%', max: 100 },
     series: [
-      { type: 'bar', stack: 'v', name: 'Maatwerk', data: g.map((x) => x.pctMaatwerk) },
-      { type: 'bar', stack: 'v', name: 'Algemene voorzieningen', data: g.map((x) => (x.pctMaatwerk === null ? null : Math.round((100 - x.pctMaatwerk) * 10) / 10)) },
-      { type: 'scatter', name: 'Doel maatwerk', symbol: 'rect', symbolSize: [28, 4], data: g.map((x) => x.doelPctMaatwerk) },
+      { type: 'bar', stack: 'v', name: 'Maatwerk', data: gem.map((x) => x.pctMaatwerk) },
+      { type: 'bar', stack: 'v', name: 'Algemene voorzieningen', data: gem.map((x) => (x.pctMaatwerk === null ? null : Math.round((100 - x.pctMaatwerk) * 10) / 10)) },
+      { type: 'scatter', name: 'Doel maatwerk', symbol: 'rect', symbolSize: [28, 4], data: gem.map((x) => x.doelPctMaatwerk) },
     ],
   });
+  leesbaar(grafiek);
 }
 
 function toonContracten(c, gemeente) {

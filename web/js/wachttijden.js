@@ -4,7 +4,7 @@ import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpt
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
-import { staven } from './grafiek.js';
+import { staven, leesbaar } from './grafiek.js';
 
 const $ = (id) => document.getElementById(id);
 let aanbieders = [];
@@ -91,9 +91,9 @@ function toonVerdeling(w) {
 function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
   const gesorteerd = [...lijst].sort((a, b) => (b.mediaanDagen ?? 0) - (a.mediaanDagen ?? 0));
   const kolommen = [{ naam: kop }, { naam: 'Code' }, { naam: 'Gestart', eenheid: 'aantal', sleutel: 'aantal' },
-    { naam: 'Mediaan', eenheid: 'dagen', sleutel: 'mediaanDagen' }, { naam: '80% binnen', eenheid: 'dagen', sleutel: 'p80Dagen' },
-    { naam: '90% binnen', eenheid: 'dagen', sleutel: 'p90Dagen' }, { naam: 'Tot toewijzing (mediaan)', eenheid: 'dagen', sleutel: 'mediaanTotToewijzingDagen' },
-    { naam: 'Toewijzing tot start (mediaan)', eenheid: 'dagen', sleutel: 'mediaanToewijzingTotStartDagen' },
+    { naam: 'Mediaan (dagen)', eenheid: 'aantal', sleutel: 'mediaanDagen' }, { naam: '80% binnen (dagen)', eenheid: 'aantal', sleutel: 'p80Dagen' },
+    { naam: '90% binnen (dagen)', eenheid: 'aantal', sleutel: 'p90Dagen' }, { naam: 'Tot toewijzing (mediaan, dagen)', eenheid: 'aantal', sleutel: 'mediaanTotToewijzingDagen' },
+    { naam: 'Toewijzing tot start (mediaan, dagen)', eenheid: 'aantal', sleutel: 'mediaanToewijzingTotStartDagen' },
     { naam: 'Boven norm', eenheid: 'procent', sleutel: 'pctBovenNorm' }];
   if (metWachtend) kolommen.push({ naam: 'Wachtend', eenheid: 'aantal', sleutel: 'wachtend' });
   const rijen = gesorteerd.map((g) => {
@@ -102,12 +102,12 @@ function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
     return r;
   });
   toonTabel($(`tabel-${soort}`), { id: soort, titel: `Wachttijd per ${kop.toLowerCase()}, ${w.periode}`, kolommen, rijen });
-  staven($(`grafiek-${soort}`), {
+  leesbaar(staven($(`grafiek-${soort}`), {
     labels: rijen.map((r) => r[0]),
     eenheid: 'dagen',
     horizontaal: true,
     reeksen: [{ naam: 'Mediaan (dagen)', waarden: rijen.map((r) => r[3]) }, { naam: '90% binnen (dagen)', waarden: rijen.map((r) => r[5]) }],
-  });
+  }), { labelBreedte: 260 });
   if (metWachtend) $(`grafiek-${soort}`).style.blockSize = `${Math.max(320, 60 + rijen.length * 34)}px`;
 }
 
