@@ -10,16 +10,7 @@ seconds="${3:-30}"
 conns="${4:-50}"
 command -v wrk >/dev/null || { echo "server_wrk: wrk ontbreekt (apt-get install wrk)" >&2; exit 2; }
 
-port=$((20000 + RANDOM % 20000))
-log="$(mktemp)"
-"$bin" serve --db "$db" --port "$port" >"$log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -f "$log"' EXIT
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 100); do
-  curl -fs "$base/api/v1/perioden" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+source "$(dirname "$0")/start_server.sh" "$bin" "$db"
 periode="$(curl -fs "$base/api/v1/perioden" | sed -n 's/.*"laatste":"\([^"]*\)".*/\1/p')"
 [ -n "$periode" ] || { echo "server_wrk: geen perioden in $db" >&2; exit 1; }
 url="$base/api/v1/kerncijfers?periode=$periode"

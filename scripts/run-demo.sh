@@ -38,4 +38,4 @@ periode="${tot:0:4}H1"
 
 echo
 echo "demo: dashboard op http://127.0.0.1:$port/ (Ctrl-C stopt de server)"
-exec "$bin" serve --db "$db" --port "$port" --demo
+exec "$bin" serve --db "$db" --port "$port" --vanaf "$van" --demo

@@ -1,11 +1,13 @@
-// jeugdregie serve --db PATH [--port 8080] [--host 127.0.0.1] [--web DIR] [--demo]
+// jeugdregie serve --db PATH [--port 8080] [--host 127.0.0.1] [--web DIR] [--vanaf DATE] [--demo]
 #include <pthread.h>
 #include <signal.h>
 
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "cli/commands.h"
+#include "domain/date.h"
 #include "server/api.h"
 #include "server/databron.h"
 #include "server/demo_kpis.h"
@@ -22,6 +24,7 @@ struct ServeArgs {
   std::string web;
   bool demo = false;
   int threads = 64;
+  std::string vanaf;
 };
 
 std::filesystem::path standaard_web_dir() {
@@ -30,6 +33,11 @@ std::filesystem::path standaard_web_dir() {
 }
 
 int run_serve(const ServeArgs& a, const Config& cfg) {
+  std::optional<Date> vanaf;
+  if (!a.vanaf.empty() && !(vanaf = Date::parse(a.vanaf))) {
+    std::cerr << "jeugdregie: --vanaf is een datum JJJJ-MM-DD\n";
+    return 2;
+  }
   if (!std::filesystem::exists(a.db)) {
     std::cerr << "jeugdregie: database " << a.db << " bestaat niet (eerst jeugdregie import)\n";
     return 3;
@@ -51,6 +59,7 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
     return 3;
   }
   server::Databron bron(**st, clock);
+  if (vanaf) bron.zet_vanaf(*vanaf);
   if (auto s = bron.ververs(); !s.ok()) {
     std::cerr << "jeugdregie: " << s.message() << "\n";
     return 3;
@@ -103,6 +112,9 @@ void register_serve(CLI::App& app, Context& ctx) {
   c->add_option("--host", a->host, "adres om op te luisteren");
   c->add_option("--web", a->web, "map met het dashboard (standaard web/ van de broncode)");
   c->add_option("--threads", a->threads, "aantal verwerkingsthreads")->check(CLI::Range(2, 512));
+  c->add_option("--vanaf", a->vanaf,
+                "registratie compleet vanaf deze datum (ingebruikname); eerdere perioden worden "
+                "niet aangeboden");
   c->add_flag("--demo", a->demo, "maak de demo-KPI's aan als er nog geen zijn");
   c->callback([a, &ctx] { ctx.exit_code = run_serve(*a, ctx.config); });
 }

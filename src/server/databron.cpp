@@ -136,9 +136,14 @@ Result<Databron::Perioden> Databron::perioden() {
   const Stand& s = **st;
   if (s.laatste_dag < s.eerste_dag) return p;
   const Date van(s.eerste_dag), tot(s.laatste_dag);
+  // With `vanaf`, a period is listed only when it begins on or after it.
+  auto volledig = [&](int jaar, unsigned maand) {
+    return !vanaf_dag_ || Date(jaar, maand, 1).days() >= *vanaf_dag_;
+  };
   for (int jaar = van.year(); jaar <= tot.year(); ++jaar) {
-    p.jaren.push_back(std::to_string(jaar));
+    if (volledig(jaar, 1)) p.jaren.push_back(std::to_string(jaar));
     for (int h = 1; h <= 2; ++h) {
+      if (!volledig(jaar, h == 1 ? 1 : 7)) continue;
       if (jaar == van.year() && h == 1 && van.month() > 6) continue;
       if (jaar == tot.year() && h == 2 && tot.month() <= 6) continue;
       p.halfjaren.push_back(std::to_string(jaar) + "H" + std::to_string(h));

@@ -20,6 +20,7 @@
 
 #include "contracts/beheer.h"
 #include "domain/clock.h"
+#include "domain/date.h"
 #include "domain/status.h"
 #include "server/kpi_register.h"
 
@@ -58,7 +59,13 @@ class Databron {
   // gemeente without data; Unavailable when the store cannot be read.
   Result<std::shared_ptr<const Document>> indicatoren(const IndicatorVraag& v);
 
-  // The half years and years for which there is data, oldest first.
+  // The first day from which the registration is complete (a gemeente's go-live: care that
+  // ran before it was converted in, care that ended before it is absent). Periods that
+  // begin before it are incomplete and are not listed by perioden(); unset: the first day of
+  // the data.
+  void zet_vanaf(Date vanaf) { vanaf_dag_ = vanaf.days(); }
+
+  // The half years and years for which there is data, oldest first (from `vanaf` on).
   struct Perioden {
     std::vector<std::string> halfjaren, jaren;
   };
@@ -111,6 +118,7 @@ class Databron {
   std::shared_mutex cache_mu_;
   std::map<Sleutel, std::shared_ptr<const Document>> cache_;
   std::atomic<uint64_t> missers_{0};
+  std::optional<int32_t> vanaf_dag_;
   std::map<std::string, std::string> aanbieder_namen_;
 };
 

@@ -22,7 +22,7 @@ db="$work/jr.db"
 "$bin" import --db "$db" "$work/regio/berichten" >/dev/null || true  # rejections are fine here
 
 port=$((20000 + RANDOM % 20000))
-"$bin" serve --db "$db" --port "$port" --demo >"$art/serve.log" 2>&1 &
+"$bin" serve --db "$db" --port "$port" --vanaf 2023-01-01 --demo >"$art/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/api/v1/perioden" >/dev/null 2>&1 && break

@@ -105,6 +105,22 @@ TEST_F(ServerApi, PeriodenListsTheHalfYearsWithData) {
   expect_ongeldig("GET", "/api/v1/perioden?periode=2024", "periode");
 }
 
+// The data run from 2024-01-15; a go-live date (serve --vanaf) hides the periods that begin
+// before it, because care that ended before go-live was never registered.
+TEST(ServerPerioden, BeginAtTheGoLiveDate) {
+  ServerFixture fx;
+  fx.bron().zet_vanaf(Date(2024, 1, 1));
+  auto p = fx.bron().perioden();
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->halfjaren, std::vector<std::string>{"2024H1"});
+  EXPECT_EQ(p->jaren, std::vector<std::string>{"2024"});
+  fx.bron().zet_vanaf(Date(2024, 1, 2));
+  p = fx.bron().perioden();
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(p->halfjaren.empty());
+  EXPECT_TRUE(p->jaren.empty());
+}
+
 TEST_F(ServerApi, TrajectenDrillsDownFromRegioToGemeenteToAanbiederToProduct) {
   auto regio = get_json("/api/v1/trajecten?periode=2024H1");
   EXPECT_EQ(regio["uitsplitsing"], "gemeente");

@@ -38,6 +38,9 @@ async function laad(nieuw, gemeenteUitUrl) {
   const periode = $('periode').value;
   const niveau = $('niveau').value;
   try {
+    // The trend's documents are fetched alongside the chosen period's, not after it.
+    const trend = Promise.all(perioden.halfjaren.map((p) => haal('kerncijfers', { periode: p, niveau })));
+    trend.catch(() => {});  // a failure is reported where it is awaited
     const kern = await haal('kerncijfers', { periode, niveau });
     $('regio-naam').textContent = kern.regio.naam || '';
     const gekozen = gemeenteUitUrl ?? $('gemeente').value;
@@ -48,7 +51,7 @@ async function laad(nieuw, gemeenteUitUrl) {
     toonMelding($('melding'), '');
     toonKaarten(g, kern);
     toonKern(g, kern, periode);
-    await toonTrend(g, kern, niveau);
+    toonTrend(g, kern, await trend);
   } catch (e) {
     toonMelding($('melding'), e.message);
   }
@@ -94,9 +97,8 @@ function toonKern(g, kern, periode) {
   });
 }
 
-async function toonTrend(g, kern, niveau) {
+function toonTrend(g, kern, docs) {
   const halfjaren = perioden.halfjaren;
-  const docs = await Promise.all(halfjaren.map((p) => haal('kerncijfers', { periode: p, niveau })));
   const rijen = halfjaren.map((p, i) => {
     const gg = docs[i].gemeenten.find((x) => x.gemeente === g.gemeente);
     return [p, gg ? gg.pctJongerenMetJeugdhulp : null, docs[i].regio.pctJongerenMetJeugdhulp];
