@@ -16,6 +16,11 @@ const require = createRequire(path.join(repo, 'web', 'package.json'));
 const { chromium } = require('playwright-core');
 
 const URL_BASIS = process.env.JR_URL || 'http://127.0.0.1:8099';
+// With access control, run.sh creates a contractmanager (JR_CONTRACT_GEBRUIKER and
+// JR_CONTRACT_WACHTWOORD): these pages read and change contract registers. Without them the
+// tests run without a session.
+const GEBRUIKER = process.env.JR_CONTRACT_GEBRUIKER;
+const WACHTWOORD = process.env.JR_CONTRACT_WACHTWOORD;
 const ARTEFACTEN = process.env.JR_ARTIFACTS || path.join(repo, 'test-artifacts');
 mkdirSync(ARTEFACTEN, { recursive: true });
 
@@ -38,14 +43,33 @@ after(async () => {
   rmSync(profiel, { recursive: true, force: true });
 });
 
+let sessie;
+async function inloggen() {
+  if (!GEBRUIKER) return { koppen: {} };
+  const r = await fetch(`${URL_BASIS}/api/v1/sessie`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ gebruikersnaam: GEBRUIKER, wachtwoord: WACHTWOORD }),
+  });
+  assert.equal(r.status, 201, `inloggen ${GEBRUIKER}: ${r.status}`);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  return { koppen: { Cookie: cookie, 'X-CSRF-Token': (await r.json()).csrfToken } };
+}
+
 async function api(pad, opties = {}) {
-  const r = await fetch(`${URL_BASIS}/api/v1/${pad}`, opties);
+  sessie ??= await inloggen();
+  const r = await fetch(`${URL_BASIS}/api/v1/${pad}`, { ...opties, headers: { ...sessie.koppen, ...(opties.headers || {}) } });
   assert.ok(r.status < 300, `${pad}: ${r.status}`);
   return r.status === 204 ? null : r.json();
 }
 
 async function nieuwePagina() {
   const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true, locale: 'nl-NL' });
+  if (GEBRUIKER) {
+    // The context's request client shares the browser's cookie jar.
+    const r = await context.request.post(`${URL_BASIS}/api/v1/sessie`, { data: { gebruikersnaam: GEBRUIKER, wachtwoord: WACHTWOORD } });
+    assert.equal(r.status(), 201);
+  }
   const page = await context.newPage();
   const fouten = [];
   page.on('pageerror', (e) => fouten.push(e.message));
