@@ -139,8 +139,8 @@ TEST_F(ServerContracten, ContractenProductenEnUitgaven) {
                201);
   EXPECT_EQ(pr["tarief"], 12.5);
   size_t perioden = 0;
-  for (const auto& p : ok("GET", "/api/v1/producten")["producten"])
-    perioden += p["productcode"] == "32A01";
+  const json producten = ok("GET", "/api/v1/producten");
+  for (const auto& p : producten["producten"]) perioden += p["productcode"] == "32A01";
   EXPECT_EQ(perioden, 2u);
   auto u = ok("GET", "/api/v1/uitgaven?jaar=2024&groepering=maand");
   EXPECT_EQ(u["uitgaven"].size(), 12u);
