@@ -154,15 +154,15 @@ TEST_F(ServerContracten, PlafondtoetsGeeftEenDuidelijkeMelding) {
   auto p = ok("POST", "/api/v1/budgetplafonds",
               R"({"aanbieder":"12345678","jaar":2026,"bedrag":100,"bijOverschrijding":"weigeren"})",
               201);
-  // 2 hours a week at 10.00 from 1 July to 31 December 2026: 184 days x 2/7 x 10.00 = 525.71.
+  // 2 etmalen pleegzorg a week at 50.00 from 1 July to 31 December 2026: 184 days x 2/7 x 50.00.
   auto t = ok("POST", "/api/v1/plafondtoetsen",
-              R"({"aanbieder":"12345678","gemeente":"0268","productcategorie":"32",)"
-              R"("productcode":"32A01","ingangsdatum":"2026-07-01","einddatum":"2026-12-31",)"
-              R"("volume":2,"eenheid":"04","frequentie":"2"})");
+              R"({"aanbieder":"12345678","gemeente":"0268","productcategorie":"35",)"
+              R"("productcode":"35A01","ingangsdatum":"2026-07-01","einddatum":"2026-12-31",)"
+              R"("volume":2,"eenheid":"14","frequentie":"2"})");
   EXPECT_EQ(t["toegestaan"], false);
   EXPECT_EQ(t["overschreden"], true);
   ASSERT_EQ(t["meldingen"].size(), 1u);
-  EXPECT_NEAR(t["meldingen"][0]["kosten"].get<double>(), 184.0 * 2.0 / 7.0 * 12.5, 0.01);
+  EXPECT_NEAR(t["meldingen"][0]["kosten"].get<double>(), 184.0 * 2.0 / 7.0 * 50.0, 0.01);
   EXPECT_NE(t["meldingen"][0]["melding"].get<std::string>().find("geweigerd"), std::string::npos);
   // Toewijzen of an unknown verzoek: 404.
   probleem("POST", "/api/v1/verzoeken/999/toewijzing", 404, "{}");
