@@ -1,5 +1,5 @@
 // jeugdregie generate --regio NAAM --van DATE --tot DATE --seed N --out DIR [--schaal F]
-//                     [--parameters FILE] [--rapport]
+//                     [--parameters FILE] [--rapport] [--tar]
 #include <chrono>
 #include <iostream>
 
@@ -17,6 +17,7 @@ struct GenerateArgs {
   double schaal = 1.0;
   std::string parameters;
   bool rapport = false;
+  bool tar = false;
 };
 
 int run_generate(const GenerateArgs& a, const Config& cfg) {
@@ -39,7 +40,7 @@ int run_generate(const GenerateArgs& a, const Config& cfg) {
   }
   generate::Opties o{a.regio, *van, *tot, a.seed, a.schaal};
   const auto t0 = std::chrono::steady_clock::now();
-  auto u = generate::genereer(o, *params, *codes, a.out);
+  auto u = generate::genereer(o, *params, *codes, a.out, a.tar);
   const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!u.ok()) {
     std::cerr << "jeugdregie: " << u.status().message() << "\n";
@@ -74,6 +75,8 @@ void register_generate(CLI::App& app, Context& ctx) {
                   "parameterbestand (standaard data/generator/parameters.json)");
   cmd->add_flag("--rapport", a->rapport,
                 "toon doel naast gegenereerde waarde per kalibratiecijfer");
+  cmd->add_flag("--tar", a->tar,
+                "berichten per dag in één archief berichten/JJJJ/JJJJ-MM-DD.tar.gz (voor nl)");
   cmd->callback([a, &ctx] { ctx.exit_code = run_generate(*a, ctx.config); });
 }
 

@@ -1,16 +1,29 @@
 #include "generate/bestanden.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <fstream>
+#include <mutex>
 #include <system_error>
+#include <thread>
 #include <type_traits>
 
+#include "domain/tar.h"
 #include "ijw/writer.h"
 
 namespace jr::generate {
 namespace {
+
+// Work is handed over in batches of about this many bytes (or messages), and at most
+// kMaxBatches wait: the memory in flight stays under ~32 MiB whatever the region's size.
+constexpr size_t kBatchBytes = 4u << 20;
+constexpr size_t kBatchWerk = 2048;
+constexpr size_t kMaxBatches = 6;
 
 std::string csv(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -37,14 +50,147 @@ const char* type_naam(const ijw::Bericht& b) {
 
 }  // namespace
 
+// The writing thread: creates directories, writes message files, and gzip-compresses the
+// day archives as their bytes arrive. Work is done in the order it was handed over; after
+// the first error the rest is dropped and the error is reported to the producer.
+class Bestanden::Schrijver {
+ public:
+  Schrijver() : thread_([this] { loop(); }) {}
+  ~Schrijver() {
+    (void)sluit();
+    if (z_open_) deflateEnd(&z_);
+    if (archief_) std::fclose(archief_);
+  }
+
+  // Blocks while kMaxBatches batches wait. The first error of the thread so far.
+  Status geef(std::vector<Werk> batch) {
+    std::unique_lock lock(mu_);
+    ruimte_.wait(lock, [&] { return rij_.size() < kMaxBatches; });
+    if (!fout_.ok()) return fout_;
+    rij_.push_back(std::move(batch));
+    werk_.notify_one();
+    return Status::Ok();
+  }
+
+  // Waits until all work is done and ends the thread; the first error.
+  Status sluit() {
+    {
+      std::lock_guard lock(mu_);
+      klaar_ = true;
+      werk_.notify_one();
+    }
+    if (thread_.joinable()) thread_.join();
+    return fout_;
+  }
+
+ private:
+  void loop() {
+    for (;;) {
+      std::vector<Werk> batch;
+      {
+        std::unique_lock lock(mu_);
+        werk_.wait(lock, [&] { return klaar_ || !rij_.empty(); });
+        if (rij_.empty()) return;
+        batch = std::move(rij_.front());
+        rij_.pop_front();
+        ruimte_.notify_one();
+        if (!fout_.ok()) continue;
+      }
+      for (auto& w : batch) {
+        Status s = doe(w);
+        if (!s.ok()) {
+          std::lock_guard lock(mu_);
+          fout_ = s;
+          break;
+        }
+      }
+    }
+  }
+
+  Status doe(Werk& w) {
+    switch (w.soort) {
+      case Werk::kMap: {
+        std::error_code ec;
+        std::filesystem::create_directories(w.pad, ec);
+        if (ec) return Unavailable("kan map niet maken: " + w.pad);
+        return Status::Ok();
+      }
+      case Werk::kBestand: {
+        std::FILE* f = std::fopen(w.pad.c_str(), "wb");
+        if (!f) return Unavailable("kan bericht niet schrijven");
+        const size_t n = std::fwrite(w.inhoud.data(), 1, w.inhoud.size(), f);
+        if (std::fclose(f) != 0 || n != w.inhoud.size())
+          return Unavailable("schrijffout in bericht");
+        return Status::Ok();
+      }
+      case Werk::kArchiefOpen:
+        archief_pad_ = w.pad;
+        archief_ = std::fopen(w.pad.c_str(), "wb");
+        if (!archief_) return Unavailable("kan archief niet maken: " + w.pad);
+        z_ = z_stream{};
+        // gzip wrapper (15 + 16) with a zero header time: the same bytes give the same file.
+        if (deflateInit2(&z_, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+          return Internal("zlib: deflateInit2 mislukt");
+        z_open_ = true;
+        return Status::Ok();
+      case Werk::kArchiefData:
+        return comprimeer(w.inhoud, Z_NO_FLUSH);
+      case Werk::kArchiefSluit: {
+        Status s = comprimeer({}, Z_FINISH);
+        deflateEnd(&z_);
+        z_open_ = false;
+        const bool dicht = std::fclose(archief_) == 0;
+        archief_ = nullptr;
+        if (s.ok() && !dicht) return Unavailable("schrijffout in archief: " + archief_pad_);
+        return s;
+      }
+    }
+    return Internal("onbekend werk");
+  }
+
+  Status comprimeer(std::string_view in, int flush) {
+    if (!z_open_ || !archief_) return Internal("geen archief open");
+    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    z_.avail_in = static_cast<uInt>(in.size());
+    uit_.resize(1u << 18);
+    for (;;) {
+      z_.next_out = reinterpret_cast<Bytef*>(uit_.data());
+      z_.avail_out = static_cast<uInt>(uit_.size());
+      const int rc = deflate(&z_, flush);
+      if (rc == Z_STREAM_ERROR) return Internal("zlib: deflate mislukt");
+      const size_t n = uit_.size() - z_.avail_out;
+      if (n > 0 && std::fwrite(uit_.data(), 1, n, archief_) != n)
+        return Unavailable("schrijffout in archief: " + archief_pad_);
+      if (flush == Z_FINISH ? rc == Z_STREAM_END : (z_.avail_in == 0 && z_.avail_out != 0))
+        return Status::Ok();
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable werk_, ruimte_;
+  std::deque<std::vector<Werk>> rij_;
+  bool klaar_ = false;
+  Status fout_;
+  // Thread-owned state.
+  std::FILE* archief_ = nullptr;
+  std::string archief_pad_;
+  z_stream z_{};
+  bool z_open_ = false;
+  std::string uit_;
+  std::thread thread_;  // last: starts when everything above is constructed
+};
+
+Bestanden::Bestanden(std::filesystem::path dir, const Regio& r, bool tar)
+    : dir_(std::move(dir)), regio_(r), tar_(tar), schrijver_(std::make_unique<Schrijver>()) {}
+
 Result<std::unique_ptr<Bestanden>> Bestanden::open(const std::filesystem::path& dir, const Regio& r,
-                                                   int van_jaar, int tot_jaar) {
+                                                   int van_jaar, int tot_jaar, bool tar) {
   std::error_code ec;
   if (std::filesystem::exists(dir, ec) && !std::filesystem::is_empty(dir, ec))
     return FailedPrecondition("uitvoermap is niet leeg: " + dir.string());
   std::filesystem::create_directories(dir / "berichten", ec);
   if (ec) return Unavailable("kan uitvoermap niet maken: " + dir.string());
-  std::unique_ptr<Bestanden> b(new Bestanden(dir, r));
+  std::unique_ptr<Bestanden> b(new Bestanden(dir, r, tar));
 
   std::string s = "gemeente,naam,regio\n";
   for (const auto& g : r.gemeenten) s += g.code + "," + csv(g.naam) + "," + csv(g.regio) + "\n";
@@ -80,13 +226,35 @@ Bestanden::~Bestanden() {
   if (wijkteam_) std::fclose(wijkteam_);
 }
 
+Status Bestanden::geef(Werk w) {
+  batch_bytes_ += w.inhoud.size();
+  batch_.push_back(std::move(w));
+  if (batch_bytes_ < kBatchBytes && batch_.size() < kBatchWerk) return Status::Ok();
+  batch_bytes_ = 0;
+  return schrijver_->geef(std::exchange(batch_, {}));
+}
+
+Status Bestanden::sluit_dag() {
+  if (!tar_ || dag_ == INT32_MIN) return Status::Ok();
+  tar_append_end(archief_);
+  JR_RETURN_IF_ERROR(geef(Werk{Werk::kArchiefData, {}, std::exchange(archief_, {})}));
+  return geef(Werk{Werk::kArchiefSluit, {}, {}});
+}
+
 Status Bestanden::sluit() {
-  if (!wijkteam_) return Status::Ok();
-  const bool fout = std::ferror(wijkteam_) != 0;
-  const bool dicht = std::fclose(wijkteam_) == 0;
-  wijkteam_ = nullptr;
-  if (fout || !dicht) return Unavailable("schrijffout in wijkteam.csv");
-  return schrijf_contracten();
+  Status s = sluit_dag();
+  dag_ = INT32_MIN;
+  if (s.ok() && !batch_.empty()) s = schrijver_->geef(std::exchange(batch_, {}));
+  const Status t = schrijver_->sluit();
+  if (s.ok()) s = t;
+  if (wijkteam_) {
+    const bool fout = std::ferror(wijkteam_) != 0;
+    const bool dicht = std::fclose(wijkteam_) == 0;
+    wijkteam_ = nullptr;
+    if (s.ok() && (fout || !dicht)) s = Unavailable("schrijffout in wijkteam.csv");
+  }
+  if (s.ok()) s = schrijf_contracten();
+  return s;
 }
 
 namespace {
@@ -199,27 +367,34 @@ Status Bestanden::bericht(const ijw::Bericht& b) {
   }
   const Date d = std::visit([](const auto& m) { return m.header.dagtekening; }, b);
   if (d.days() != dag_) {
+    JR_RETURN_IF_ERROR(sluit_dag());
     dag_ = d.days();
     volgnr_ = 0;
-    const std::string iso = d.iso();
-    dagmap_ = (dir_ / "berichten" / iso.substr(0, 4) / iso).string();
-    std::error_code ec;
-    std::filesystem::create_directories(dagmap_, ec);
-    if (ec) return Unavailable("kan map niet maken: " + iso);
+    iso_ = d.iso();
+    const std::string jaarmap = (dir_ / "berichten" / iso_.substr(0, 4)).string();
+    if (tar_) {
+      if (d.year() != jaar_) JR_RETURN_IF_ERROR(geef(Werk{Werk::kMap, jaarmap, {}}));
+      JR_RETURN_IF_ERROR(geef(Werk{Werk::kArchiefOpen, jaarmap + "/" + iso_ + ".tar.gz", {}}));
+    } else {
+      dagmap_ = jaarmap + "/" + iso_;
+      JR_RETURN_IF_ERROR(geef(Werk{Werk::kMap, dagmap_, {}}));
+    }
+    jaar_ = d.year();
   }
   char naam[32];
-  std::snprintf(naam, sizeof naam, "/%06lld-%s.xml", static_cast<long long>(++volgnr_),
+  std::snprintf(naam, sizeof naam, "%06lld-%s.xml", static_cast<long long>(++volgnr_),
                 type_naam(b));
-  const std::string xml = ijw::write_xml(b);
-  const std::string pad = dagmap_ + naam;
-  std::FILE* f = std::fopen(pad.c_str(), "wb");
-  if (!f) return Unavailable("kan bericht niet schrijven");
-  const size_t n = std::fwrite(xml.data(), 1, xml.size(), f);
-  const bool ok = std::fclose(f) == 0 && n == xml.size();
-  if (!ok) return Unavailable("schrijffout in bericht");
+  xml_.clear();
+  ijw::append_xml(b, xml_);
   ++berichten_;
-  bytes_ += static_cast<int64_t>(xml.size());
-  return Status::Ok();
+  bytes_ += static_cast<int64_t>(xml_.size());
+  if (!tar_) return geef(Werk{Werk::kBestand, dagmap_ + "/" + naam, xml_});
+  // Members are named as the files of the directory layout below berichten/YYYY/, dated at
+  // midnight (UTC) of the dagtekening.
+  JR_RETURN_IF_ERROR(
+      tar_append_file(archief_, iso_ + "/" + naam, xml_, static_cast<int64_t>(d.days()) * 86400));
+  if (archief_.size() < kBatchBytes) return Status::Ok();
+  return geef(Werk{Werk::kArchiefData, {}, std::exchange(archief_, {})});
 }
 
 Status Bestanden::wijkteam(const WijkteamRegel& w) {

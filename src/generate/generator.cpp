@@ -7,7 +7,7 @@
 namespace jr::generate {
 
 Result<Uitkomst> genereer(const Opties& o, const Parameters& p, const ijw::Codelijsten& c,
-                          const std::filesystem::path& out) {
+                          const std::filesystem::path& out, bool tar) {
   if (o.tot < o.van) return InvalidArgument("--van ligt na --tot");
   Rng rng(o.seed);
   auto regio = bouw_regio(o.regio, p, c, o.schaal, rng);
@@ -17,7 +17,7 @@ Result<Uitkomst> genereer(const Opties& o, const Parameters& p, const ijw::Codel
   if (out.empty()) {
     JR_RETURN_IF_ERROR(simuleer(*regio, p, o, rng, telling));
   } else {
-    auto files = Bestanden::open(out, *regio, o.van.year() - p.opwarmjaren, o.tot.year());
+    auto files = Bestanden::open(out, *regio, o.van.year() - p.opwarmjaren, o.tot.year(), tar);
     if (!files.ok()) return files.status();
     Tee tee({files->get(), &telling});
     JR_RETURN_IF_ERROR(simuleer(*regio, p, o, rng, tee));

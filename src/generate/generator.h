@@ -18,9 +18,10 @@ struct Uitkomst {
   int64_t bytes = 0;      // their total size
 };
 
-// Writes the region to `out` when it is not empty (it must be absent or empty), and
-// always computes the report. Errors: those of bouw_regio, simuleer and Bestanden::open.
+// Writes the region to `out` when it is not empty (it must be absent or empty), with the
+// messages in one .tar.gz per day when `tar`, and always computes the report. Errors: those
+// of bouw_regio, simuleer and Bestanden.
 Result<Uitkomst> genereer(const Opties& o, const Parameters& p, const ijw::Codelijsten& c,
-                          const std::filesystem::path& out);
+                          const std::filesystem::path& out, bool tar = false);
 
 }  // namespace jr::generate
