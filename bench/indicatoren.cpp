@@ -1,11 +1,11 @@
 // Benchmark of the indicator computation: the full indicator set for all gemeenten, regios and
 // the total, for all twelve half years of six years, on a snapshot either built from a store
 // (--db PATH, e.g. an imported generated region) or synthesised in memory at national scale
-// (default: 352 gemeenten in 42 regios, --jeugdigen N); --export CSV writes the trajecten for
-// the SQL engines of the comparison. Prints the snapshot size, memory per
+// (default: 352 gemeenten in 42 regios, --jeugdigen N). Prints the snapshot size, memory per
 // million trajecten and the time of each step; the last line is
 //   RESULT jeugdregie_s=X jeugdregie_cpu_s=C trajecten=N snapshot_mb_per_miljoen=M
-// (the comparison with DuckDB, PostgreSQL and SQLite on exported trajecten is not here yet).
+// --export DIR writes the snapshot as CSV files for the SQL engines and --uitkomst CSV every
+// figure per period and level, for bench/indicatoren_vergelijk.sh (DuckDB, PostgreSQL, SQLite).
 #include "indicators/indicatoren.h"
 
 #include <chrono>
@@ -68,33 +68,142 @@ model::Snapshot synthetisch(int jeugdigen, uint64_t seed) {
   return b.klaar();
 }
 
-// The trajecten as CSV for the SQL engines of the comparison: one row per traject with the
-// gemeente's regio, codes as in the snapshot, days since 1970-01-01 (einde empty when open),
-// the jeugdige's 18th and 23rd birthdays as days.
-bool exporteer(const model::Snapshot& s, const std::string& pad) {
-  FILE* f = std::fopen(pad.c_str(), "w");
-  if (f == nullptr) return false;
-  std::fprintf(f,
-               "jeugdige,gemeente,regio,aanbieder,hulpvorm,verwijzer,reden,crisis,aanvang,einde,"
-               "wordt18,wordt23\n");
+// The snapshot as CSV files in `dir` for the SQL engines of the comparison
+// (bench/indicatoren_vergelijk.sh): days since 1970-01-01, einde empty while open, codes as in
+// the snapshot, gemeenten and regios by dictionary index.
+//   trajecten.csv    traject,jeugdige,gemeente,aanbieder,hulpvorm,verwijzer,reden,crisis,aanvang,
+//                    einde,wordt18,wordt23 (the jeugdige's 18th and 23rd birthdays)
+//   maatregelen.csv  jeugdige,gemeente,soort,aanvang,einde
+//   kosten.csv       jeugdige,gemeente,hulpvorm,datum,bedrag_cent (hulpvorm 0: not jeugdhulp)
+//   bevolking.csv    gemeente,jaar,leeftijd,aantal
+//   gemeenten.csv    gemeente,code,regio
+//   periodes.csv     periode,jaar,van,tot
+bool exporteer(const model::Snapshot& s, const std::string& dir, int eerste_jaar) {
+  auto open = [&](const char* naam, const char* kop) {
+    FILE* f = std::fopen((dir + "/" + naam).c_str(), "w");
+    if (f != nullptr) std::fprintf(f, "%s\n", kop);
+    return f;
+  };
+  auto einde = [](FILE* f, int32_t e) {
+    if (e != model::kOpenEinde) std::fprintf(f, "%d", e);
+  };
+  bool ok = true;
+  auto sluit = [&](FILE* f) { ok = f != nullptr && std::fclose(f) == 0 && ok; };
+
+  FILE* f =
+      open("trajecten.csv",
+           "traject,jeugdige,gemeente,aanbieder,hulpvorm,verwijzer,reden,crisis,aanvang,einde,"
+           "wordt18,wordt23");
   const auto& t = s.trajecten;
-  for (size_t i = 0; i < t.size(); ++i) {
+  for (size_t i = 0; f != nullptr && i < t.size(); ++i) {
     const auto j = static_cast<size_t>(t.jeugdige[i]);
-    std::fprintf(f, "%d,%s,%u,%u,%u,%u,%u,%u,%d,", t.jeugdige[i],
-                 s.gemeente_code[t.gemeente[i]].c_str(), s.gemeente_regio[t.gemeente[i]],
-                 t.aanbieder[i], t.hulpvorm[i], t.verwijzer[i], t.reden[i], t.crisis[i],
-                 t.aanvang[i]);
-    if (t.einde[i] != model::kOpenEinde) std::fprintf(f, "%d", t.einde[i]);
+    std::fprintf(f, "%zu,%d,%u,%u,%u,%u,%u,%u,%d,", i, t.jeugdige[i], t.gemeente[i], t.aanbieder[i],
+                 t.hulpvorm[i], t.verwijzer[i], t.reden[i], t.crisis[i], t.aanvang[i]);
+    einde(f, t.einde[i]);
     std::fprintf(f, ",%d,%d\n", s.wordt18[j], s.wordt23[j]);
   }
-  return std::fclose(f) == 0;
+  sluit(f);
+
+  f = open("maatregelen.csv", "jeugdige,gemeente,soort,aanvang,einde");
+  const auto& m = s.maatregelen;
+  for (size_t i = 0; f != nullptr && i < m.size(); ++i) {
+    std::fprintf(f, "%d,%u,%u,%d,", m.jeugdige[i], m.gemeente[i], m.soort[i], m.aanvang[i]);
+    einde(f, m.einde[i]);
+    std::fputc('\n', f);
+  }
+  sluit(f);
+
+  f = open("kosten.csv", "jeugdige,gemeente,hulpvorm,datum,bedrag_cent");
+  const auto& k = s.kosten;
+  for (size_t i = 0; f != nullptr && i < k.size(); ++i)
+    std::fprintf(f, "%d,%u,%u,%d,%lld\n", k.jeugdige[i], k.gemeente[i], k.hulpvorm[i], k.datum[i],
+                 static_cast<long long>(k.bedrag_cent[i]));
+  sluit(f);
+
+  f = open("bevolking.csv", "gemeente,jaar,leeftijd,aantal");
+  for (size_t g = 0; f != nullptr && g < s.gemeente_code.size(); ++g)
+    for (int jaar = s.jaar_min; jaar < s.jaar_min + s.jaren; ++jaar)
+      for (int l = 0; l <= 22; ++l) {
+        const uint64_t n = s.bevolking_som(static_cast<uint16_t>(g), jaar, l, l);
+        if (n > 0)
+          std::fprintf(f, "%zu,%d,%d,%llu\n", g, jaar, l, static_cast<unsigned long long>(n));
+      }
+  sluit(f);
+
+  f = open("gemeenten.csv", "gemeente,code,regio");
+  for (size_t g = 0; f != nullptr && g < s.gemeente_code.size(); ++g)
+    std::fprintf(f, "%zu,%s,%u\n", g, s.gemeente_code[g].c_str(), s.gemeente_regio[g]);
+  sluit(f);
+
+  f = open("periodes.csv", "periode,jaar,van,tot");
+  for (int jaar = eerste_jaar; f != nullptr && jaar < eerste_jaar + 6; ++jaar)
+    for (const char* h : {"H1", "H2"}) {
+      auto p = indicators::parse_periode(std::to_string(jaar) + h);
+      std::fprintf(f, "%s,%d,%d,%d\n", p->naam.c_str(), jaar, p->van.days(), p->tot.days());
+    }
+  sluit(f);
+  return ok;
+}
+
+// Every figure of a Telling as (name, value), in the column order of the comparison CSV.
+template <class F>
+void per_veld(const indicators::Telling& t, F&& f) {
+  auto reeks = [&](const char* naam, const auto& a) {
+    for (size_t i = 0; i < a.size(); ++i)
+      f(std::string(naam) + "_" + std::to_string(i), static_cast<long long>(a[i]));
+  };
+  auto een = [&](const char* naam, auto v) { f(naam, static_cast<long long>(v)); };
+  een("bevolking0tot17", t.bevolking0tot17);
+  een("jongeren", t.jongeren);
+  een("jongeren0tot17", t.jongeren0tot17);
+  een("totaal", t.totaal);
+  een("begonnen", t.begonnen);
+  een("beeindigd", t.beeindigd);
+  een("lopend_einde", t.lopend_einde);
+  reeks("hv_jongeren", t.hv_jongeren);
+  reeks("hv_trajecten", t.hv_trajecten);
+  reeks("groep_jongeren", t.groep_jongeren);
+  reeks("groep_trajecten", t.groep_trajecten);
+  reeks("verwijzer", t.verwijzer);
+  reeks("reden", t.reden);
+  een("duur_som", t.duur_som);
+  reeks("duurklasse", t.duurklassen);
+  een("herhaald", t.herhaald);
+  een("crisis", t.crisis);
+  een("geen_nieuwe_start", t.geen_nieuwe_start);
+  een("jeugdbescherming", t.jeugdbescherming);
+  een("jeugdreclassering", t.jeugdreclassering);
+  een("kosten_cent", t.kosten_cent);
+  een("kosten_clienten", t.kosten_clienten);
+  reeks("hv_kosten_cent", t.hv_kosten_cent);
+  reeks("hv_kosten_clienten", t.hv_kosten_clienten);
+}
+
+// One row per period and level (gemeente and regio by dictionary index, totaal 0) with every
+// figure, to compare with the SQL engines' answers.
+void schrijf_uitkomst(FILE* f, const indicators::Uitkomst& u, bool kop) {
+  auto rij = [&](const char* niveau, size_t sleutel, const indicators::Telling& t) {
+    std::fprintf(f, "%s,%s,%zu", u.periode.naam.c_str(), niveau, sleutel);
+    per_veld(t, [&](const std::string&, long long v) { std::fprintf(f, ",%lld", v); });
+    std::fputc('\n', f);
+  };
+  if (kop) {
+    std::fprintf(f, "periode,niveau,sleutel");
+    per_veld(u.totaal.t,
+             [&](const std::string& naam, long long) { std::fprintf(f, ",%s", naam.c_str()); });
+    std::fputc('\n', f);
+  }
+  for (size_t g = 0; g < u.gemeenten.size(); ++g) rij("gemeente", g, u.gemeenten[g].t);
+  for (size_t r = 0; r < u.regios.size(); ++r) rij("regio", r, u.regios[r].t);
+  rij("totaal", 0, u.totaal.t);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string db, export_pad;
+  std::string db, export_dir, uitkomst_pad;
   int jeugdigen = 1'500'000, eerste_jaar = 2019;
+  unsigned draden = 0;  // one per core
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
       db = argv[++i];
@@ -103,11 +212,16 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--eerste-jaar") && i + 1 < argc)
       eerste_jaar = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--export") && i + 1 < argc)
-      export_pad = argv[++i];
+      export_dir = argv[++i];
+    else if (!std::strcmp(argv[i], "--draden") && i + 1 < argc)
+      draden = static_cast<unsigned>(std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--uitkomst") && i + 1 < argc)
+      uitkomst_pad = argv[++i];
     else {
       std::fprintf(
           stderr,
-          "gebruik: indicatoren [--db PATH] [--jeugdigen N] [--eerste-jaar J] [--export CSV]\n");
+          "gebruik: indicatoren [--db PATH] [--jeugdigen N] [--eerste-jaar J] [--export DIR] "
+          "[--uitkomst CSV] [--draden N]\n");
       return 2;
     }
   }
@@ -137,21 +251,21 @@ int main(int argc, char** argv) {
       "trajecten), %.3f s\n",
       s.trajecten.size(), s.wordt18.size(), s.gemeente_code.size(), mb,
       n > 0 ? mb / (n / 1e6) : 0.0, sec(t0, t1));
-  if (!export_pad.empty() && !exporteer(s, export_pad)) {
-    std::fprintf(stderr, "kan %s niet schrijven\n", export_pad.c_str());
+  if (!export_dir.empty() && !exporteer(s, export_dir, eerste_jaar)) {
+    std::fprintf(stderr, "kan niet schrijven in %s\n", export_dir.c_str());
     return 3;
   }
+  std::vector<indicators::Periode> perioden;
+  for (int jaar = eerste_jaar; jaar < eerste_jaar + 6; ++jaar)
+    for (const char* h : {"H1", "H2"})
+      perioden.push_back(*indicators::parse_periode(std::to_string(jaar) + h));
   auto t2 = Klok::now();
   const std::clock_t c2 = std::clock();
   auto afgeleid = indicators::leid_af(s);
   auto t3 = Klok::now();
+  auto uitkomsten = indicators::bereken(s, afgeleid, perioden, draden);
   uint64_t controle = 0;
-  for (int jaar = eerste_jaar; jaar < eerste_jaar + 6; ++jaar)
-    for (const char* h : {"H1", "H2"}) {
-      auto p = indicators::parse_periode(std::to_string(jaar) + h);
-      auto u = indicators::bereken(s, afgeleid, *p);
-      controle += u.totaal.t.totaal + u.totaal.t.jongeren;
-    }
+  for (const auto& u : uitkomsten) controle += u.totaal.t.totaal + u.totaal.t.jongeren;
   auto t4 = Klok::now();
   const double cpu = static_cast<double>(std::clock() - c2) / CLOCKS_PER_SEC;
   std::printf("afleiden (herhaald beroep, nieuwe start): %.3f s\n", sec(t2, t3));
@@ -162,5 +276,14 @@ int main(int argc, char** argv) {
   std::printf(
       "RESULT jeugdregie_s=%.3f jeugdregie_cpu_s=%.3f trajecten=%zu snapshot_mb_per_miljoen=%.1f\n",
       sec(t2, t4), cpu, s.trajecten.size(), n > 0 ? mb / (n / 1e6) : 0.0);
+  if (!uitkomst_pad.empty()) {
+    FILE* f = std::fopen(uitkomst_pad.c_str(), "w");
+    for (size_t i = 0; f != nullptr && i < uitkomsten.size(); ++i)
+      schrijf_uitkomst(f, uitkomsten[i], i == 0);
+    if (f == nullptr || std::fclose(f) != 0) {
+      std::fprintf(stderr, "kan %s niet schrijven\n", uitkomst_pad.c_str());
+      return 3;
+    }
+  }
   return 0;
 }

@@ -37,3 +37,10 @@ if [ -f web/package-lock.json ]; then
     (cd web && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
+# bench/: DuckDB (@duckdb/node-api) for the indicator comparison; with the test tools.
+if [ "$what" = "test" ] && [ -f bench/package-lock.json ]; then
+  if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+    echo "setup: npm ci in bench/"
+    (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi

@@ -1,6 +1,8 @@
 #include "indicators/indicatoren.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace jr::indicators {
 
@@ -32,24 +34,28 @@ class DagTabel {
   std::vector<int32_t> tabel_;
 };
 
-}  // namespace
+// Runs f(task) for task 0..n-1 on up to `draden` threads (0: one per core), the calling thread
+// included; each task exactly once.
+template <class F>
+void parallel(size_t n, unsigned draden, F&& f) {
+  if (draden == 0) draden = std::max(1u, std::thread::hardware_concurrency());
+  const size_t extra = std::min<size_t>(draden, n) > 0 ? std::min<size_t>(draden, n) - 1 : 0;
+  std::atomic<size_t> volgende{0};
+  auto werk = [&] {
+    for (size_t i; (i = volgende.fetch_add(1)) < n;) f(i);
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(extra);
+  for (size_t t = 0; t < extra; ++t) threads.emplace_back(werk);
+  werk();
+  for (auto& t : threads) t.join();
+}
 
-Afgeleid leid_af(const model::Snapshot& s) {
-  const auto& T = s.trajecten;
-  const size_t n = T.size();
-  Afgeleid a;
-  a.herhaald.assign(n, 0);
-  a.nieuwe_start.assign(n, 0);
-  if (n == 0) return a;
-  int32_t lo = INT32_MAX, hi = INT32_MIN;
-  for (size_t i = 0; i < n; ++i) {
-    lo = std::min(lo, T.aanvang[i]);
-    hi = std::max(hi, T.aanvang[i]);
-    if (T.einde[i] != kOpenEinde) hi = std::max(hi, T.einde[i]);
-  }
-  DagTabel vijf_jaar_eerder(lo, hi, [](Date d) { return jaren_eerder(d, 5); });
-  DagTabel volgend_halfjaar(lo, hi, [](Date d) { return einde_volgend_halfjaar(d); });
-  for (size_t b = 0; b < n;) {
+// leid_af for the trajecten [van, n), which hold whole jeugdigen.
+template <class V, class H>
+void leid_af_deel(const model::Trajecten& T, size_t van, size_t n, const V& vijf_jaar_eerder,
+                  const H& volgend_halfjaar, Afgeleid& a) {
+  for (size_t b = van; b < n;) {
     size_t e = b;
     while (e < n && T.jeugdige[e] == T.jeugdige[b]) ++e;
     // Within one jeugdige, trajecten are sorted by aanvang.
@@ -74,6 +80,37 @@ Afgeleid leid_af(const model::Snapshot& s) {
     }
     b = e;
   }
+}
+
+}  // namespace
+
+Afgeleid leid_af(const model::Snapshot& s) {
+  const auto& T = s.trajecten;
+  const size_t n = T.size();
+  Afgeleid a;
+  a.herhaald.assign(n, 0);
+  a.nieuwe_start.assign(n, 0);
+  if (n == 0) return a;
+  int32_t lo = INT32_MAX, hi = INT32_MIN;
+  for (size_t i = 0; i < n; ++i) {
+    lo = std::min(lo, T.aanvang[i]);
+    hi = std::max(hi, T.aanvang[i]);
+    if (T.einde[i] != kOpenEinde) hi = std::max(hi, T.einde[i]);
+  }
+  DagTabel vijf_jaar_eerder(lo, hi, [](Date d) { return jaren_eerder(d, 5); });
+  DagTabel volgend_halfjaar(lo, hi, [](Date d) { return einde_volgend_halfjaar(d); });
+  // Independent per jeugdige: a few slices that start at a jeugdige's first traject.
+  constexpr size_t kDelen = 8;
+  std::vector<size_t> grens(kDelen + 1, n);
+  grens[0] = 0;
+  for (size_t d = 1; d < kDelen; ++d) {
+    size_t i = std::max(grens[d - 1], n * d / kDelen);
+    while (i > grens[d - 1] && i < n && T.jeugdige[i] == T.jeugdige[i - 1]) ++i;
+    grens[d] = i;
+  }
+  parallel(kDelen, 0, [&](size_t d) {
+    leid_af_deel(T, grens[d], grens[d + 1], vijf_jaar_eerder, volgend_halfjaar, a);
+  });
   return a;
 }
 
@@ -285,6 +322,13 @@ Uitkomst bereken(const model::Snapshot& s, const Afgeleid& a, const Periode& p) 
   u.totaal.soort = Niveau::Soort::kTotaal;
   u.totaal.naam = "totaal";
   u.totaal.t = t[G + R];
+  return u;
+}
+
+std::vector<Uitkomst> bereken(const model::Snapshot& s, const Afgeleid& afgeleid,
+                              const std::vector<Periode>& perioden, unsigned draden) {
+  std::vector<Uitkomst> u(perioden.size());
+  parallel(perioden.size(), draden, [&](size_t i) { u[i] = bereken(s, afgeleid, perioden[i]); });
   return u;
 }
 

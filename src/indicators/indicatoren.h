@@ -69,4 +69,9 @@ struct Uitkomst {
 // All indicators of `periode`. `afgeleid` must come from leid_af(s).
 Uitkomst bereken(const model::Snapshot& s, const Afgeleid& afgeleid, const Periode& periode);
 
+// The same for each of `perioden`, in that order, one period per task on up to `draden` threads
+// (0: one per core). The snapshot is only read, so the periods share it.
+std::vector<Uitkomst> bereken(const model::Snapshot& s, const Afgeleid& afgeleid,
+                              const std::vector<Periode>& perioden, unsigned draden = 0);
+
 }  // namespace jr::indicators
