@@ -247,13 +247,10 @@ Antwoord Api::indicatoren(const Verzoek& v) {
   return json_antwoord((*d)->tekst);
 }
 
-Antwoord Api::kerncijfers(const Verzoek& v) {
-  std::vector<OngeldigeParameter> f;
-  auto fl = lees_filters(v, true, f);
-  if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
-  auto d = bron_.indicatoren({*fl.periode, std::nullopt, fl.publiek});
-  if (!d.ok()) return uit_status(d.status());
-  const json& doc = (*d)->json;
+namespace {
+// The kerncijfers answer of one indicator document (built once per document, see
+// Document::afgeleid).
+std::string kerncijfers_document(const json& doc) {
   json uit;
   uit["periode"] = doc["periode"];
   uit["niveau"] = doc["niveau"];
@@ -267,7 +264,17 @@ Antwoord Api::kerncijfers(const Verzoek& v) {
                       {"pctJongerenMetVerblijf", kLandelijk.pct_verblijf},
                       {"pctJeugdbescherming", kLandelijk.pct_jeugdbescherming},
                       {"kostenPerClient", nullptr}};
-  return json_antwoord(uit.dump());
+  return uit.dump();
+}
+}  // namespace
+
+Antwoord Api::kerncijfers(const Verzoek& v) {
+  std::vector<OngeldigeParameter> f;
+  auto fl = lees_filters(v, true, f);
+  if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
+  auto d = bron_.indicatoren({*fl.periode, std::nullopt, fl.publiek});
+  if (!d.ok()) return uit_status(d.status());
+  return json_antwoord((*d)->afgeleid("kerncijfers", kerncijfers_document));
 }
 
 Antwoord Api::perioden(const Verzoek&) {

@@ -36,10 +36,24 @@ struct IndicatorVraag {
   bool publiek = false;                 // disclosure control (niveau=publiek)
 };
 
-// One cached document: parsed, and as the bytes the API sends.
+// One cached document: parsed, and as the bytes the API sends; plus answers derived from it
+// (e.g. the kerncijfers), made once per document by `maak(json)` and kept with it, so that a
+// busy endpoint serves bytes instead of building JSON per request.
 struct Document {
   nlohmann::json json;
   std::string tekst;
+
+  template <class F>
+  const std::string& afgeleid(const std::string& naam, F&& maak) const {
+    std::lock_guard lock(afgeleid_mu_);
+    auto it = afgeleid_.find(naam);
+    if (it == afgeleid_.end()) it = afgeleid_.emplace(naam, maak(json)).first;
+    return it->second;  // map nodes are stable and never erased while the document lives
+  }
+
+ private:
+  mutable std::mutex afgeleid_mu_;
+  mutable std::map<std::string, std::string> afgeleid_;
 };
 
 struct TrajectVraag {
