@@ -70,8 +70,12 @@ void identificatie_el(XmlOut& x, std::string_view p, std::string_view name, std:
 }
 
 bool is_product_class(std::string_view local) {
-  return local == "StartProduct" || local == "StopProduct" || local == "AangevraagdProduct";
+  return local == "StartProduct" || local == "StopProduct" || local == "AangevraagdProduct" ||
+         local == "ToegewezenProduct";
 }
+
+// Classes of a JW301 that carry their own RetourCodes in the JW302 (always "0200" here).
+bool is_jw302_class(std::string_view local) { return local == "Contact" || local == "Relatie"; }
 
 bool has_element_children(const xmlNode* n) {
   for (const xmlNode* c = n->children; c; c = c->next)
@@ -107,6 +111,9 @@ struct Kopie {
       if (c->type == XML_ELEMENT_NODE) copy(c);
     if (pr == p && local == "Client") {
       retour_codes(x, p, oordeel.client);
+    } else if (pr == p && is_jw302_class(local)) {
+      static const Codes kGeen;
+      retour_codes(x, p, kGeen);
     } else if (pr == p && is_product_class(local)) {
       static const Codes kGeen;
       retour_codes(x, p, product < oordeel.producten.size() ? oordeel.producten[product] : kGeen);
@@ -167,8 +174,8 @@ XsdVersie xsd_versie(const std::filesystem::path& dir, Berichttype type) {
 Result<std::string> bouw_retour(Berichttype heen, const xmlDoc* doc, const Oordeel& oordeel,
                                 const RetourGegevens& r) {
   auto terug = retour_van(heen);
-  if (!terug ||
-      (heen != Berichttype::JW305 && heen != Berichttype::JW307 && heen != Berichttype::JW315))
+  if (!terug || (heen != Berichttype::JW301 && heen != Berichttype::JW305 &&
+                 heen != Berichttype::JW307 && heen != Berichttype::JW315))
     return InvalidArgument(std::string("geen retourbericht voor ") + std::string(naam(heen)));
   const xmlNode* root = doc ? xmlDocGetRootElement(const_cast<xmlDoc*>(doc)) : nullptr;
   if (!root || !is_element(root, "Bericht") || !child(root, "Header"))

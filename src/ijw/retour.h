@@ -59,8 +59,9 @@ struct RetourGegevens {
   XsdVersie xsd;  // of the retour message's own schema
 };
 
-// JW306/JW308/JW316 for received `doc` of type `heen` (JW305/JW307/JW315). InvalidArgument
-// when `heen` has no such retour or the document has no Bericht/Header.
+// JW306/JW308/JW316 for received `doc` of type `heen` (JW305/JW307/JW315), and the JW302 an
+// aanbieder sends on a JW301 (for tests and synthetic data; Contact and Relatie get 0200).
+// InvalidArgument when `heen` has no such retour or the document has no Bericht/Header.
 Result<std::string> bouw_retour(Berichttype heen, const xmlDoc* doc, const Oordeel& oordeel,
                                 const RetourGegevens& retour);
 

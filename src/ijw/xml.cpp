@@ -3,10 +3,12 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <mutex>
 
 namespace jr::ijw {
@@ -83,6 +85,24 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+// One parser context per thread, reset for each document: its dictionary of element names
+// and its buffers are reused instead of being built anew for every message.
+struct CtxtDeleter {
+  void operator()(xmlParserCtxt* c) const { xmlFreeParserCtxt(c); }
+};
+
+xmlParserCtxtPtr parser_context() {
+  thread_local std::unique_ptr<xmlParserCtxt, CtxtDeleter> ctxt;
+  if (!ctxt) {
+    ctxt.reset(xmlNewParserCtxt());
+    if (ctxt) {
+      ctxt->sax->internalSubset = on_internal_subset;
+      ctxt->sax->entityDecl = on_entity_decl;
+    }
+  }
+  return ctxt.get();
+}
+
 int depth_exceeds(const xmlNode* n, int depth, int max_depth) {
   if (depth > max_depth) return 1;
   for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next)
@@ -130,19 +150,19 @@ Result<XmlDocPtr> parse_xml(std::string_view bytes, const XmlLimits& limits) {
     }
   }
 
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  xmlParserCtxtPtr ctxt = parser_context();
   if (ctxt == nullptr) return Internal("libxml2 parser context kon niet worden gemaakt");
   ParseState state;
   ctxt->_private = &state;
-  ctxt->sax->internalSubset = on_internal_subset;
-  ctxt->sax->entityDecl = on_entity_decl;
   xmlSetStructuredErrorFunc(&state, on_structured_error);
   const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS | XML_PARSE_NOWARNING |
                    XML_PARSE_NOERROR | XML_PARSE_COMPACT;
   xmlDocPtr doc =
       xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8", opts);
   const bool well_formed = ctxt->wellFormed != 0;
-  xmlFreeParserCtxt(ctxt);
+  ctxt->_private = nullptr;
+  if (ctxt->myDoc != nullptr && ctxt->myDoc != doc) xmlFreeDoc(ctxt->myDoc);
+  ctxt->myDoc = nullptr;
   xmlSetStructuredErrorFunc(nullptr, nullptr);
   XmlDocPtr owned(doc);
 
@@ -166,6 +186,13 @@ Result<std::string> read_file_limited(const std::string& path, size_t max_bytes)
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return NotFound("bestand niet gevonden of niet leesbaar: " + path);
   std::string out;
+  // Read a regular file of known size in one go; grow only when it turns out larger.
+  struct stat sb {};
+  if (::fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+      static_cast<size_t>(sb.st_size) <= max_bytes) {
+    out.resize(static_cast<size_t>(sb.st_size));
+    out.resize(std::fread(out.data(), 1, out.size(), f));
+  }
   char buf[65536];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {

@@ -142,7 +142,16 @@ BerichtResultaat Importer::import_bytes(std::string_view bytes, std::string_view
     tel(r);
     return r;
   }
-  batch_.push_back(r);
+  // What flush() needs of the message: the retour only when it is to be written.
+  BerichtResultaat& b = batch_.emplace_back();
+  b.bron = r.bron;
+  b.berichttype = r.berichttype;
+  b.uitkomst = r.uitkomst;
+  b.findings = r.findings;
+  b.melding = r.melding;
+  if (options_.retour_dir) b.retour_xml = r.retour_xml;
+  b.retour_type = r.retour_type;
+  b.bericht_id = r.bericht_id;
   if (batch_.size() >= options_.batch_grootte) {
     Status st = flush();
     if (!st.ok() && commit_mislukt_) {

@@ -96,8 +96,11 @@ Uitkomst uitkomst_van(size_t aantal, size_t geaccepteerd) {
   return Uitkomst::afgekeurd;
 }
 
+// `met_xml` false: the row is stored without its raw XML, which zet_bericht_uitkomst adds
+// together with the outcome, so that the large row is written once.
 store::BerichtRecord bericht_record(const Ontvangst& o, std::string_view richting,
-                                    std::string_view status, const Findings& f) {
+                                    std::string_view status, const Findings& f,
+                                    bool met_xml = true) {
   store::BerichtRecord b;
   b.richting = std::string(richting);
   b.berichttype = std::string(ijw::naam(o.type));
@@ -106,7 +109,7 @@ store::BerichtRecord bericht_record(const Ontvangst& o, std::string_view richtin
   b.identificatie = o.kop.identificatie;
   b.dagtekening = o.kop.dagtekening;
   b.inhoud_sha256 = o.sha256;
-  b.xml = std::string(o.bytes);
+  if (met_xml) b.xml = std::string(o.bytes);
   b.status = std::string(status);
   b.retourcodes = findings_json(f);
   b.import_id = o.import_id;
@@ -135,6 +138,27 @@ Status check_tr056(Ontvangst& o, Findings& kop) {
                    "een " + std::string(ijw::naam(o.type)) +
                        " met deze BerichtIdentificatie is van deze afzender al ontvangen"});
   return Status::Ok();
+}
+
+// regels-ijw-3.2 TR381 (S329): the ProductCode fits the ProductCategorie by the product code
+// list in use: checked when the product catalogue (register import) has that categorie.
+Status check_tr381(Ontvangst& o, std::string_view categorie, std::string_view code,
+                   const std::string& pad, Findings& f) {
+  auto past = o.store.productcode_in_catalogus(categorie, code);
+  if (!past.ok()) return past.status();
+  if (*past && !**past)
+    f.push_back({"TR381", "S329", pad,
+                 "ProductCode " + std::string(code) +
+                     " past volgens de productcodelijst niet bij "
+                     "ProductCategorie " +
+                     std::string(categorie)});
+  return Status::Ok();
+}
+
+Status check_tr381(Ontvangst& o, const std::optional<ijw::Product>& p, const std::string& pad,
+                   Findings& f) {
+  if (!p || !p->code) return Status::Ok();
+  return check_tr381(o, p->categorie, *p->code, pad + "/Product/Code", f);
 }
 
 // Findings of the in-message rules, split by class.
@@ -202,7 +226,7 @@ Status verwerk_met_retour(Ontvangst& o, size_t aantal, std::string_view product_
   r.retour_type = std::string(ijw::naam(retour_type));
   ijw::Oordeel oordeel;
   size_t geaccepteerd = 0;
-  auto bericht = o.store.bewaar_bericht(bericht_record(o, "in", "afgekeurd", {}));
+  auto bericht = o.store.bewaar_bericht(bericht_record(o, "in", "afgekeurd", {}, false));
   if (!bericht.ok()) return bericht.status();
   r.bericht_id = *bericht;
   if (!v.kop.empty()) {
@@ -231,7 +255,7 @@ Status verwerk_met_retour(Ontvangst& o, size_t aantal, std::string_view product_
   else
     r.melding = xml.status().message();
   return o.store.zet_bericht_uitkomst(*bericht, status_naam(r.uitkomst), findings_json(r.findings),
-                                      r.retour_xml);
+                                      r.retour_xml, o.bytes);
 }
 
 const std::string kClient = "/Bericht/Client";
@@ -308,6 +332,8 @@ Status verwerk_jw305(Ontvangst& o, const ijw::Jw305& m, const Findings& in_beric
   auto product_fn = [&](size_t i, int64_t bericht_id, Findings& f) -> Status {
     const ijw::StartProduct& sp = m.producten[i];
     const std::string pad = kClient + "/StartProducten/StartProduct" + idx(i);
+    JR_RETURN_IF_ERROR(check_tr381(o, sp.product, pad, f));
+    if (!f.empty()) return Status::Ok();
     std::optional<ToewijzingRecord> t;
     JR_RETURN_IF_ERROR(koppel_toewijzing(o, jeugdige, sp.toewijzing_nummer, pad, t, f));
     if (!t) return Status::Ok();
@@ -384,6 +410,8 @@ Status verwerk_jw307(Ontvangst& o, const ijw::Jw307& m, const Findings& in_beric
   auto product_fn = [&](size_t i, int64_t bericht_id, Findings& f) -> Status {
     const ijw::StopProduct& sp = m.producten[i];
     const std::string pad = kClient + "/StopProducten/StopProduct" + idx(i);
+    JR_RETURN_IF_ERROR(check_tr381(o, sp.product, pad, f));
+    if (!f.empty()) return Status::Ok();
     std::optional<ToewijzingRecord> t;
     JR_RETURN_IF_ERROR(koppel_toewijzing(o, jeugdige, sp.toewijzing_nummer, pad, t, f));
     if (!t) return Status::Ok();
@@ -497,6 +525,8 @@ Status verwerk_jw315(Ontvangst& o, const ijw::Jw315& m, const Findings& in_beric
   auto product_fn = [&](size_t i, int64_t bericht_id, Findings& f) -> Status {
     const ijw::AangevraagdProduct& ap = m.producten[i];
     const std::string pad = kClient + "/AangevraagdeProducten/AangevraagdProduct" + idx(i);
+    JR_RETURN_IF_ERROR(check_tr381(o, ap.product, pad, f));
+    if (!f.empty()) return Status::Ok();
     // regels-ijw-3.2 TR347: ReferentieAanbieder unique for the aanbieder.
     auto bekend = o.store.verzoek_referentie_bekend(o.kop.afzender, ap.referentie_aanbieder);
     if (!bekend.ok()) return bekend.status();
@@ -541,7 +571,7 @@ Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const Findings& in_beric
                      BerichtResultaat& r) {
   Verdeling v = verdeel(in_bericht, "ToegewezenProduct", m.producten.size());
   if (v.kop.empty()) JR_RETURN_IF_ERROR(check_tr056(o, v.kop));
-  auto bericht = o.store.bewaar_bericht(bericht_record(o, "uit", "afgekeurd", {}));
+  auto bericht = o.store.bewaar_bericht(bericht_record(o, "uit", "afgekeurd", {}, false));
   if (!bericht.ok()) return bericht.status();
   r.bericht_id = *bericht;
   append(r.findings, v.kop);
@@ -565,6 +595,7 @@ Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const Findings& in_beric
         const std::string pad = kClient + "/ToegewezenProducten/ToegewezenProduct" + idx(i);
         Findings f = v.producten[i];
         std::optional<ToewijzingRecord> bestaand;
+        if (f.empty()) JR_RETURN_IF_ERROR(check_tr381(o, tp.product, pad, f));
         if (f.empty()) {
           auto b = o.store.zoek_toewijzing(o.kop.afzender, tp.toewijzing_nummer);
           if (!b.ok()) return b.status();
@@ -582,6 +613,18 @@ Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const Findings& in_beric
                            "ToewijzingNummer " + std::to_string(tp.toewijzing_nummer) +
                                " is al gebruikt voor een ander toegewezen product"});
           }
+        }
+        // regels-ijw-3.2 TR379: a filled ReferentieAanbieder is that of a verzoek om toewijzing
+        // of this aanbieder (JW315), or repeats that of the toewijzing being changed.
+        if (f.empty() && tp.referentie_aanbieder &&
+            !(bestaand && bestaand->referentie_aanbieder == tp.referentie_aanbieder)) {
+          auto verzoek =
+              o.store.verzoek_referentie_bekend(o.kop.ontvanger, *tp.referentie_aanbieder);
+          if (!verzoek.ok()) return verzoek.status();
+          if (!*verzoek)
+            f.push_back({"TR379", "9379", pad + "/ReferentieAanbieder",
+                         "ReferentieAanbieder verwijst niet naar een verzoek om toewijzing van "
+                         "deze aanbieder"});
         }
         // regels-ijw-3.2 TR385: no removal (RedenWijziging 13) with open prestaties.
         if (f.empty() && bestaand && tp.reden_wijziging == "13") {
@@ -631,7 +674,7 @@ Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const Findings& in_beric
   r.uitkomst = uitkomst_van(m.producten.size(), geaccepteerd);
   std::string_view status =
       r.uitkomst == Uitkomst::geaccepteerd ? "verzonden" : status_naam(r.uitkomst);
-  return o.store.zet_bericht_uitkomst(*bericht, status, findings_json(r.findings), "");
+  return o.store.zet_bericht_uitkomst(*bericht, status, findings_json(r.findings), "", o.bytes);
 }
 
 // ---- JW302 retour on a JW301 (from the aanbieder) ----
@@ -696,7 +739,7 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
                                   volgende.iso() + ") zijn: daarin is zorg geleverd"});
     }
   }
-  auto bericht = o.store.bewaar_bericht(bericht_record(o, "in", "afgekeurd", {}));
+  auto bericht = o.store.bewaar_bericht(bericht_record(o, "in", "afgekeurd", {}, false));
   if (!bericht.ok()) return bericht.status();
   r.bericht_id = *bericht;
   append(r.findings, kop);
@@ -736,6 +779,8 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
           if (p.product_periode.begindatum > m.declaratie_periode.einddatum)
             f.push_back({"TR319", "9319", pad + "/ProductPeriode",
                          "ProductPeriode valt na de DeclaratiePeriode"});
+          JR_RETURN_IF_ERROR(
+              check_tr381(o, p.product_categorie, p.product_code, pad + "/ProductCode", f));
           // regels-ijw-3.2 TR338: the prestatie relates to a toewijzing by its number.
           if (!t)
             f.push_back({"TR338", "9338", pad + "/ToewijzingNummer",
@@ -920,7 +965,7 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
   if (!g.ok()) return g.status();
   r.retour_xml = ijw::bouw_jw325(m, oordeel, *g);
   return o.store.zet_bericht_uitkomst(*bericht, status_naam(r.uitkomst), findings_json(r.findings),
-                                      r.retour_xml);
+                                      r.retour_xml, o.bytes);
 }
 
 }  // namespace jr::import::detail

@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <fstream>
@@ -13,6 +14,8 @@ namespace jr::server {
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr int kLuisterWachtrij = 1024;  // listen backlog (capped by net.core.somaxconn)
 
 // Files the dashboard needs from web/node_modules, under stable URLs.
 const std::map<std::string, std::string>& vendor_bestanden() {
@@ -114,6 +117,7 @@ struct Server::Impl {
   std::vector<Route> routes;
   httplib::Server http;
   std::vector<std::pair<std::regex, std::string>> patronen;  // path regex -> method, for 405
+  int luister_fd = -1;                                       // the listening socket, once bound
 };
 
 Server::Server(Api& api, ServerOpties opties)
@@ -122,6 +126,13 @@ Server::Server(Api& api, ServerOpties opties)
   const int threads = impl_->opties.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   http.set_payload_max_length(16 * 1024 * 1024);
+  // Small answers on kept-alive connections: without TCP_NODELAY, Nagle and the peer's delayed
+  // ACK hold each answer about 40 ms.
+  http.set_tcp_nodelay(true);
+  http.set_socket_options([impl = impl_.get()](socket_t sock) {
+    httplib::default_socket_options(sock);
+    impl->luister_fd = sock;
+  });
   http.set_keep_alive_max_count(1000);
 
   for (const Route& route : impl_->routes) {
@@ -245,6 +256,9 @@ Status Server::bind() {
       return Unavailable("poort " + std::to_string(o.port) + " op " + o.host + " is niet vrij");
     port_ = o.port;
   }
+  // Debian's cpp-httplib listens with a backlog of 5: fifty clients connecting at once lose
+  // SYNs and wait a second for the retry. Listening again on the bound socket raises it.
+  if (impl_->luister_fd >= 0) ::listen(impl_->luister_fd, kLuisterWachtrij);
   return Status::Ok();
 }
 

@@ -111,12 +111,12 @@ Status Db::exec(std::string_view sql) {
 }
 
 Stmt& Db::prepare(std::string_view sql) {
-  std::string key(sql);
-  auto it = cache_.find(key);
+  auto it = cache_.find(sql);
   if (it != cache_.end()) {
     it->second->reset();
     return *it->second;
   }
+  std::string key(sql);
   sqlite3_stmt* s = nullptr;
   int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
                               SQLITE_PREPARE_PERSISTENT, &s, nullptr);

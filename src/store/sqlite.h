@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,8 +72,13 @@ class Db {
 
  private:
   explicit Db(sqlite3* db) : db_(db) {}
+  // Looked up by the SQL text as a string_view, without building a std::string per call.
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   sqlite3* db_;
-  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>, SqlHash, std::equal_to<>> cache_;
 };
 
 // Maps an SQLite result code to a Status (BUSY/LOCKED/FULL/IOERR -> Unavailable,

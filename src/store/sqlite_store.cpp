@@ -63,14 +63,14 @@ Status SqliteStore::migrate() {
 
 Status SqliteStore::begin() {
   if (in_tx_) return FailedPrecondition("er loopt al een transactie");
-  JR_RETURN_IF_ERROR(db_->exec("BEGIN IMMEDIATE"));
+  JR_RETURN_IF_ERROR(db_->prepare("BEGIN IMMEDIATE").run());
   in_tx_ = true;
   return Status::Ok();
 }
 
 Status SqliteStore::commit() {
   if (!in_tx_) return FailedPrecondition("geen open transactie");
-  Status st = db_->exec("COMMIT");
+  Status st = db_->prepare("COMMIT").run();
   if (!st.ok()) {
     (void)db_->exec("ROLLBACK");
     last_audit_hash_.clear();
@@ -91,7 +91,7 @@ void SqliteStore::rollback() {
 Status SqliteStore::unit_begin() {
   if (!in_tx_) return FailedPrecondition("unit_begin zonder transactie");
   if (in_unit_) return FailedPrecondition("er loopt al een eenheid");
-  JR_RETURN_IF_ERROR(db_->exec("SAVEPOINT eenheid"));
+  JR_RETURN_IF_ERROR(db_->prepare("SAVEPOINT eenheid").run());
   in_unit_ = true;
   return Status::Ok();
 }
@@ -99,7 +99,7 @@ Status SqliteStore::unit_begin() {
 Status SqliteStore::unit_commit() {
   if (!in_unit_) return FailedPrecondition("geen open eenheid");
   in_unit_ = false;
-  return db_->exec("RELEASE eenheid");
+  return db_->prepare("RELEASE eenheid").run();
 }
 
 void SqliteStore::unit_rollback() {
@@ -385,7 +385,8 @@ Result<int64_t> SqliteStore::bewaar_bericht(const BerichtRecord& b) {
       .bind(5, b.identificatie)
       .bind(6, b.dagtekening)
       .bind(7, b.inhoud_sha256)
-      .bind_blob(8, keyring_.seal(b.xml))  // raw messages carry BSNs and names: sealed at rest
+      // Raw messages carry BSNs and names: sealed at rest. Empty: set by zet_bericht_uitkomst.
+      .bind_blob(8, b.xml.empty() ? std::string() : keyring_.seal(b.xml))
       .bind(9, b.status)
       .bind(10, b.retourcodes)
       .bind(12, clock_.now_iso())
@@ -398,11 +399,14 @@ Result<int64_t> SqliteStore::bewaar_bericht(const BerichtRecord& b) {
 }
 
 Status SqliteStore::zet_bericht_uitkomst(int64_t id, std::string_view status,
-                                         std::string_view retourcodes,
-                                         std::string_view retour_xml) {
-  auto& s =
-      db_->prepare("UPDATE bericht SET status = ?, retourcodes = ?, retour_xml = ? WHERE id = ?");
+                                         std::string_view retourcodes, std::string_view retour_xml,
+                                         std::string_view xml) {
+  auto& s = db_->prepare(
+      xml.empty() ? "UPDATE bericht SET status = ?, retourcodes = ?, retour_xml = ? WHERE id = ?"
+                  : "UPDATE bericht SET status = ?, retourcodes = ?, retour_xml = ?, xml = ? "
+                    "WHERE id = ?");
   s.bind(1, status).bind(2, retourcodes).bind(4, id);
+  if (!xml.empty()) s.bind_blob(4, keyring_.seal(xml)).bind(5, id);
   if (retour_xml.empty())
     s.bind_null(3);
   else
@@ -446,11 +450,9 @@ Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
 }
 
 Result<int64_t> SqliteStore::volgend_nummer(std::string_view reeks) {
-  JR_RETURN_IF_ERROR(db_->prepare("INSERT INTO nummering (reeks, laatste) VALUES (?, 1) "
-                                  "ON CONFLICT (reeks) DO UPDATE SET laatste = laatste + 1")
-                         .bind(1, reeks)
-                         .run());
-  auto& s = db_->prepare("SELECT laatste FROM nummering WHERE reeks = ?");
+  auto& s = db_->prepare(
+      "INSERT INTO nummering (reeks, laatste) VALUES (?, 1) "
+      "ON CONFLICT (reeks) DO UPDATE SET laatste = laatste + 1 RETURNING laatste");
   s.bind(1, reeks);
   int64_t n = 0;
   JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { n = r.int64(0); }));
@@ -837,6 +839,19 @@ Result<std::optional<CatalogusProduct>> SqliteStore::zoek_product(std::string_vi
   std::optional<CatalogusProduct> out;
   JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
     out = CatalogusProduct{r.text(0), r.text(1), r.text(2), r.int64(3), r.opt_text(4)};
+  }));
+  return out;
+}
+
+Result<std::optional<bool>> SqliteStore::productcode_in_catalogus(std::string_view categorie,
+                                                                  std::string_view code) {
+  auto& s = db_->prepare(
+      "SELECT EXISTS (SELECT 1 FROM product WHERE categorie = ?1), "
+      "EXISTS (SELECT 1 FROM product WHERE categorie = ?1 AND code = ?2)");
+  s.bind(1, categorie).bind(2, code);
+  std::optional<bool> out;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
+    if (r.int64(0) != 0) out = r.int64(1) != 0;
   }));
   return out;
 }

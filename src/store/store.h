@@ -241,10 +241,12 @@ class Store {
   // Stores a message; its id. AlreadyExists when the same content (direction + sha256) or,
   // for a non-rejected message, the same type/afzender/Identificatie is stored already.
   virtual Result<int64_t> bewaar_bericht(const BerichtRecord& bericht) = 0;
-  // Sets the outcome of stored message `id`. NotFound when there is no such message.
+  // Sets the outcome of stored message `id`, and its raw XML when `xml` is not empty (a
+  // message stored first without its XML, so that its large row is written once). NotFound
+  // when there is no such message.
   virtual Status zet_bericht_uitkomst(int64_t id, std::string_view status,
-                                      std::string_view retourcodes,
-                                      std::string_view retour_xml) = 0;
+                                      std::string_view retourcodes, std::string_view retour_xml,
+                                      std::string_view xml) = 0;
   // The stored message `id`. NotFound when there is none.
   virtual Result<BerichtRecord> lees_bericht(int64_t id) = 0;
   // The next number of series `reeks` (1, 2, ...), part of the open transaction.
@@ -343,6 +345,10 @@ class Store {
   virtual Result<std::optional<CatalogusProduct>> zoek_product(std::string_view categorie,
                                                                std::string_view code,
                                                                Date datum) = 0;
+  // Whether `code` is a product code of `categorie` in the product catalogue (any period);
+  // nullopt when the catalogue has no product of that categorie (its code list not in use).
+  virtual Result<std::optional<bool>> productcode_in_catalogus(std::string_view categorie,
+                                                               std::string_view code) = 0;
 
   // ---- audit ----
   // Appends an event to the hash chain. Part of the open transaction when there is one.

@@ -238,4 +238,15 @@ TEST_F(Declaratie, Tr318PeriodeOvergeslagen) {
 }
 
 }  // namespace jr::testing
+// regels-ijw-3.2 TR381 (S329): a prestatie whose ProductCode is not in the catalogue's code
+// list of its ProductCategorie is rejected on its own.
+TEST_F(Declaratie, Tr381ProductCodeNietInCategorie) {
+  catalogus("45", "45A05");
+  auto r = declareer({prestatie("RN1", 1001, 4)});
+  EXPECT_EQ(r.uitkomst, import::Uitkomst::afgekeurd);
+  EXPECT_TRUE(heeft(r, "S329")) << codes(r);
+  EXPECT_EQ(tel("prestatie", "toegekend = 1"), 0);
+  EXPECT_TRUE(xsd_geldig(r.retour_xml));
+}
+
 }  // namespace jr::testing

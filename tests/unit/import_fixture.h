@@ -74,6 +74,16 @@ int64_t tel(const std::string& table, const std::string& where = "") {
   return n;
 }
 
+// Adds a product to the product catalogue (as the register import would).
+void catalogus(const std::string& categorie, const std::string& code) {
+  sqlite3* db = nullptr;
+  sqlite3_open((dir_ / "jr.sqlite").c_str(), &db);
+  std::string sql = "INSERT INTO product (categorie, code, eenheid, tarief_cent) VALUES ('" +
+                    categorie + "', '" + code + "', '04', 5000)";
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+}
+
 // Whether `xml` is valid against the XSD of its own type (the retour's schema).
 ::testing::AssertionResult xsd_geldig(const std::string& xml) {
   auto doc = ijw::parse_xml(xml);

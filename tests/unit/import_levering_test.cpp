@@ -195,5 +195,25 @@ TEST_F(Levering, ProductenApartBeoordeeld) {
   EXPECT_TRUE(xsd_geldig(r.retour_xml));
 }
 
+// regels-ijw-3.2 TR381 (S329): the ProductCode fits the ProductCategorie by the product code
+// list in use (the catalogue); a categorie the catalogue does not have is not checked.
+TEST_F(Levering, Tr381ProductCodeNietInCategorie) {
+  catalogus("44", "44A01");  // categorie 45 not in the catalogue: not checked
+  auto vrij = importeer(ijw::write_xml(jw305(1001, Date(2026, 4, 3), "S1")));
+  EXPECT_EQ(vrij.uitkomst, import::Uitkomst::geaccepteerd) << codes(vrij);
+  catalogus("45", "45A05");  // now categorie 45 is, without 45A03
+  auto stop =
+      importeer(ijw::write_xml(jw307(1001, Date(2026, 4, 3), Date(2026, 5, 1), "02", "E1")));
+  EXPECT_EQ(stop.uitkomst, import::Uitkomst::afgekeurd);
+  EXPECT_TRUE(heeft(stop, "S329")) << codes(stop);
+  EXPECT_EQ(tel("levering_stop"), 0);
+  EXPECT_TRUE(xsd_geldig(stop.retour_xml));
+  EXPECT_NE(stop.retour_xml.find("<jw308:RetourCode>S329</jw308:RetourCode>"), std::string::npos);
+  catalogus("45", "45A03");
+  auto goed =
+      importeer(ijw::write_xml(jw307(1001, Date(2026, 4, 3), Date(2026, 5, 1), "02", "E2")));
+  EXPECT_EQ(goed.uitkomst, import::Uitkomst::geaccepteerd) << codes(goed);
+}
+
 }  // namespace
 }  // namespace jr::testing

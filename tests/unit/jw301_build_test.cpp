@@ -14,6 +14,9 @@ class Jw301Bouwen : public ImportTest {
 
   void SetUp() override {
     ImportTest::SetUp();
+    // The verzoek the first product honours (TR379).
+    auto v = importeer(ijw::write_xml(jw315("REF1", "V1")));
+    ASSERT_EQ(v.uitkomst, import::Uitkomst::geaccepteerd) << codes(v);
     auto t = jw301(1001);
     t.producten[0].referentie_aanbieder = "REF1";
     auto tweede = t.producten[0];
