@@ -48,6 +48,9 @@ struct Persoon {
   uint16_t voornaam = 0;
   uint16_t achternaam = 0;
   uint32_t gemeente = 0;
+  // Verzoeken (JW315) of this career still open: aanbieder index, last day open (the day of
+  // the JW301 that answers it).
+  std::vector<std::pair<size_t, int32_t>> open_verzoeken;
 };
 
 // One planned stretch of care, drawn in full when the jeugdige enters.
@@ -156,7 +159,7 @@ class Simulatie {
   Status instroom_client(uint32_t g, Date d);
   Status instroom_maatregel(uint32_t g, Date d, int product, const std::vector<double>& leeftijd);
   Status nieuw_persoon(uint32_t g, Date geboren, Persoon& out);
-  void plaats(const Persoon& persoon, const Plan& plan, const std::string& verwijzer_agb,
+  void plaats(Persoon& persoon, const Plan& plan, const std::string& verwijzer_agb,
               std::optional<size_t> aanbieder = std::nullopt);
   void agenda(Date d, Rang rang, uint64_t traject);
   Status emit(const Event& e, Date d);
@@ -431,7 +434,7 @@ void Simulatie::agenda(Date d, Rang rang, uint64_t traject) {
   if (rang != kWijkteam) ++levend_[traject].pending;
 }
 
-void Simulatie::plaats(const Persoon& persoon, const Plan& plan, const std::string& verwijzer_agb,
+void Simulatie::plaats(Persoon& persoon, const Plan& plan, const std::string& verwijzer_agb,
                        std::optional<size_t> aanbieder) {
   if (plan.eind < o_.van || plan.verzoek > o_.tot) return;
   if (plan.product < 0 && plan.begin > o_.tot) return;
@@ -463,12 +466,21 @@ void Simulatie::plaats(const Persoon& persoon, const Plan& plan, const std::stri
     t.aanbieder = k.first[rng_.pick(k.second)];
   }
   t.toewijzing_nummer = ++toewijzing_nr_;
-  if (plan.verwijzer != "01") t.referentie = "R" + std::to_string(nr);
+  // TR374: an aanbieder sends no verzoek for a client while one of its own for that client is
+  // still open (until the JW301 that answers it). A second referral to the same aanbieder in
+  // that window reaches it through the gemeente: no JW315, verwijzer 01.
+  if (plan.verwijzer != "01") {
+    for (const auto& [a, tot] : persoon.open_verzoeken)
+      if (a == t.aanbieder && plan.verzoek.days() <= tot) t.plan.verwijzer = "01";
+    if (t.plan.verwijzer != "01")
+      persoon.open_verzoeken.emplace_back(t.aanbieder, plan.toewijzing.days());
+  }
+  if (t.plan.verwijzer != "01") t.referentie = "R" + std::to_string(nr);
   const int32_t lengte = plan.eind.days() - plan.verzoek.days() + 1;
   t.toewijzing_eind = plan.verzoek.add_days(((lengte + 364) / 365) * 365 - 1);
   levend_.emplace(nr, std::move(t));
   start_maand_[plan.begin.first_of_month().days()].push_back(nr);
-  if (plan.verwijzer != "01") agenda(plan.verzoek, kJw315, nr);
+  if (!levend_.at(nr).referentie.empty()) agenda(plan.verzoek, kJw315, nr);
   agenda(plan.toewijzing, kJw301, nr);
   const Date jw305 =
       plan.begin.add_days(static_cast<int32_t>(rng_.between(0, p_.jw305_vertraging_max)));
