@@ -1,5 +1,6 @@
 // jeugdregie register --db PATH --import DIR | --gemeenten F --aanbieders F --producten F
-// Imports the registers (gemeenten with their regio, aanbieders, the product catalogue).
+// Imports the registers (gemeenten with their regio, aanbieders, the product catalogue,
+// contracten, budgetplafonds, PGB and algemene voorzieningen with their targets).
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -12,7 +13,8 @@ namespace jr::cli {
 namespace {
 
 struct RegisterArgs {
-  std::string db, map, gemeenten, aanbieders, producten;
+  std::string db, map, gemeenten, aanbieders, producten, contracten, budgetplafonds, voorzieningen,
+      voorzieningsdoelen;
 };
 
 bool lees(const std::filesystem::path& p, std::string& uit) {
@@ -33,6 +35,10 @@ int run_register(RegisterArgs a, const Config& cfg) {
     in_map(a.gemeenten, "gemeenten.csv");
     in_map(a.aanbieders, "aanbieders.csv");
     in_map(a.producten, "producten.csv");
+    in_map(a.contracten, "contracten.csv");
+    in_map(a.budgetplafonds, "budgetplafonds.csv");
+    in_map(a.voorzieningen, "voorzieningen.csv");
+    in_map(a.voorzieningsdoelen, "voorzieningsdoelen.csv");
   }
   if (a.gemeenten.empty() && a.aanbieders.empty() && a.producten.empty()) {
     std::cerr << "jeugdregie register: geen gemeenten.csv, aanbieders.csv of producten.csv\n";
@@ -49,6 +55,10 @@ int run_register(RegisterArgs a, const Config& cfg) {
       {&a.gemeenten, {"gemeenten", &store::importeer_gemeenten}},
       {&a.aanbieders, {"aanbieders", &store::importeer_aanbieders}},
       {&a.producten, {"producten", &store::importeer_producten}},
+      {&a.contracten, {"contracten", &store::importeer_contracten}},
+      {&a.budgetplafonds, {"budgetplafonds", &store::importeer_budgetplafonds}},
+      {&a.voorzieningen, {"voorzieningen", &store::importeer_voorzieningen}},
+      {&a.voorzieningsdoelen, {"voorzieningsdoelen", &store::importeer_voorzieningsdoelen}},
   };
   for (const auto& [pad, stap] : stappen) {
     if (pad->empty()) continue;
@@ -71,12 +81,20 @@ int run_register(RegisterArgs a, const Config& cfg) {
 
 void register_register(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<RegisterArgs>();
-  auto* sub = app.add_subcommand("register", "registers inlezen: gemeenten, aanbieders, producten");
+  auto* sub = app.add_subcommand(
+      "register",
+      "registers inlezen: gemeenten, aanbieders, producten, contracten, budgetplafonds");
   sub->add_option("--db", a->db, "database (SQLite)")->required();
-  sub->add_option("--import", a->map, "map met gemeenten.csv, aanbieders.csv, producten.csv");
+  sub->add_option("--import", a->map,
+                  "map met gemeenten.csv, aanbieders.csv, producten.csv, contracten.csv, ...");
   sub->add_option("--gemeenten", a->gemeenten, "gemeenten.csv (gemeente,naam,regio)");
   sub->add_option("--aanbieders", a->aanbieders, "aanbieders.csv (agb,naam,soort)");
   sub->add_option("--producten", a->producten, "producten.csv (productcatalogus)");
+  sub->add_option("--contracten", a->contracten, "contracten.csv");
+  sub->add_option("--budgetplafonds", a->budgetplafonds, "budgetplafonds.csv");
+  sub->add_option("--voorzieningen", a->voorzieningen, "voorzieningen.csv (PGB, algemeen)");
+  sub->add_option("--voorzieningsdoelen", a->voorzieningsdoelen,
+                  "voorzieningsdoelen.csv (doel aandeel maatwerk)");
   sub->callback([a, &ctx] { ctx.exit_code = run_register(*a, ctx.config); });
 }
 

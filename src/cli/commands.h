@@ -16,7 +16,7 @@ struct Context {
 
 void register_ijw(CLI::App& app, Context& ctx);          // ijw validate, ijw jw301
 void register_import(CLI::App& app, Context& ctx);       // import
-void register_toewijzing(CLI::App& app, Context& ctx);   // toewijzing jw301
+void register_toewijzing(CLI::App& app, Context& ctx);   // toewijzing jw301, maak
 void register_serve(CLI::App& app, Context& ctx);        // serve
 void register_generate(CLI::App& app, Context& ctx);     // generate
 void register_indicatoren(CLI::App& app, Context& ctx);  // indicatoren

@@ -5,12 +5,18 @@
 // `tar`, one gzip-compressed tar per day, berichten/YYYY/YYYY-MM-DD.tar.gz, whose members
 // are YYYY-MM-DD/NNNNNN-JWxxx.xml. The calling thread serialises the messages; a second
 // thread (Schrijver) compresses and writes them, with a bounded amount of work in flight.
+// When the stream ends (sluit), it writes contracten.csv, budgetplafonds.csv,
+// voorzieningen.csv and voorzieningsdoelen.csv, with plafonds and figures set against the
+// declared spend so that the region shows aanbieders below, near and over their plafond
+// (docs/contracten.md).
 #pragma once
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "generate/simulation.h"
@@ -29,8 +35,8 @@ class Bestanden : public Sink {
 
   Status bericht(const ijw::Bericht& b) override;
   Status wijkteam(const WijkteamRegel& w) override;
-  // Writes what is still pending, waits for the writing thread and closes wijkteam.csv.
-  // Unavailable on a write error (also one of an earlier message).
+  // Writes what is still pending, waits for the writing thread, closes wijkteam.csv and
+  // writes the contract files. Unavailable on a write error (also one of an earlier message).
   Status sluit();
 
   int64_t berichten() const { return berichten_; }
@@ -46,11 +52,17 @@ class Bestanden : public Sink {
   };
   class Schrijver;
 
-  Bestanden(std::filesystem::path dir, bool tar);
+  Bestanden(std::filesystem::path dir, const Regio& r, bool tar);
   Status geef(Werk w);
   Status sluit_dag();
+  Status schrijf_contracten();
 
   std::filesystem::path dir_;
+  const Regio& regio_;
+  // Declared spend (signed cents) per (aanbieder, gemeente, year of the ProductPeriode), and
+  // the last declared month per year.
+  std::map<std::tuple<std::string, std::string, int>, int64_t> gedeclareerd_;
+  std::map<int, unsigned> laatste_maand_;
   bool tar_ = false;
   std::unique_ptr<Schrijver> schrijver_;
   std::vector<Werk> batch_;

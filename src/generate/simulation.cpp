@@ -48,6 +48,9 @@ struct Persoon {
   uint16_t voornaam = 0;
   uint16_t achternaam = 0;
   uint32_t gemeente = 0;
+  // Verzoeken (JW315) of this career still open: aanbieder index, last day open (the day of
+  // the JW301 that answers it).
+  std::vector<std::pair<size_t, int32_t>> open_verzoeken;
 };
 
 // One planned stretch of care, drawn in full when the jeugdige enters.
@@ -156,7 +159,7 @@ class Simulatie {
   Status instroom_client(uint32_t g, Date d);
   Status instroom_maatregel(uint32_t g, Date d, int product, const std::vector<double>& leeftijd);
   Status nieuw_persoon(uint32_t g, Date geboren, Persoon& out);
-  void plaats(const Persoon& persoon, const Plan& plan, const std::string& verwijzer_agb,
+  void plaats(Persoon& persoon, const Plan& plan, const std::string& verwijzer_agb,
               std::optional<size_t> aanbieder = std::nullopt);
   void agenda(Date d, Rang rang, uint64_t traject);
   Status emit(const Event& e, Date d);
@@ -189,7 +192,12 @@ class Simulatie {
       keuze_;
   std::map<std::string, std::vector<size_t>> gis_;
 
-  std::map<uint64_t, Traject> levend_;
+  std::unordered_map<uint64_t, Traject> levend_;
+  // Jeugdhulp trajecten by the first day of their begin month, moved into lopend_ (sorted by
+  // number, the order of the declaraties) when that month is declared: the monthly walk
+  // then touches only care that has started, not every career drawn ahead.
+  std::map<int32_t, std::vector<uint64_t>> start_maand_;
+  std::vector<uint64_t> lopend_;
   std::map<int32_t, std::vector<Event>> agenda_;
   std::map<int32_t, std::vector<ijw::Jw323>> declaratie_agenda_;
   uint64_t volgnr_ = 0, traject_nr_ = 0, bericht_nr_ = 0, declaratie_nr_ = 0, prestatie_nr_ = 0;
@@ -426,7 +434,7 @@ void Simulatie::agenda(Date d, Rang rang, uint64_t traject) {
   if (rang != kWijkteam) ++levend_[traject].pending;
 }
 
-void Simulatie::plaats(const Persoon& persoon, const Plan& plan, const std::string& verwijzer_agb,
+void Simulatie::plaats(Persoon& persoon, const Plan& plan, const std::string& verwijzer_agb,
                        std::optional<size_t> aanbieder) {
   if (plan.eind < o_.van || plan.verzoek > o_.tot) return;
   if (plan.product < 0 && plan.begin > o_.tot) return;
@@ -458,11 +466,21 @@ void Simulatie::plaats(const Persoon& persoon, const Plan& plan, const std::stri
     t.aanbieder = k.first[rng_.pick(k.second)];
   }
   t.toewijzing_nummer = ++toewijzing_nr_;
-  if (plan.verwijzer != "01") t.referentie = "R" + std::to_string(nr);
+  // TR374: an aanbieder sends no verzoek for a client while one of its own for that client is
+  // still open (until the JW301 that answers it). A second referral to the same aanbieder in
+  // that window reaches it through the gemeente: no JW315, verwijzer 01.
+  if (plan.verwijzer != "01") {
+    for (const auto& [a, tot] : persoon.open_verzoeken)
+      if (a == t.aanbieder && plan.verzoek.days() <= tot) t.plan.verwijzer = "01";
+    if (t.plan.verwijzer != "01")
+      persoon.open_verzoeken.emplace_back(t.aanbieder, plan.toewijzing.days());
+  }
+  if (t.plan.verwijzer != "01") t.referentie = "R" + std::to_string(nr);
   const int32_t lengte = plan.eind.days() - plan.verzoek.days() + 1;
   t.toewijzing_eind = plan.verzoek.add_days(((lengte + 364) / 365) * 365 - 1);
   levend_.emplace(nr, std::move(t));
-  if (plan.verwijzer != "01") agenda(plan.verzoek, kJw315, nr);
+  start_maand_[plan.begin.first_of_month().days()].push_back(nr);
+  if (!levend_.at(nr).referentie.empty()) agenda(plan.verzoek, kJw315, nr);
   agenda(plan.toewijzing, kJw301, nr);
   const Date jw305 =
       plan.begin.add_days(static_cast<int32_t>(rng_.between(0, p_.jw305_vertraging_max)));
@@ -698,11 +716,23 @@ int64_t geleverd_volume(const ProductParam& pr, int32_t dagen_in_periode) {
 
 void Simulatie::declaraties(Date ms) {
   const Date me = ms.last_of_month();
+  const size_t oud = lopend_.size();
+  while (!start_maand_.empty() && start_maand_.begin()->first <= ms.days()) {
+    const auto& nrs = start_maand_.begin()->second;
+    lopend_.insert(lopend_.end(), nrs.begin(), nrs.end());
+    start_maand_.erase(start_maand_.begin());
+  }
+  std::sort(lopend_.begin() + static_cast<std::ptrdiff_t>(oud), lopend_.end());
+  std::inplace_merge(lopend_.begin(), lopend_.begin() + static_cast<std::ptrdiff_t>(oud),
+                     lopend_.end());
   if (ms >= o_.van.first_of_month()) {
     // Prestaties per (aanbieder, gemeente), clients by BSN, in a fixed order.
     std::map<std::pair<size_t, uint32_t>, std::map<std::string, std::vector<ijw::Prestatie>>>
         groepen;
-    for (const auto& [nr, t] : levend_) {
+    for (const uint64_t nr : lopend_) {
+      const auto lt = levend_.find(nr);
+      if (lt == levend_.end()) continue;
+      const Traject& t = lt->second;
       if (t.plan.product < 0 || t.plan.begin > me || t.plan.eind < ms || t.plan.begin > o_.tot)
         continue;
       const auto& pr = r_.producten[static_cast<size_t>(t.plan.product)];
@@ -757,12 +787,13 @@ void Simulatie::declaraties(Date ms) {
     }
   }
   // Trajecten that ended by now and have no message left to send are done.
-  for (auto it = levend_.begin(); it != levend_.end();) {
-    if (it->second.pending == 0 && it->second.plan.eind <= me && it->second.plan.product >= 0)
-      it = levend_.erase(it);
-    else
-      ++it;
-  }
+  std::erase_if(lopend_, [&](uint64_t nr) {
+    const auto it = levend_.find(nr);
+    if (it == levend_.end()) return true;
+    if (it->second.pending != 0 || it->second.plan.eind > me) return false;
+    levend_.erase(it);
+    return true;
+  });
 }
 
 Status Simulatie::run() {

@@ -31,7 +31,6 @@ bool publiek_voor(const Verzoek& v, bool gevraagd) {
   return gevraagd || !v.aanroeper || !heeft_persoonsrechten(v.aanroeper->rol);
 }
 
-
 std::string cookie(std::string_view waarde, bool secure, bool weg) {
   std::string c = std::string(kSessieCookie) + "=" + std::string(waarde) +
                   "; Path=/; HttpOnly; SameSite=Strict";
@@ -268,7 +267,7 @@ std::vector<Route> Api::routes() {
   auto h = [this](Antwoord (Api::*m)(const Verzoek&)) {
     return [this, m](const Verzoek& v) { return (this->*m)(v); };
   };
-  return {
+  std::vector<Route> r = {
       {"POST", "/api/v1/sessie", {}, {}, Scope::kGeen, h(&Api::sessie_maak), true},
       {"GET", "/api/v1/sessie", {}, kMensen, Scope::kGeen, h(&Api::sessie_lees)},
       {"DELETE", "/api/v1/sessie", {}, kMensen, Scope::kGeen, h(&Api::sessie_verwijder)},
@@ -321,6 +320,8 @@ std::vector<Route> Api::routes() {
        Scope::kGeen,
        h(&Api::exporteer)},
   };
+  for (auto& c : contract_routes()) r.push_back(std::move(c));
+  return r;
 }
 
 Antwoord Api::indicatoren(const Verzoek& v) {

@@ -77,6 +77,30 @@ class Api {
   Antwoord kpi_verwijder(const Verzoek& v);
   Antwoord exporteer(const Verzoek& v);
 
+  // Contracten, budgetplafonds and wachttijden (api_contracten.cpp).
+  std::vector<Route> contract_routes();
+  Antwoord aanbieders_lijst(const Verzoek& v);
+  Antwoord aanbieder_wijzig(const Verzoek& v);
+  Antwoord producten_lijst(const Verzoek& v);
+  Antwoord product_bewaar(const Verzoek& v);
+  Antwoord contracten_lijst(const Verzoek& v);
+  Antwoord contract_maak(const Verzoek& v);
+  Antwoord contract_wijzig(const Verzoek& v);
+  Antwoord contract_verwijder(const Verzoek& v);
+  Antwoord plafonds_lijst(const Verzoek& v);
+  Antwoord plafond_maak(const Verzoek& v);
+  Antwoord plafond_wijzig(const Verzoek& v);
+  Antwoord plafond_verwijder(const Verzoek& v);
+  Antwoord uitgaven(const Verzoek& v);
+  Antwoord plafondtoets(const Verzoek& v);
+  Antwoord toewijzing_maak(const Verzoek& v);
+  Antwoord wachttijden(const Verzoek& v);
+  Antwoord wachtlijst(const Verzoek& v);
+  Antwoord normen_lijst(const Verzoek& v);
+  Antwoord norm_zet(const Verzoek& v);
+  Antwoord norm_verwijder(const Verzoek& v);
+  Antwoord voorzieningen(const Verzoek& v);
+
   // The KPI as JSON with its beoordeling at the chosen periode.
   nlohmann::json met_beoordeling(const Kpi& k, const std::string& periode);
   // The latest half year with data; empty when there is no data.

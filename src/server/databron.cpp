@@ -54,7 +54,8 @@ Databron::Databron(store::Store& store, const Clock& clock)
     : store_(store),
       clock_(clock),
       kpis_(db_van(store), clock),
-      gebruikers_(db_van(store), clock) {}
+      gebruikers_(db_van(store), clock),
+      contracten_(store, clock) {}
 
 Status Databron::audit(const store::AuditEvent& e) {
   std::lock_guard lock(db_mu_);

@@ -1,7 +1,8 @@
 // Databron: what the API reads, behind one lock on the store's connection. The indicator
 // documents come from a columnar snapshot of the store (src/model, src/indicators) and are
 // cached per (periode, gemeente, niveau); the snapshot is rebuilt and the cache emptied when
-// another process (an import) has committed to the database. KPIs live in the same database.
+// another process (an import) has committed to the database. KPIs and the contract registers
+// (src/contracts) live in the same database.
 #pragma once
 
 #include <atomic>
@@ -17,6 +18,7 @@
 #include <tuple>
 #include <vector>
 
+#include "contracts/beheer.h"
 #include "domain/clock.h"
 #include "domain/date.h"
 #include "domain/status.h"
@@ -118,6 +120,12 @@ class Databron {
   // Forgets the snapshot's database version, so the next read rebuilds it: after a write on
   // this connection, which PRAGMA data_version does not report.
   void vernieuw();
+  // Contract management: `f` runs with the registers under the store lock.
+  template <class F>
+  auto met_contracten(F&& f) {
+    std::lock_guard lock(db_mu_);
+    return f(contracten_);
+  }
 
   // Computes the snapshot now when it is missing or stale (used at start-up to warm up).
   Status ververs();
@@ -135,6 +143,7 @@ class Databron {
   std::mutex db_mu_;  // the SQLite connection
   KpiRegister kpis_;
   Gebruikers gebruikers_;
+  contracts::Contractbeheer contracten_;
   std::mutex stand_mu_;
   std::shared_ptr<const Stand> stand_;
   std::atomic<int64_t> laatste_controle_ms_{0};

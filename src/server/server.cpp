@@ -31,10 +31,9 @@ const std::map<std::string, std::string>& vendor_bestanden() {
 // The dashboard's pages: URL -> HTML file in web/.
 const std::map<std::string, std::string>& paginas() {
   static const std::map<std::string, std::string> m = {
-      {"/overzicht", "overzicht.html"},
-      {"/trajecten", "trajecten.html"},
-      {"/doelen", "doelen.html"},
-      {"/vergelijken", "vergelijken.html"},
+      {"/overzicht", "overzicht.html"},   {"/trajecten", "trajecten.html"},
+      {"/doelen", "doelen.html"},         {"/vergelijken", "vergelijken.html"},
+      {"/contracten", "contracten.html"}, {"/wachttijden", "wachttijden.html"},
   };
   return m;
 }

@@ -1,6 +1,7 @@
 #include "store/registers.h"
 
 #include <charconv>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -82,9 +83,12 @@ bool is_datum(std::string_view s) { return Date::parse(s).has_value(); }
 
 // Runs `per_regel(velden, regel)` for each data line after checking the header, inside one
 // transaction of `store`.
+// When `object_type` is given, every line also writes an audit event ('importeren') whose
+// detail is the line's first `sleutel_velden` fields (the key; never person data).
 template <class F>
 Result<RegisterVerslag> importeer(Store& store, std::string_view csv,
-                                  const std::vector<std::string>& kop, F&& per_regel) {
+                                  const std::vector<std::string>& kop, F&& per_regel,
+                                  std::string_view object_type = {}, size_t sleutel_velden = 1) {
   auto* sq = dynamic_cast<SqliteStore*>(&store);
   if (sq == nullptr) return FailedPrecondition("registers: alleen voor een SQLite-store");
   if (csv.size() >= 3 && csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);  // BOM
@@ -102,6 +106,18 @@ Result<RegisterVerslag> importeer(Store& store, std::string_view csv,
     Status st = velden.size() == kop.size()
                     ? per_regel(sq->db(), velden, regel)
                     : fout(regel, "*", "verwacht " + std::to_string(kop.size()) + " kolommen");
+    if (st.ok() && !object_type.empty()) {
+      AuditEvent e;
+      e.context.verwerkingsactiviteit = "contractbeheer";
+      e.context.doel = "inkoop en contractmanagement jeugdhulp";
+      e.context.grondslag = "Jeugdwet art. 2.6";
+      e.handeling = "importeren";
+      e.object_type = std::string(object_type);
+      e.detail = "regel " + std::to_string(regel) + ":";
+      for (size_t i = 0; i < sleutel_velden && i < velden.size(); ++i)
+        e.detail += (i ? "," : " ") + velden[i];
+      st = store.audit(e);
+    }
     if (!st.ok()) {
       store.rollback();
       return st;
@@ -137,22 +153,24 @@ Result<RegisterVerslag> importeer_gemeenten(Store& store, std::string_view csv) 
 }
 
 Result<RegisterVerslag> importeer_aanbieders(Store& store, std::string_view csv) {
-  return importeer(store, csv, {"agb", "naam", "soort"},
-                   [](sqlite::Db& db, const std::vector<std::string>& v, int64_t r) -> Status {
-                     if (!cijfers(v[0], 8)) return fout(r, "agb", "geen AGB-code van 8 cijfers");
-                     if (v[1].empty()) return fout(r, "naam", "leeg");
-                     if (v[2] != "aanbieder" && v[2] != "gi" && v[2] != "wijkteam")
-                       return fout(r, "soort", "moet aanbieder, gi of wijkteam zijn");
-                     return db
-                         .prepare(
-                             "INSERT INTO aanbieder (agb, naam, soort) VALUES (?, ?, ?)"
-                             " ON CONFLICT (agb) DO UPDATE SET naam = excluded.naam,"
-                             " soort = excluded.soort")
-                         .bind(1, v[0])
-                         .bind(2, v[1])
-                         .bind(3, v[2])
-                         .run();
-                   });
+  return importeer(
+      store, csv, {"agb", "naam", "soort"},
+      [](sqlite::Db& db, const std::vector<std::string>& v, int64_t r) -> Status {
+        if (!cijfers(v[0], 8)) return fout(r, "agb", "geen AGB-code van 8 cijfers");
+        if (v[1].empty()) return fout(r, "naam", "leeg");
+        if (v[2] != "aanbieder" && v[2] != "gi" && v[2] != "wijkteam")
+          return fout(r, "soort", "moet aanbieder, gi of wijkteam zijn");
+        return db
+            .prepare(
+                "INSERT INTO aanbieder (agb, naam, soort) VALUES (?, ?, ?)"
+                " ON CONFLICT (agb) DO UPDATE SET naam = excluded.naam,"
+                " soort = excluded.soort")
+            .bind(1, v[0])
+            .bind(2, v[1])
+            .bind(3, v[2])
+            .run();
+      },
+      "aanbieder", 2);
 }
 
 Result<RegisterVerslag> importeer_producten(Store& store, std::string_view csv) {
@@ -190,7 +208,8 @@ Result<RegisterVerslag> importeer_producten(Store& store, std::string_view csv) 
             .bind(7, v[6])
             .bind(8, leeg_is_null(v[7]))
             .run();
-      });
+      },
+      "product", 7);
 }
 
 Result<RegisterVerslag> importeer_bevolking(Store& store, std::string_view csv) {
@@ -261,6 +280,182 @@ Result<RegisterVerslag> importeer_wijkteam(Store& store, std::string_view csv) {
             .bind(5, leeg_is_null(v[6]))
             .run();
       });
+}
+
+namespace {
+
+// Whether aanbieder `agb` is in the register; `vrijgesteld` when it is a GI or landelijk
+// ingekochte zorg (no budgetplafond).
+Status aanbieder_voor_plafond(sqlite::Db& db, const std::string& agb, int64_t r) {
+  auto& s = db.prepare("SELECT soort, landelijk FROM aanbieder WHERE agb = ?");
+  s.bind(1, agb);
+  if (!s.step()) {
+    JR_RETURN_IF_ERROR(s.status());
+    return fout(r, "aanbieder", "niet in het aanbiedersregister");
+  }
+  const bool vrij = s.text(0) != "aanbieder" || s.int64(1) != 0;
+  s.reset();
+  if (vrij)
+    return fout(
+        r, "aanbieder",
+        "gecertificeerde instellingen en landelijk ingekochte zorg hebben geen budgetplafond");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<RegisterVerslag> importeer_contracten(Store& store, std::string_view csv) {
+  return importeer(
+      store, csv, {"kenmerk", "aanbieder", "soort", "ingangsdatum", "einddatum", "gemeenten"},
+      [](sqlite::Db& db, const std::vector<std::string>& v, int64_t r) -> Status {
+        if (v[0].empty() || v[0].size() > 50) return fout(r, "kenmerk", "leeg of langer dan 50");
+        if (!cijfers(v[1], 8)) return fout(r, "aanbieder", "geen AGB-code van 8 cijfers");
+        if (v[2] != "inspanning" && v[2] != "output" && v[2] != "taakgericht")
+          return fout(r, "soort", "moet inspanning, output of taakgericht zijn");
+        if (!is_datum(v[3])) return fout(r, "ingangsdatum", "geen datum JJJJ-MM-DD");
+        if (!v[4].empty() && (!is_datum(v[4]) || v[4] < v[3]))
+          return fout(r, "einddatum", "geen datum JJJJ-MM-DD op of na de ingangsdatum");
+        std::vector<std::string> gemeenten;
+        std::string g;
+        for (char c : v[5] + ";") {
+          if (c == ';' || c == ' ') {
+            if (!g.empty()) {
+              if (!cijfers(g, 4)) return fout(r, "gemeenten", "geen CBS-codes van 4 cijfers");
+              gemeenten.push_back(g);
+            }
+            g.clear();
+          } else {
+            g += c;
+          }
+        }
+        if (gemeenten.empty()) return fout(r, "gemeenten", "leeg");
+        auto& a = db.prepare("SELECT 1 FROM aanbieder WHERE agb = ?");
+        a.bind(1, v[1]);
+        const bool bekend = a.step();
+        a.reset();
+        if (!bekend) return fout(r, "aanbieder", "niet in het aanbiedersregister");
+        JR_RETURN_IF_ERROR(db.prepare("INSERT INTO contract (kenmerk, aanbieder, soort,"
+                                      " ingangsdatum, einddatum) VALUES (?, ?, ?, ?, ?)"
+                                      " ON CONFLICT (kenmerk) DO UPDATE SET"
+                                      " aanbieder = excluded.aanbieder, soort = excluded.soort,"
+                                      " ingangsdatum = excluded.ingangsdatum,"
+                                      " einddatum = excluded.einddatum")
+                               .bind(1, v[0])
+                               .bind(2, v[1])
+                               .bind(3, v[2])
+                               .bind(4, v[3])
+                               .bind(5, leeg_is_null(v[4]))
+                               .run());
+        auto& id = db.prepare("SELECT id FROM contract WHERE kenmerk = ?");
+        id.bind(1, v[0]);
+        id.step();
+        const int64_t cid = id.int64(0);
+        id.reset();
+        JR_RETURN_IF_ERROR(
+            db.prepare("DELETE FROM contract_gemeente WHERE contract_id = ?").bind(1, cid).run());
+        for (const auto& gm : gemeenten)
+          JR_RETURN_IF_ERROR(db.prepare("INSERT OR IGNORE INTO contract_gemeente (contract_id,"
+                                        " gemeente) VALUES (?, ?)")
+                                 .bind(1, cid)
+                                 .bind(2, gm)
+                                 .run());
+        return Status::Ok();
+      },
+      "contract", 2);
+}
+
+Result<RegisterVerslag> importeer_budgetplafonds(Store& store, std::string_view csv) {
+  return importeer(
+      store, csv,
+      {"aanbieder", "jaar", "gemeente", "productcategorie", "bedrag_cent", "bij_overschrijding"},
+      [](sqlite::Db& db, const std::vector<std::string>& v, int64_t r) -> Status {
+        int64_t jaar = 0, bedrag = 0;
+        if (!cijfers(v[0], 8)) return fout(r, "aanbieder", "geen AGB-code van 8 cijfers");
+        if (!is_getal(v[1], jaar) || jaar < 2015 || jaar > 2100)
+          return fout(r, "jaar", "geen jaartal 2015-2100");
+        if (!v[2].empty() && !cijfers(v[2], 4))
+          return fout(r, "gemeente", "geen CBS-code van 4 cijfers");
+        if (!v[3].empty() && !cijfers(v[3], 2))
+          return fout(r, "productcategorie", "geen code van 2 cijfers");
+        if (!is_getal(v[4], bedrag) || bedrag <= 0)
+          return fout(r, "bedrag_cent", "geen positief bedrag in centen");
+        const std::string bij = v[5].empty() ? "waarschuwen" : v[5];
+        if (bij != "waarschuwen" && bij != "weigeren")
+          return fout(r, "bij_overschrijding", "moet waarschuwen of weigeren zijn");
+        JR_RETURN_IF_ERROR(aanbieder_voor_plafond(db, v[0], r));
+        auto& s = db.prepare(
+            "UPDATE budgetplafond SET bedrag_cent = ?, bij_overschrijding = ? WHERE aanbieder = ?"
+            " AND jaar = ? AND COALESCE(gemeente, '') = ? AND COALESCE(categorie, '') = ?");
+        JR_RETURN_IF_ERROR(s.bind(1, bedrag)
+                               .bind(2, bij)
+                               .bind(3, v[0])
+                               .bind(4, jaar)
+                               .bind(5, v[2])
+                               .bind(6, v[3])
+                               .run());
+        if (db.changes() > 0) return Status::Ok();
+        return db
+            .prepare(
+                "INSERT INTO budgetplafond (aanbieder, jaar, gemeente, categorie, bedrag_cent,"
+                " bij_overschrijding) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(1, v[0])
+            .bind(2, jaar)
+            .bind(3, leeg_is_null(v[2]))
+            .bind(4, leeg_is_null(v[3]))
+            .bind(5, bedrag)
+            .bind(6, bij)
+            .run();
+      },
+      "budgetplafond", 5);
+}
+
+Result<RegisterVerslag> importeer_voorzieningen(Store& store, std::string_view csv) {
+  return importeer(
+      store, csv, {"gemeente", "jaar", "soort", "bedrag_cent"},
+      [](sqlite::Db& db, const std::vector<std::string>& v, int64_t r) -> Status {
+        int64_t jaar = 0, bedrag = 0;
+        if (!cijfers(v[0], 4)) return fout(r, "gemeente", "geen CBS-code van 4 cijfers");
+        if (!is_getal(v[1], jaar) || jaar < 2015 || jaar > 2100)
+          return fout(r, "jaar", "geen jaartal 2015-2100");
+        if (v[2] != "pgb" && v[2] != "algemeen")
+          return fout(r, "soort", "moet pgb of algemeen zijn");
+        if (!is_getal(v[3], bedrag) || bedrag < 0)
+          return fout(r, "bedrag_cent", "geen bedrag in centen");
+        return db
+            .prepare(
+                "INSERT INTO voorziening_uitgaven (gemeente, jaar, soort, bedrag_cent)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (gemeente, jaar, soort)"
+                " DO UPDATE SET bedrag_cent = excluded.bedrag_cent")
+            .bind(1, v[0])
+            .bind(2, jaar)
+            .bind(3, v[2])
+            .bind(4, bedrag)
+            .run();
+      },
+      "voorziening", 4);
+}
+
+Result<RegisterVerslag> importeer_voorzieningsdoelen(Store& store, std::string_view csv) {
+  return importeer(
+      store, csv, {"gemeente", "jaar", "pct_maatwerk", "bron"},
+      [](sqlite::Db& db, const std::vector<std::string>& v, int64_t r) -> Status {
+        int64_t jaar = 0;
+        if (!cijfers(v[0], 4)) return fout(r, "gemeente", "geen CBS-code van 4 cijfers");
+        if (!is_getal(v[1], jaar) || jaar < 2015 || jaar > 2100)
+          return fout(r, "jaar", "geen jaartal 2015-2100");
+        char* eind = nullptr;
+        const double pct = std::strtod(v[2].c_str(), &eind);
+        if (v[2].empty() || *eind != '\0' || !(pct >= 0 && pct <= 100))
+          return fout(r, "pct_maatwerk", "geen percentage 0-100");
+        auto& s = db.prepare(
+            "INSERT INTO voorziening_doel (gemeente, jaar, pct_maatwerk, bron) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (gemeente, jaar) DO UPDATE SET pct_maatwerk = excluded.pct_maatwerk,"
+            " bron = excluded.bron");
+        s.bind(1, v[0]).bind(2, jaar);
+        sqlite3_bind_double(s.raw(), 3, pct);
+        return s.bind(4, v[3]).run();
+      },
+      "voorzieningsdoel", 3);
 }
 
 }  // namespace jr::store

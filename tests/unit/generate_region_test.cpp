@@ -1,6 +1,7 @@
 // Tests of the synthetic region generator (src/generate): determinism, identities,
 // calibration against ../shared/calibratie, and validity of the generated messages.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "domain/bsn.h"
+#include "domain/tar.h"
 #include "generate/generator.h"
 #include "generate/regio.h"
 #include "ijw/validator.h"
@@ -102,6 +104,55 @@ TEST(GenerateDeterminism, SameSeedGivesByteIdenticalOutput) {
   o.seed = 43;
   ASSERT_TRUE(genereer(o, params(), codes(), c.path() / "out").ok());
   EXPECT_FALSE(inhoud(c.path() / "out") == ia) << "another seed gave the same files";
+}
+
+// The files under `dir` with each berichten/YYYY/*.tar.gz replaced by its members, named as
+// the directory layout would name them.
+std::map<std::string, std::string> uitgepakt(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (auto& [pad, bytes] : inhoud(dir)) {
+    if (!pad.ends_with(".tar.gz")) {
+      out[pad] = bytes;
+      continue;
+    }
+    gzFile f = gzopen((dir / pad).c_str(), "rb");
+    EXPECT_NE(f, nullptr) << pad;
+    std::string tar;
+    char buf[1 << 16];
+    int n;
+    while ((n = gzread(f, buf, sizeof buf)) > 0) tar.append(buf, static_cast<size_t>(n));
+    EXPECT_EQ(n, 0) << pad;
+    gzclose(f);
+    auto leden = tar_members(tar);
+    EXPECT_TRUE(leden.ok()) << pad;
+    if (!leden.ok()) continue;
+    const std::string jaarmap = fs::path(pad).parent_path().string() + "/";
+    for (const auto& l : *leden) out[jaarmap + l.name] = std::string(l.content);
+  }
+  return out;
+}
+
+// --tar: one .tar.gz per day, byte-identical for a seed although a second thread compresses,
+// holding exactly the files the directory layout has.
+TEST(GenerateDeterminism, DayArchivesIdenticalPerSeedAndHoldTheSameFiles) {
+  jr::testing::TempDir a, b, c;
+  auto o = opties("zutphen", "2022-01-01", "2022-06-30", 42, 0.25);
+  ASSERT_TRUE(genereer(o, params(), codes(), a.path() / "out", true).ok());
+  ASSERT_TRUE(genereer(o, params(), codes(), b.path() / "out", true).ok());
+  ASSERT_TRUE(genereer(o, params(), codes(), c.path() / "out").ok());
+  auto ia = inhoud(a.path() / "out");
+  EXPECT_TRUE(ia == inhoud(b.path() / "out")) << "same seed gave different archives";
+  size_t archieven = 0;
+  for (const auto& [pad, _] : ia) {
+    archieven += pad.ends_with(".tar.gz");
+    EXPECT_TRUE(pad.ends_with(".tar.gz") || pad.find('/') == std::string::npos) << pad;
+  }
+  EXPECT_GT(archieven, 100u);  // one per day with messages
+  const auto bestanden = inhoud(c.path() / "out");
+  const auto uit = uitgepakt(a.path() / "out");
+  EXPECT_GT(uit.size(), 500u);
+  EXPECT_TRUE(uit == bestanden) << uit.size() << " members and files against " << bestanden.size()
+                                << " files";
 }
 
 TEST(GenerateDeterminism, RefusesNonEmptyOutputDirectory) {

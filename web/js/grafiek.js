@@ -45,3 +45,22 @@ export function lijnen(el, { labels, reeksen, eenheid }) {
     series: reeksen.map((r) => ({ type: 'line', name: r.naam, data: r.waarden, connectNulls: false, symbolSize: 7 })),
   });
 }
+
+// Makes a chart of the contract pages readable with long names and euro amounts: a legend
+// measured in the font it is drawn in, room for category labels of `labelBreedte` pixels on a
+// horizontal chart, and euro values on the value axis in Dutch notation.
+export function leesbaar(g, { labelBreedte, euroAs = false } = {}) {
+  const optie = { legend: { textStyle: { fontFamily: 'sans-serif' }, itemGap: 16 } };
+  const kort = new Intl.NumberFormat('nl-NL', { notation: 'compact', maximumFractionDigits: 1 });
+  const euroLabel = { axisLabel: { formatter: (v) => `€ ${kort.format(v)}` } };
+  if (labelBreedte) {
+    optie.grid = { left: labelBreedte + 10 };
+    optie.yAxis = { axisLabel: { width: labelBreedte } };
+    if (euroAs) optie.xAxis = euroLabel;
+  } else if (euroAs) {
+    optie.grid = { left: 80 };
+    optie.yAxis = euroLabel;
+  }
+  g.setOption(optie);
+  return g;
+}

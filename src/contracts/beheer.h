@@ -1,0 +1,160 @@
+// Contractbeheer: the registers of contract management (aanbieders, the product catalogue with
+// its tariff periods, contracten, budgetplafonds, wachttijdnormen) on the store's SQLite
+// database, each change one transaction with its audit event; and the reads that the budget
+// and waiting-time figures need (budget.h, wachttijd.h). Making a toewijzing from a verzoek
+// runs the plafond check first. Not thread-safe: the caller serialises access.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracts/budget.h"
+#include "contracts/wachttijd.h"
+#include "domain/clock.h"
+#include "domain/status.h"
+#include "store/store.h"
+
+namespace jr::contracts {
+
+struct AanbiederRegel {
+  std::string agb, naam, soort;  // soort: aanbieder, gi, wijkteam
+  bool landelijk = false;        // landelijk ingekochte zorg
+  // GIs, wijkteams and landelijk ingekochte zorg have no budgetplafond.
+  bool vrijgesteld() const { return soort != "aanbieder" || landelijk; }
+};
+
+struct ProductRegel {
+  std::string categorie, code, omschrijving, eenheid;
+  int64_t tarief_cent = 0;
+  std::optional<std::string> hulpvorm;
+  Date geldig_van;
+  std::optional<Date> geldig_tot;
+};
+
+struct Contract {
+  int64_t id = 0;
+  std::string kenmerk, aanbieder, soort;  // soort: inspanning, output, taakgericht
+  Date ingangsdatum;
+  std::optional<Date> einddatum;
+  std::vector<std::string> gemeenten;
+};
+
+struct Budgetplafond {
+  int64_t id = 0;
+  std::string aanbieder;
+  int jaar = 0;
+  std::optional<std::string> gemeente, categorie;
+  int64_t bedrag_cent = 0;
+  std::string bij_overschrijding = "waarschuwen";  // or weigeren
+  PlafondScope scope() const { return {aanbieder, gemeente, categorie}; }
+};
+
+// A plafond with its year.
+struct PlafondStand {
+  Budgetplafond plafond;
+  Jaarstand stand;
+};
+
+// What the plafond check says about one plafond a new toewijzing touches.
+struct PlafondMelding {
+  Budgetplafond plafond;
+  Toets toets;
+  int64_t prognose_zonder = 0;
+  bool weigeren = false;  // overschreden and the plafond says weigeren
+  std::string melding;    // Dutch, for people
+};
+
+// A toewijzing answering a stored verzoek; unset fields come from the verzoek.
+struct NieuweToewijzing {
+  int64_t verzoek_id = 0;
+  std::optional<Date> ingangsdatum, einddatum;
+  std::optional<int64_t> volume;
+  std::optional<std::string> frequentie;
+};
+
+struct GemaakteToewijzing {
+  store::ToewijzingRecord toewijzing;
+  std::vector<PlafondMelding> meldingen;
+};
+
+// Spend on zorg in natura (accepted JW323), PGB and algemene voorzieningen (reported) of a
+// gemeente in a year, with the target share of maatwerk.
+struct Voorzieningen {
+  std::string gemeente, naam;
+  int64_t natura_cent = 0;
+  std::optional<int64_t> pgb_cent, algemeen_cent;
+  std::optional<double> doel_pct_maatwerk;
+  std::string doel_bron;
+};
+
+class Contractbeheer {
+ public:
+  // `store` must be an SqliteStore.
+  Contractbeheer(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  Result<std::vector<AanbiederRegel>> aanbieders();
+  // NotFound for an unknown AGB code.
+  Result<AanbiederRegel> wijzig_aanbieder(const AanbiederRegel& a, const store::AuditContext& ctx);
+
+  Result<std::vector<ProductRegel>> producten();
+  // Inserts or replaces the tariff period (categorie, code, geldig_van).
+  Result<ProductRegel> bewaar_product(const ProductRegel& p, const store::AuditContext& ctx);
+
+  Result<std::vector<Contract>> contracten(const std::optional<std::string>& aanbieder);
+  Result<Contract> lees_contract(int64_t id);  // NotFound
+  // AlreadyExists for a used kenmerk; InvalidArgument for an unknown aanbieder.
+  Result<Contract> maak_contract(const Contract& c, const store::AuditContext& ctx);
+  Result<Contract> wijzig_contract(int64_t id, const Contract& c, const store::AuditContext& ctx);
+  Status verwijder_contract(int64_t id, const store::AuditContext& ctx);
+
+  Result<std::vector<Budgetplafond>> plafonds(std::optional<int> jaar);
+  Result<Budgetplafond> lees_plafond(int64_t id);  // NotFound
+  // InvalidArgument for an unknown or exempt aanbieder; AlreadyExists for the same scope.
+  Result<Budgetplafond> maak_plafond(const Budgetplafond& p, const store::AuditContext& ctx);
+  Result<Budgetplafond> wijzig_plafond(int64_t id, const Budgetplafond& p,
+                                       const store::AuditContext& ctx);
+  Status verwijder_plafond(int64_t id, const store::AuditContext& ctx);
+
+  Result<Normen> normen();
+  Status zet_norm(const std::string& categorie, int weken, const store::AuditContext& ctx);
+  // NotFound when there is no such norm; FailedPrecondition for "*".
+  Status verwijder_norm(const std::string& categorie, const store::AuditContext& ctx);
+
+  // ---- figures ----
+  Result<Tarievenboek> tarieven();
+  Result<std::vector<Realisatie>> realisatie(int jaar);
+  // Toewijzingen in force on some day of [van, tot], their einddatum cut at a stop levering.
+  Result<std::vector<Verplichting>> verplichtingen(Date van, Date tot);
+  // The last day of accepted prestaties with their ProductPeriode in `jaar`, at most today;
+  // 31 December of the year before when there are none.
+  Result<Date> gedeclareerd_tot(int jaar);
+  // Every plafond of `jaar` (of one gemeente's scope when given) with its year.
+  Result<std::vector<PlafondStand>> plafondstanden(int jaar);
+  // The plafonds that toewijzing `nieuw` touches, each with the check.
+  Result<std::vector<PlafondMelding>> toets(const Verplichting& nieuw);
+  // Makes a toewijzing from verzoek `n.verzoek_id` (NotFound; FailedPrecondition when the
+  // verzoek is answered already), unless a plafond that says weigeren would be exceeded
+  // (FailedPrecondition with the message; nothing written).
+  Result<GemaakteToewijzing> maak_toewijzing(const NieuweToewijzing& n,
+                                             const store::AuditContext& ctx);
+
+  Result<std::vector<Wachtgeval>> wachtgevallen();
+  // The date of the data: the latest dagtekening of a received message or toewijzingsdatum,
+  // at most today.
+  Result<Date> stand_gegevens();
+
+  Result<std::vector<Voorzieningen>> voorzieningen(int jaar);
+
+ private:
+  Status audit(const std::string& object_type, const std::string& detail,
+               const store::AuditContext& ctx);
+  // Deletes row `id` of `tabel` with its audit event. NotFound when there is none.
+  Status verwijder(const std::string& tabel, const std::string& object_type, int64_t id,
+                   const store::AuditContext& ctx);
+  store::Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace jr::contracts

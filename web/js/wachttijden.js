@@ -1,0 +1,159 @@
+// Wachttijden: the distribution of the wait from aanmelding to start, per aanbieder, product and
+// gemeente against the norm; the current wachtlijst; the norms (editable).
+import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, ApiFout } from './api.js';
+import { formatteer } from './opmaak.js';
+import { toonTabel } from './tabel.js';
+import { toonKaarten } from './kaarten.js';
+import { staven, leesbaar } from './grafiek.js';
+
+const $ = (id) => document.getElementById(id);
+let aanbieders = [];
+let gemeenten = [];
+let producten = [];
+
+async function start() {
+  try {
+    const [perioden, a, p] = await Promise.all([haal('perioden'), haal('aanbieders'), haal('producten')]);
+    aanbieders = a.aanbieders;
+    producten = p.producten;
+    const basis = await haal('wachttijden');
+    const opties = periodeOpties(perioden);
+    if (!opties.some(([w]) => w === basis.periode)) opties.unshift([basis.periode, basis.periode]);
+    const f = leesFilters({ periode: basis.periode, gemeente: '', aanbieder: '' });
+    vulKeuze($('periode'), opties, f.periode);
+    const v = await haal('voorzieningen', { jaar: basis.peildatum.slice(0, 4) });
+    gemeenten = v.gemeenten.map((g) => [g.gemeente, g.naam]);
+    vulKeuze($('gemeente'), [['', 'Hele regio'], ...gemeenten], f.gemeente);
+    vulKeuze($('aanbieder'), [['', 'Alle aanbieders'], ...aanbieders.filter((x) => x.soort === 'aanbieder').map((x) => [x.agb, x.naam])], f.aanbieder);
+    for (const id of ['periode', 'gemeente', 'aanbieder']) $(id).addEventListener('change', () => laad(true));
+    $('norm-formulier').addEventListener('submit', slaNormOp);
+    await laad(false);
+  } catch (e) {
+    toonMelding($('melding'), e.message);
+    markeerKlaar();
+  }
+}
+
+const naamAanbieder = (agb) => aanbieders.find((a) => a.agb === agb)?.naam ?? agb;
+const naamGemeente = (code) => gemeenten.find(([c]) => c === code)?.[1] ?? code;
+function naamProduct(k) {
+  const [c, p] = k.split(' ');
+  return `${k} ${producten.find((x) => x.productcategorie === c && x.productcode === p)?.omschrijving ?? ''}`.trim();
+}
+
+async function laad(nieuw) {
+  const periode = $('periode').value;
+  const gemeente = $('gemeente').value;
+  const aanbieder = $('aanbieder').value;
+  zetFilters({ periode, gemeente, aanbieder }, nieuw);
+  toonMelding($('melding'), '');
+  try {
+    const [w, normen] = await Promise.all([haal('wachttijden', { periode, gemeente, aanbieder }), haal('wachttijdnormen')]);
+    kaartenVan(w);
+    toonVerdeling(w);
+    toonGroep('aanbieders', 'Aanbieder', w.perAanbieder, naamAanbieder, w, true);
+    toonGroep('producten', 'Product', w.perProduct, naamProduct, w);
+    toonGroep('gemeenten', 'Gemeente', w.perGemeente, naamGemeente, w);
+    toonNormen(normen);
+    await toonWachtlijst(gemeente, aanbieder);
+  } catch (e) {
+    toonMelding($('melding'), e.message);
+  }
+  markeerKlaar();
+}
+
+function kaartenVan(w) {
+  const t = w.totaal;
+  const kaarten = [
+    { sleutel: 'mediaan', label: `Mediaan wachttijd tot start, ${w.periode}`, waarde: t.mediaanDagen, eenheid: 'dagen', toelichting: `${formatteer(t.aantal, 'aantal')} gestart · 90% binnen ${formatteer(t.p90Dagen, 'dagen')}` },
+    { sleutel: 'pctBovenNorm', label: 'Boven de norm', waarde: t.pctBovenNorm, eenheid: 'procent', toelichting: `norm ${w.normen['*']} weken (algemeen)` },
+    { sleutel: 'wachtlijst', label: `Wachtlijst op ${w.peildatum}`, waarde: w.wachtlijst.aantal, eenheid: 'aantal', toelichting: `${formatteer(w.wachtlijst.bovenNorm, 'aantal')} langer dan de norm` },
+    { sleutel: 'nooitGestart', label: 'Toegewezen, nooit gestart', waarde: w.nooitGestart, eenheid: 'aantal', toelichting: 'toewijzing beëindigd zonder startbericht' },
+  ];
+  toonKaarten($('kaarten'), kaarten);
+}
+
+function klasseNaam(k) {
+  return k.totWeken === null ? `${k.vanWeken} weken of langer` : `${k.vanWeken} tot ${k.totWeken} weken`;
+}
+
+function toonVerdeling(w) {
+  const rijen = w.klassen.map((k, i) => [klasseNaam(k), w.totaal.klassen[i]]);
+  toonTabel($('tabel-verdeling'), {
+    id: 'verdeling',
+    titel: `Wachttijd van aanmelding tot start, ${w.periode}`,
+    kolommen: [{ naam: 'Wachttijd' }, { naam: 'Gestart', eenheid: 'aantal', sleutel: 'aantal' }],
+    rijen,
+  });
+  staven($('grafiek-verdeling'), { labels: rijen.map((r) => r[0]), eenheid: 'aantal', reeksen: [{ naam: 'Gestart', waarden: rijen.map((r) => r[1]) }] });
+}
+
+function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
+  const gesorteerd = [...lijst].sort((a, b) => (b.mediaanDagen ?? 0) - (a.mediaanDagen ?? 0));
+  const kolommen = [{ naam: kop }, { naam: 'Code' }, { naam: 'Gestart', eenheid: 'aantal', sleutel: 'aantal' },
+    { naam: 'Mediaan (dagen)', eenheid: 'aantal', sleutel: 'mediaanDagen' }, { naam: '80% binnen (dagen)', eenheid: 'aantal', sleutel: 'p80Dagen' },
+    { naam: '90% binnen (dagen)', eenheid: 'aantal', sleutel: 'p90Dagen' }, { naam: 'Tot toewijzing (mediaan, dagen)', eenheid: 'aantal', sleutel: 'mediaanTotToewijzingDagen' },
+    { naam: 'Toewijzing tot start (mediaan, dagen)', eenheid: 'aantal', sleutel: 'mediaanToewijzingTotStartDagen' },
+    { naam: 'Boven norm', eenheid: 'procent', sleutel: 'pctBovenNorm' }];
+  if (metWachtend) kolommen.push({ naam: 'Wachtend', eenheid: 'aantal', sleutel: 'wachtend' });
+  const rijen = gesorteerd.map((g) => {
+    const r = [naam(g.sleutel), g.sleutel, g.aantal, g.mediaanDagen, g.p80Dagen, g.p90Dagen, g.mediaanTotToewijzingDagen, g.mediaanToewijzingTotStartDagen, g.pctBovenNorm];
+    if (metWachtend) r.push(g.wachtend);
+    return r;
+  });
+  toonTabel($(`tabel-${soort}`), { id: soort, titel: `Wachttijd per ${kop.toLowerCase()}, ${w.periode}`, kolommen, rijen });
+  leesbaar(staven($(`grafiek-${soort}`), {
+    labels: rijen.map((r) => r[0]),
+    eenheid: 'dagen',
+    horizontaal: true,
+    reeksen: [{ naam: 'Mediaan (dagen)', waarden: rijen.map((r) => r[3]) }, { naam: '90% binnen (dagen)', waarden: rijen.map((r) => r[5]) }],
+  }), { labelBreedte: 260 });
+  if (metWachtend) $(`grafiek-${soort}`).style.blockSize = `${Math.max(320, 60 + rijen.length * 34)}px`;
+}
+
+async function toonWachtlijst(gemeente, aanbieder) {
+  try {
+    const l = await haal('wachtlijst', { gemeente, aanbieder });
+    $('kop-wachtlijst').textContent = `Wachtlijst op ${l.peildatum}: ${formatteer(l.wachtlijst.length, 'aantal')} toegewezen, niet gestart`;
+    toonMelding($('melding-wachtlijst'), '');
+    toonTabel($('tabel-wachtlijst'), {
+      id: 'wachtlijst',
+      titel: `Wachtlijst op ${l.peildatum}`,
+      kolommen: [{ naam: 'Toewijzing' }, { naam: 'Gemeente' }, { naam: 'Aanbieder' }, { naam: 'Product' }, { naam: 'Aanmelding' },
+        { naam: 'Bron' }, { naam: 'Toegewezen' }, { naam: 'Dagen wachtend', eenheid: 'aantal', sleutel: 'dagenWachtend' },
+        { naam: 'Norm (dagen)', eenheid: 'aantal', sleutel: 'normDagen' }, { naam: 'Boven norm' }],
+      rijen: l.wachtlijst.map((x) => [`${x.gemeente}-${x.toewijzingNummer}`, naamGemeente(x.gemeente), x.aanbiederNaam, naamProduct(`${x.productcategorie} ${x.productcode}`),
+        x.aanmelding, x.aanmeldingBron === 'jw315' ? 'verzoek (JW315)' : 'beschikking', x.toewijzingsdatum, x.dagenWachtend, x.normDagen, x.bovenNorm ? 'ja' : 'nee']),
+    });
+  } catch (e) {
+    // Without the right to see the list (aggregates only), the page shows the figures above.
+    $('tabel-wachtlijst').innerHTML = '';
+    toonMelding($('melding-wachtlijst'), e.message, 'info');
+  }
+}
+
+function toonNormen(n) {
+  toonTabel($('tabel-normen'), {
+    id: 'normen',
+    titel: 'Normen voor de wachttijd van aanmelding tot start',
+    kolommen: [{ naam: 'Productcategorie' }, { naam: 'Norm (weken)', eenheid: 'aantal', sleutel: 'weken' }],
+    rijen: n.normen.map((x) => [x.productcategorie === '*' ? '* (alle overige)' : x.productcategorie, x.weken]),
+  });
+}
+
+async function slaNormOp(ev) {
+  ev.preventDefault();
+  const cat = $('norm-categorie').value.trim() || '*';
+  try {
+    await stuur('PUT', `wachttijdnormen/${encodeURIComponent(cat)}`, { weken: Number($('norm-weken').value) });
+    toonMelding($('formulier-fouten'), '');
+    $('norm-formulier').reset();
+    await laad(false);
+  } catch (e) {
+    if (e instanceof ApiFout && e.probleem.invalidParams?.length)
+      toonMelding($('formulier-fouten'), e.probleem.invalidParams.map((p) => p.reason).join('; '));
+    else toonMelding($('formulier-fouten'), e.message);
+  }
+}
+
+start();
