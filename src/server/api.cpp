@@ -263,6 +263,14 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
   return a;
 }
 
+void Api::weigering(const std::string& methode, const std::string& pad, int status) {
+  Verzoek v;
+  v.methode = methode;
+  v.pad = pad;
+  log(v, "geweigerd", kToegangsbeheer, "verzoek",
+      methode + " " + pad.substr(0, 200) + " " + std::to_string(status));
+}
+
 std::vector<Route> Api::routes() {
   auto h = [this](Antwoord (Api::*m)(const Verzoek&)) {
     return [this, m](const Verzoek& v) { return (this->*m)(v); };

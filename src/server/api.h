@@ -49,6 +49,10 @@ class Api {
 
   const ToegangOpties& opties() const { return opties_; }
 
+  // Writes a refusal the HTTP layer made before any route ran (a body over the limit, an
+  // unreadable request, a path-traversal attempt on the static files) to the audit log.
+  void weigering(const std::string& methode, const std::string& pad, int status);
+
   // Lets aanbieders upload iJw messages (POST /api/v1/berichten) through the importer, with
   // this validator and clock; without it that route answers 503.
   void ontvang_berichten(ijw::Validator& validator, const Clock& klok) {

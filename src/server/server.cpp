@@ -286,6 +286,12 @@ Server::Server(Api& api, ServerOpties opties)
         } else {
           p = {res.status, "bad-request", "Ongeldig verzoek.", "Het verzoek is niet te lezen.", {}};
         }
+        // Refusals before any route ran go to the audit log; of the 404s only traversal
+        // attempts, or every missing file would flood it. The path, never the query or body.
+        const bool doorkruisen =
+            req.target.find("..") != std::string::npos || req.target.find('%') != std::string::npos;
+        if ((res.status != 404 && res.status != 405) || doorkruisen)
+          impl_->api.weigering(req.method, req.path, res.status);
         beveilig(res);
         res.set_header("API-Version", std::string(kApiVersie));
         res.set_content(p.json(), "application/problem+json");

@@ -242,6 +242,7 @@ TEST_F(Beveiliging, InjectionInEveryParameterIsRefusedAndChangesNothing) {
 
 TEST_F(Beveiliging, OversizedBodiesAndPathTraversalAreRefused) {
   auto c = fx_->client("beleidsmedewerker");
+  const int geweigerd_voor = tel_audit(*fx_, "geweigerd");
   std::string groot(17 * 1024 * 1024, 'x');
   auto r = c.Post("/api/v1/exports?formaat=csv", groot, "application/json");
   ASSERT_TRUE(r);
@@ -261,6 +262,9 @@ TEST_F(Beveiliging, OversizedBodiesAndPathTraversalAreRefused) {
     EXPECT_EQ(t->body.find("cmake_minimum_required"), std::string::npos) << p;
     EXPECT_EQ(t->body.find("root:"), std::string::npos) << p;
   }
+  // Logged: the two oversized bodies and the nine traversal attempts (the plain missing file
+  // /node_modules/... is a 404 like any other and not logged).
+  EXPECT_EQ(tel_audit(*fx_, "geweigerd") - geweigerd_voor, 11);
 }
 
 TEST_F(Beveiliging, PagesCarryAContentSecurityPolicyThatAllowsOnlyOwnScripts) {
