@@ -8,18 +8,12 @@
 
 #include "ijw/retour.h"
 #include "import/verwerking.h"
+#include "store/keyring.h"
 
 namespace jr::import {
 namespace {
 
-std::string sha256_hex(std::string_view s) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(s.data()), s.size());
-  std::string hex(sizeof out * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), out, sizeof out);
-  hex.pop_back();
-  return hex;
-}
+using store::sha256_hex;
 
 std::string veilig(std::string_view s) {
   std::string out;

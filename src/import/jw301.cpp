@@ -6,18 +6,12 @@
 #include "ijw/retour.h"
 #include "ijw/writer.h"
 #include "ijw/xml.h"
+#include "store/keyring.h"
 
 namespace jr::import {
 namespace {
 
-std::string sha256_hex(std::string_view s) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(s.data()), s.size());
-  std::string hex(sizeof out * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), out, sizeof out);
-  hex.pop_back();
-  return hex;
-}
+using store::sha256_hex;
 
 std::optional<std::string> niet_leeg(const std::string& s) {
   if (s.empty()) return std::nullopt;

@@ -117,15 +117,6 @@ std::string willekeurig_token() {
   return hex;
 }
 
-std::string sha256_hex(std::string_view s) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(s.data()), s.size());
-  std::string hex(sizeof out * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), out, sizeof out);
-  hex.pop_back();
-  return hex;
-}
-
 bool gelijk_tijdvast(std::string_view a, std::string_view b) {
   if (a.size() != b.size() || a.empty()) return false;
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;

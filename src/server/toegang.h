@@ -18,6 +18,7 @@
 
 #include "server/probleem.h"
 #include "server/routes.h"
+#include "store/keyring.h"
 
 namespace jr::store {
 struct AuditRegel;
@@ -81,8 +82,7 @@ nlohmann::json gebeurtenissen_json(const std::vector<store::AuditRegel>& regels)
 
 // 32 random bytes as 64 hex characters (libsodium randombytes).
 std::string willekeurig_token();
-// SHA-256 of `s` as hex.
-std::string sha256_hex(std::string_view s);
+using store::sha256_hex;  // SHA-256 as hex (store/keyring.h)
 // Constant-time comparison of two strings.
 bool gelijk_tijdvast(std::string_view a, std::string_view b);
 

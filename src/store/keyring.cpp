@@ -110,4 +110,13 @@ Result<std::string> Keyring::open(std::string_view sealed) const {
   return out;
 }
 
+std::string sha256_hex(std::string_view s) {
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(s.data()), s.size());
+  std::string hex(sizeof out * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), out, sizeof out);
+  hex.pop_back();
+  return hex;
+}
+
 }  // namespace jr::store

@@ -32,4 +32,7 @@ class Keyring {
   std::array<unsigned char, 32> seal_key_{};
 };
 
+// SHA-256 of `s` as lowercase hex (content hashes, token digests).
+std::string sha256_hex(std::string_view s);
+
 }  // namespace jr::store

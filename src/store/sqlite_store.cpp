@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/bsn.h"
+#include "store/keyring.h"
 #include "store/migrations.h"
 
 namespace jr::store {
@@ -13,14 +14,6 @@ namespace {
 constexpr std::string_view kGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-std::string sha256_hex(std::string_view s) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(s.data()), s.size());
-  std::string hex(sizeof out * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), out, sizeof out);
-  hex.pop_back();
-  return hex;
-}
 }  // namespace
 
 SqliteStore::SqliteStore(std::unique_ptr<sqlite::Db> db, Keyring keyring, const Clock& clock)
