@@ -7,6 +7,7 @@
 #include "domain/bsn.h"
 #include "store/keyring.h"
 #include "store/migrations.h"
+#include "store/verpakking.h"
 
 namespace jr::store {
 
@@ -453,7 +454,7 @@ Result<int64_t> SqliteStore::bewaar_bericht(const BerichtRecord& b) {
       .bind(6, b.dagtekening)
       .bind(7, b.inhoud_sha256)
       // Raw messages carry BSNs and names: sealed at rest. Empty: set by zet_bericht_uitkomst.
-      .bind_blob(8, b.xml.empty() ? std::string() : keyring_.seal(b.xml))
+      .bind_blob(8, b.xml.empty() ? std::string() : verpak(keyring_, b.xml))
       .bind(9, b.status)
       .bind(10, b.retourcodes)
       .bind(12, clock_.now_iso())
@@ -461,7 +462,7 @@ Result<int64_t> SqliteStore::bewaar_bericht(const BerichtRecord& b) {
   if (b.retour_xml.empty())
     s.bind_null(11);
   else
-    s.bind_blob(11, keyring_.seal(b.retour_xml));
+    s.bind_blob(11, verpak(keyring_, b.retour_xml));
   return insert_run(*db_, s);
 }
 
@@ -473,11 +474,11 @@ Status SqliteStore::zet_bericht_uitkomst(int64_t id, std::string_view status,
                   : "UPDATE bericht SET status = ?, retourcodes = ?, retour_xml = ?, xml = ? "
                     "WHERE id = ?");
   s.bind(1, status).bind(2, retourcodes).bind(4, id);
-  if (!xml.empty()) s.bind_blob(4, keyring_.seal(xml)).bind(5, id);
+  if (!xml.empty()) s.bind_blob(4, verpak(keyring_, xml)).bind(5, id);
   if (retour_xml.empty())
     s.bind_null(3);
   else
-    s.bind_blob(3, keyring_.seal(retour_xml));
+    s.bind_blob(3, verpak(keyring_, retour_xml));
   JR_RETURN_IF_ERROR(s.run());
   if (db_->changes() == 0) return NotFound("bericht " + std::to_string(id) + " bestaat niet");
   return Status::Ok();
@@ -509,7 +510,7 @@ Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
   if (!out) return NotFound("bericht " + std::to_string(id) + " bestaat niet");
   for (std::string* sealed : {&out->xml, &out->retour_xml}) {
     if (sealed->empty()) continue;
-    auto plain = keyring_.open(*sealed);
+    auto plain = pak_uit(keyring_, *sealed);
     if (!plain.ok()) return plain.status();
     *sealed = std::move(*plain);
   }

@@ -2,6 +2,7 @@
 
 #include "store/keyring.h"
 #include "store/sqlite_store.h"
+#include "store/verpakking.h"
 #include "test_helpers.h"
 
 using namespace jr;
@@ -190,4 +191,36 @@ TEST(Store, RawMessagesAreSealedAtRest) {
   ASSERT_TRUE(back.ok()) << back.status().to_string();
   EXPECT_EQ(back->xml, b.xml);
   EXPECT_EQ(back->retour_xml, b.retour_xml);
+}
+
+// Messages at rest: compressed, then sealed. What is stored is much smaller than the XML and
+// does not show it; rows sealed before compression existed still open; tampering is refused.
+TEST(Store, BerichtenGecomprimeerdEnVerzegeld) {
+  auto k = store::Keyring::for_tests("verpakking");
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Bericht>";
+  for (int i = 0; i < 200; ++i)
+    xml += "<Prestatie><ReferentieNummer>R" + std::to_string(i) +
+           "</ReferentieNummer><Bsn>999990019</Bsn></Prestatie>";
+  xml += "</Bericht>";
+  std::string v = store::verpak(k, xml);
+  EXPECT_LT(v.size() * 5, xml.size());
+  EXPECT_EQ(v.find("999990019"), std::string::npos);
+  auto terug = store::pak_uit(k, v);
+  ASSERT_TRUE(terug.ok()) << terug.status().to_string();
+  EXPECT_EQ(*terug, xml);
+  // Sealed plain XML (the format before compression) opens unchanged.
+  auto oud = store::pak_uit(k, k.seal(xml));
+  ASSERT_TRUE(oud.ok());
+  EXPECT_EQ(*oud, xml);
+  // One flipped bit anywhere: refused, never garbage.
+  std::string kapot = v;
+  kapot[kapot.size() / 2] ^= 1;
+  EXPECT_EQ(store::pak_uit(k, kapot).status().code(), StatusCode::kInvalidArgument);
+  // A sealed payload that claims to be compressed but is not: refused.
+  std::string nep("\x28\xB5\x2F\xFD\x00\x00\x00", 7);
+  EXPECT_EQ(store::pak_uit(k, k.seal(nep)).status().code(), StatusCode::kInvalidArgument);
+  // An empty message survives the round trip.
+  auto leeg = store::pak_uit(k, store::verpak(k, ""));
+  ASSERT_TRUE(leeg.ok());
+  EXPECT_EQ(*leeg, "");
 }
