@@ -3,6 +3,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 
+#include <mutex>
 #include <set>
 #include <string_view>
 
@@ -147,6 +148,10 @@ Result<SchemaSet::Compiled*> SchemaSet::compiled(Berichttype type) {
   auto path = dir_ / "xsd" / (std::string(naam(type)) + ".xsd");
   if (!std::filesystem::exists(path))
     return NotFound("XSD voor " + std::string(naam(type)) + " niet gevonden: " + path.string());
+  // The entity loader swapped below is process-wide: one compilation at a time, also when
+  // two threads each hold a SchemaSet (the importer validates on a second thread).
+  static std::mutex compile_mutex;
+  std::lock_guard<std::mutex> lock(compile_mutex);
   std::error_code ec;
   g_allowed_dir = std::filesystem::weakly_canonical(dir_ / "xsd", ec);
   g_default_loader = xmlGetExternalEntityLoader();

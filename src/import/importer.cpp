@@ -1,11 +1,18 @@
 #include "import/importer.h"
 
 #include <sodium.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
 #include <fstream>
+#include <functional>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 
+#include "domain/tar.h"
 #include "ijw/retour.h"
 #include "import/verwerking.h"
 #include "store/keyring.h"
@@ -22,6 +29,31 @@ std::string veilig(std::string_view s) {
   return out.substr(0, 40);
 }
 
+bool is_archief(const std::filesystem::path& p) { return p.string().ends_with(".tar.gz"); }
+
+// The whole decompressed archive; at most `max` bytes.
+Result<std::string> lees_gz(const std::filesystem::path& p, size_t max) {
+  gzFile f = gzopen(p.c_str(), "rb");
+  if (!f) return Unavailable("archief kon niet geopend worden: " + p.string());
+  std::string out;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) {
+    out.append(buf, static_cast<size_t>(n));
+    if (out.size() > max) {
+      gzclose(f);
+      return InvalidArgument("archief te groot: " + p.string());
+    }
+  }
+  const bool fout = n < 0 || gzdirect(f);  // gzdirect: not gzip at all, read as is
+  gzclose(f);
+  if (fout) return InvalidArgument("archief is geen geldig gzip-bestand: " + p.string());
+  return out;
+}
+
+// Largest decompressed day archive accepted.
+constexpr size_t kMaxArchief = size_t{4} << 30;
+
 bool importeerbaar(ijw::Berichttype t) {
   using B = ijw::Berichttype;
   return t == B::JW301 || t == B::JW302 || t == B::JW305 || t == B::JW307 || t == B::JW315 ||
@@ -29,6 +61,17 @@ bool importeerbaar(ijw::Berichttype t) {
 }
 
 }  // namespace
+
+// A message read ahead of the store: its bytes, hash and (when validated ahead) verdict.
+struct Importer::Voorbereid {
+  std::string bron;
+  std::shared_ptr<const std::string> buffer;  // owns `bytes` (a file or a whole archive)
+  std::string_view bytes;
+  std::string sha256;
+  std::optional<ijw::Validatie> validatie;  // nullopt: validated after the duplicate check
+  Status leesfout;  // the file could not be read: rejected as unread, the run goes on
+  Status fataal;    // a broken archive: the run stops here
+};
 
 std::string_view naam(Uitkomst u) {
   switch (u) {
@@ -82,7 +125,11 @@ std::string samenvatting_json(const Samenvatting& s) {
 
 Importer::Importer(store::Store& store, ijw::Validator& validator, const Clock& clock,
                    ImportOptions options)
-    : store_(store), validator_(validator), clock_(clock), options_(std::move(options)) {
+    : store_(store),
+      validator_(validator),
+      clock_(clock),
+      options_(std::move(options)),
+      catalogus_(std::make_unique<detail::CatalogusCache>()) {
   if (options_.batch_grootte == 0) options_.batch_grootte = 1;
 }
 
@@ -131,7 +178,15 @@ Status Importer::schrijf_retour(const BerichtResultaat& r) {
 }
 
 BerichtResultaat Importer::import_bytes(std::string_view bytes, std::string_view bron) {
-  BerichtResultaat r = verwerk(bytes, bron);
+  Voorbereid p;
+  p.bron = std::string(bron);
+  p.bytes = bytes;
+  p.sha256 = sha256_hex(bytes);
+  return import_voorbereid(p);
+}
+
+BerichtResultaat Importer::import_voorbereid(Voorbereid& p) {
+  BerichtResultaat r = verwerk(p);
   if (r.uitkomst == Uitkomst::fout || !batch_open_) {
     tel(r);
     return r;
@@ -184,9 +239,10 @@ Status Importer::flush() {
   return eerste;
 }
 
-BerichtResultaat Importer::verwerk(std::string_view bytes, std::string_view bron) {
+BerichtResultaat Importer::verwerk(Voorbereid& p) {
+  const std::string_view bytes = p.bytes;
   BerichtResultaat r;
-  r.bron = std::string(bron);
+  r.bron = p.bron;
   auto fout = [&](const Status& st) {
     r.uitkomst = Uitkomst::fout;
     r.melding = st.message();
@@ -198,17 +254,19 @@ BerichtResultaat Importer::verwerk(std::string_view bytes, std::string_view bron
     Status st = store_.begin();
     if (!st.ok()) return fout(st);
     batch_open_ = true;
+    catalogus_->leeg();
   }
   detail::Ontvangst o{store_,
                       clock_,
                       ijw::Berichttype::JW301,
                       bytes,
-                      sha256_hex(bytes),
+                      p.sha256,
                       {},
                       nullptr,
                       run_id_,
                       validator_.schemas().standaard_dir(),
-                      &validator_.schemas()};
+                      &validator_.schemas(),
+                      catalogus_.get()};
   for (std::string_view richting : {"in", "uit"}) {
     auto eerder = store_.zoek_bericht(richting, o.sha256);
     if (!eerder.ok()) return fout(eerder.status());
@@ -220,7 +278,8 @@ BerichtResultaat Importer::verwerk(std::string_view bytes, std::string_view bron
       return r;
     }
   }
-  ijw::Validatie v = validator_.validate(bytes);
+  if (!p.validatie) p.validatie = validator_.validate(bytes);
+  ijw::Validatie& v = *p.validatie;
   if (!v.fout.ok()) {
     if (v.type && v.fout.code() != StatusCode::kInvalidArgument) return fout(v.fout);
     r.uitkomst = Uitkomst::afgekeurd;
@@ -277,6 +336,160 @@ BerichtResultaat Importer::verwerk(std::string_view bytes, std::string_view bron
   return r;
 }
 
+namespace {
+
+// Reads the files in order (the *.xml members of archives in archive order) and hands each
+// message to `emit`, with its hash and, when `validator` is given, its validation. Stops when
+// emit returns false, and after a broken archive (emitted with `fataal`).
+template <class Item>
+void lees_voor(const std::vector<std::filesystem::path>& files, size_t max_bytes,
+               ijw::Validator* validator, const std::function<bool(Item&&)>& emit) {
+  auto bereid = [&](Item& p) {
+    p.sha256 = sha256_hex(p.bytes);
+    if (validator) p.validatie = validator->validate(p.bytes);
+  };
+  for (const auto& f : files) {
+    if (is_archief(f)) {
+      auto inhoud = lees_gz(f, kMaxArchief);
+      std::vector<TarMember> leden;
+      if (inhoud.ok()) {
+        auto l = tar_members(*inhoud);
+        if (l.ok())
+          leden = std::move(*l);
+        else
+          inhoud = InvalidArgument(f.string() + ": " + l.status().message());
+      }
+      if (!inhoud.ok()) {
+        Item p;
+        p.bron = f.string();
+        p.fataal = inhoud.status();
+        emit(std::move(p));
+        return;
+      }
+      auto buffer = std::make_shared<const std::string>(std::move(*inhoud));
+      // The members' views point into the moved string's unchanged heap buffer.
+      for (const auto& lid : leden) {
+        if (!lid.name.ends_with(".xml")) continue;
+        Item p;
+        p.bron = f.string() + ":" + lid.name;
+        p.buffer = buffer;
+        p.bytes = lid.content;
+        bereid(p);
+        if (!emit(std::move(p))) return;
+      }
+      continue;
+    }
+    Item p;
+    p.bron = f.string();
+    auto bytes = ijw::read_file_limited(f.string(), max_bytes);
+    if (!bytes.ok()) {
+      p.leesfout = bytes.status();
+    } else {
+      p.buffer = std::make_shared<const std::string>(std::move(*bytes));
+      p.bytes = *p.buffer;
+      bereid(p);
+    }
+    if (!emit(std::move(p))) return;
+  }
+}
+
+}  // namespace
+
+Status Importer::importeer_bestanden(const std::vector<std::filesystem::path>& files) {
+  Status eerste;
+  // Applies one read message; false when the run has to stop.
+  auto pas_toe = [&](Voorbereid& p) {
+    if (!p.fataal.ok()) {
+      eerste = p.fataal;
+      return false;
+    }
+    if (!p.leesfout.ok()) {
+      BerichtResultaat r;
+      r.bron = p.bron;
+      r.uitkomst = Uitkomst::afgekeurd;
+      r.melding = "niet gelezen: " + p.leesfout.message();
+      tel(r);
+      return true;
+    }
+    BerichtResultaat r = import_voorbereid(p);
+    if (r.uitkomst == Uitkomst::fout) {
+      // Later messages may depend on this one (a stop on its start): stop here, so that
+      // importing the same files again after the cause is fixed gives the same result.
+      eerste = Status(StatusCode::kUnavailable, p.bron + ": " + r.melding +
+                                                    " (import afgebroken; opnieuw importeren "
+                                                    "verwerkt alleen wat nog ontbreekt)");
+      return false;
+    }
+    return true;
+  };
+  const size_t max_bytes = validator_.limits().max_bytes;
+  std::unique_ptr<ijw::Validator> tweede;
+  if (options_.parallel) {
+    auto v = ijw::Validator::create(validator_.schemas().standaard_dir(), validator_.limits());
+    if (v.ok()) tweede = std::move(*v);
+  }
+  if (!tweede) {
+    lees_voor<Voorbereid>(files, max_bytes, nullptr, [&](Voorbereid&& p) { return pas_toe(p); });
+    return eerste;
+  }
+  // Two threads: the reader fills a bounded queue; this thread applies in order. Documents
+  // are freed on the reader's thread, whose parser dictionary their names live in.
+  struct Rij {
+    std::mutex m;
+    std::condition_variable cv;
+    std::deque<Voorbereid> wachtend;
+    std::vector<Voorbereid> afval;
+    bool klaar = false;
+    bool stop = false;
+  } rij;
+  constexpr size_t kDiepte = 64;
+  std::thread lezer([&] {
+    lees_voor<Voorbereid>(files, max_bytes, tweede.get(), [&](Voorbereid&& p) {
+      std::vector<Voorbereid> weg;
+      {
+        std::unique_lock lock(rij.m);
+        rij.cv.wait(lock, [&] { return rij.stop || rij.wachtend.size() < kDiepte; });
+        if (rij.stop) return false;
+        rij.wachtend.push_back(std::move(p));
+        weg.swap(rij.afval);
+      }
+      rij.cv.notify_all();
+      return true;  // `weg` is freed here, on this thread
+    });
+    {
+      std::lock_guard lock(rij.m);
+      rij.klaar = true;
+    }
+    rij.cv.notify_all();
+  });
+  while (true) {
+    Voorbereid p;
+    {
+      std::unique_lock lock(rij.m);
+      rij.cv.wait(lock, [&] { return rij.klaar || !rij.wachtend.empty(); });
+      if (rij.wachtend.empty()) break;
+      p = std::move(rij.wachtend.front());
+      rij.wachtend.pop_front();
+    }
+    rij.cv.notify_all();
+    const bool verder = pas_toe(p);
+    {
+      std::lock_guard lock(rij.m);
+      rij.afval.push_back(std::move(p));
+      if (!verder) rij.stop = true;
+    }
+    if (!verder) {
+      rij.cv.notify_all();
+      break;
+    }
+  }
+  lezer.join();
+  // The reader has ended: what it left is freed here (its parser context is gone with it).
+  rij.afval.clear();
+  rij.wachtend.clear();
+  return eerste;
+}
+
 Status Importer::import_paden(const std::vector<std::filesystem::path>& paden) {
   auto files = verzamel_bestanden(paden);
   if (!files.ok()) return files.status();
@@ -289,28 +502,7 @@ Status Importer::import_paden(const std::vector<std::filesystem::path>& paden) {
   Status st = store_.commit();
   if (!st.ok()) return st;
   run_id_ = *run;
-  Status eerste;
-  const ijw::XmlLimits& limits = validator_.limits();
-  for (const auto& f : *files) {
-    auto bytes = ijw::read_file_limited(f.string(), limits.max_bytes);
-    if (!bytes.ok()) {
-      BerichtResultaat r;
-      r.bron = f.string();
-      r.uitkomst = Uitkomst::afgekeurd;
-      r.melding = "niet gelezen: " + bytes.status().message();
-      tel(r);
-      continue;
-    }
-    BerichtResultaat r = import_bytes(*bytes, f.string());
-    if (r.uitkomst == Uitkomst::fout) {
-      // Later messages may depend on this one (a stop on its start): stop here, so that
-      // importing the same files again after the cause is fixed gives the same result.
-      eerste = Status(StatusCode::kUnavailable, f.string() + ": " + r.melding +
-                                                    " (import afgebroken; opnieuw importeren "
-                                                    "verwerkt alleen wat nog ontbreekt)");
-      break;
-    }
-  }
+  Status eerste = importeer_bestanden(*files);
   st = flush();
   if (!st.ok() && eerste.ok()) eerste = st;
   // Close the run record with the counters.
@@ -342,7 +534,7 @@ Result<std::vector<std::filesystem::path>> verzamel_bestanden(
       std::vector<std::filesystem::path> in_map;
       for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
            !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".xml")
+        if (it->is_regular_file(ec) && (it->path().extension() == ".xml" || is_archief(it->path())))
           in_map.push_back(it->path());
       }
       if (ec) return Unavailable("map kon niet gelezen worden: " + p.string());

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,10 @@
 
 namespace jr::import {
 
+namespace detail {
+class CatalogusCache;
+}
+
 struct ImportOptions {
   // Where retour messages are written (one file each); nullopt: not written.
   std::optional<std::filesystem::path> retour_dir;
@@ -28,6 +33,10 @@ struct ImportOptions {
   size_t batch_grootte = 1000;
   // Name of the run in the import_run record (e.g. the command line's paths).
   std::string bron = "import";
+  // import_paden reads, hashes, parses and validates the next messages on a second thread
+  // while this one applies the rules and writes. The result is the same; only the wall time
+  // differs. Off: everything on the calling thread.
+  bool parallel = true;
 };
 
 enum class Uitkomst {
@@ -95,16 +104,19 @@ class Importer {
   // not stored and are counted as fout.
   Status flush();
 
-  // Imports the given files and the *.xml files under the given directories (recursively, in
-  // sorted order) as one run (recorded in import_run), then flushes. The first operational
-  // error, or OK (rejected messages are not errors).
+  // Imports the given files and the *.xml files and *.tar.gz day archives (of `generate
+  // --tar`; their *.xml members in archive order) under the given directories (recursively,
+  // in sorted order) as one run (recorded in import_run), then flushes. The first operational
+  // error (also a broken archive), or OK (rejected messages are not errors).
   Status import_paden(const std::vector<std::filesystem::path>& paden);
 
   const Samenvatting& samenvatting() const { return samenvatting_; }
 
  private:
-  struct Impl;
-  BerichtResultaat verwerk(std::string_view bytes, std::string_view bron);
+  struct Voorbereid;
+  BerichtResultaat import_voorbereid(Voorbereid& p);
+  BerichtResultaat verwerk(Voorbereid& p);
+  Status importeer_bestanden(const std::vector<std::filesystem::path>& files);
   void tel(const BerichtResultaat& r);
   Status schrijf_retour(const BerichtResultaat& r);
 
@@ -117,10 +129,13 @@ class Importer {
   std::vector<BerichtResultaat> batch_;
   std::optional<int64_t> run_id_;
   Samenvatting samenvatting_;
+  // Catalogue lookups of the open batch (see detail::CatalogusCache).
+  std::unique_ptr<detail::CatalogusCache> catalogus_;
 };
 
-// The files to import: each path that is a file, and the *.xml files under each directory
-// (recursively), directories' files in sorted order. NotFound for a path that does not exist.
+// The files to import: each path that is a file, and the *.xml and *.tar.gz files under each
+// directory (recursively), directories' files in sorted order. NotFound for a path that does
+// not exist.
 Result<std::vector<std::filesystem::path>> verzamel_bestanden(
     const std::vector<std::filesystem::path>& paden);
 

@@ -144,7 +144,8 @@ Status check_tr056(Ontvangst& o, Findings& kop) {
 // list in use: checked when the product catalogue (register import) has that categorie.
 Status check_tr381(Ontvangst& o, std::string_view categorie, std::string_view code,
                    const std::string& pad, Findings& f) {
-  auto past = o.store.productcode_in_catalogus(categorie, code);
+  auto past = o.catalogus ? o.catalogus->in_catalogus(o.store, categorie, code)
+                          : o.store.productcode_in_catalogus(categorie, code);
   if (!past.ok()) return past.status();
   if (*past && !**past)
     f.push_back({"TR381", "S329", pad,
@@ -261,6 +262,29 @@ Status verwerk_met_retour(Ontvangst& o, size_t aantal, std::string_view product_
 const std::string kClient = "/Bericht/Client";
 
 }  // namespace
+
+Result<std::optional<bool>> CatalogusCache::in_catalogus(store::Store& s,
+                                                         std::string_view categorie,
+                                                         std::string_view code) {
+  std::string key = std::string(categorie) + '\x1f' + std::string(code);
+  auto it = in_catalogus_.find(key);
+  if (it != in_catalogus_.end()) return it->second;
+  auto r = s.productcode_in_catalogus(categorie, code);
+  if (r.ok()) in_catalogus_.emplace(std::move(key), *r);
+  return r;
+}
+
+Result<std::optional<store::CatalogusProduct>> CatalogusCache::product(store::Store& s,
+                                                                       std::string_view categorie,
+                                                                       std::string_view code,
+                                                                       Date datum) {
+  std::string key = std::string(categorie) + '\x1f' + std::string(code) + '\x1f' + datum.iso();
+  auto it = product_.find(key);
+  if (it != product_.end()) return it->second;
+  auto r = s.zoek_product(categorie, code, datum);
+  if (r.ok()) product_.emplace(std::move(key), *r);
+  return r;
+}
 
 int64_t toegestaan_volume(int64_t volume, std::string_view frequentie, Date begin, Date eind) {
   int64_t dagen = std::max<int64_t>(0, days_between(begin, eind) + 1);
@@ -916,8 +940,11 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
           }
           // regels-ijw-3.2 TR418: the contracted tariff, when the catalogue has the product.
           if (p.product_tarief) {
-            auto prod = o.store.zoek_product(p.product_categorie, p.product_code,
-                                             p.product_periode.begindatum);
+            auto prod = o.catalogus
+                            ? o.catalogus->product(o.store, p.product_categorie, p.product_code,
+                                                   p.product_periode.begindatum)
+                            : o.store.zoek_product(p.product_categorie, p.product_code,
+                                                   p.product_periode.begindatum);
             if (!prod.ok()) return prod.status();
             if (*prod && (*prod)->tarief_cent != *p.product_tarief)
               f.push_back({"TR418", "0611", pad + "/ProductTarief",

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "domain/clock.h"
 #include "domain/status.h"
@@ -18,6 +19,29 @@
 #include "store/store.h"
 
 namespace jr::import::detail {
+
+// The product catalogue as the rules of one batch see it: the importer never writes the
+// catalogue, and a batch is one transaction, so a lookup's answer holds for the whole batch.
+// The importer clears it when a batch begins. Saves two queries per product or prestatie.
+class CatalogusCache {
+ public:
+  // Store::productcode_in_catalogus, remembered.
+  Result<std::optional<bool>> in_catalogus(store::Store& s, std::string_view categorie,
+                                           std::string_view code);
+  // Store::zoek_product, remembered.
+  Result<std::optional<store::CatalogusProduct>> product(store::Store& s,
+                                                         std::string_view categorie,
+                                                         std::string_view code, Date datum);
+  void leeg() {
+    in_catalogus_.clear();
+    product_.clear();
+  }
+
+ private:
+  // Keyed by categorie, code (and date), separated by '\x1f'.
+  std::unordered_map<std::string, std::optional<bool>> in_catalogus_;
+  std::unordered_map<std::string, std::optional<store::CatalogusProduct>> product_;
+};
 
 // One received message being processed.
 struct Ontvangst {
@@ -32,6 +56,8 @@ struct Ontvangst {
   std::filesystem::path standaard_dir;
   // To check a header-only retour built from a broken header before it is sent.
   ijw::SchemaSet* schemas = nullptr;
+  // Catalogue lookups of the current batch; nullptr: asked of the store every time.
+  CatalogusCache* catalogus = nullptr;
 };
 
 // Stores a message that failed its XSD (or could not be read into its struct) as rejected,

@@ -1,8 +1,12 @@
 // The import as a whole: published examples, idempotency, all-or-nothing under injected
 // store faults (in the manner of leveldb's SpecialEnv), unreadable input, the JSON summary
 // and the command line.
+#include <zlib.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "domain/tar.h"
 #include "import_fixture.h"
 
 namespace jr::testing {
@@ -393,6 +397,125 @@ TEST_F(Pipeline, CommandLine) {
   auto [rc2, out2] = run();
   EXPECT_EQ(rc2, 0);
   EXPECT_EQ(nlohmann::json::parse(out2)["totaal"]["overgeslagen"], 6);
+}
+
+// The messages of berichten() as files 01.xml .. 06.xml in `map` (sorted = sent order).
+void schrijf_berichten(const std::filesystem::path& map, const std::vector<std::string>& alles) {
+  std::filesystem::create_directories(map);
+  for (size_t i = 0; i < alles.size(); ++i) {
+    std::ofstream(map / ("0" + std::to_string(i + 1) + ".xml"), std::ios::binary) << alles[i];
+  }
+}
+
+// What the import left in the store, row by row, without ids and times.
+std::vector<std::string> inhoud(const std::filesystem::path& db) {
+  std::vector<std::string> out;
+  sqlite3* h = nullptr;
+  sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+  for (const char* sql :
+       {"SELECT berichttype || status || retourcodes || inhoud_sha256 FROM bericht ORDER BY id",
+        "SELECT toewijzing_nummer || '/' || begindatum FROM levering_start ORDER BY id",
+        "SELECT referentie_nummer || toegekend || retourcodes FROM prestatie ORDER BY id",
+        "SELECT ontvangen || '/' || geaccepteerd || '/' || afgekeurd FROM import_run"}) {
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(h, sql, -1, &s, nullptr);
+    while (sqlite3_step(s) == SQLITE_ROW)
+      out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(h);
+  return out;
+}
+
+// Reading and validating ahead on a second thread changes nothing: the same verdicts, rows
+// and summary as one thread.
+TEST_F(Pipeline, TweeDradenZelfdeUitkomstAlsEen) {
+  schrijf_berichten(dir_ / "in", berichten());
+  std::string json[2];
+  std::vector<std::string> rijen[2];
+  for (int parallel = 0; parallel < 2; ++parallel) {
+    TempDir d;
+    store::StoreOptions so{d / "jr.sqlite", {}, false};
+    auto s = store::open_sqlite_store(so, clock_);
+    ASSERT_TRUE(s.ok());
+    import::ImportOptions o;
+    o.parallel = parallel == 1;
+    o.batch_grootte = 2;
+    import::Importer imp(**s, *validator_, clock_, o);
+    ASSERT_TRUE(imp.import_paden({dir_ / "in"}).ok());
+    json[parallel] = import::samenvatting_json(imp.samenvatting());
+    rijen[parallel] = inhoud(d / "jr.sqlite");
+  }
+  EXPECT_EQ(json[1], json[0]);
+  EXPECT_EQ(rijen[1], rijen[0]);
+  EXPECT_EQ(rijen[0].back(), "6/5/1");  // the run record: the second JW305 is rejected
+}
+
+// A store fault stops a two-thread import without hanging: the reader is told to stop, the
+// run reports the error, and importing again completes the state of a run without faults.
+TEST_F(Pipeline, TweeDradenStoppenBijFout) {
+  schrijf_berichten(dir_ / "in", berichten());
+  std::vector<std::string> schoon;
+  {
+    TempDir d;
+    store::StoreOptions so{d / "jr.sqlite", {}, false};
+    auto s = store::open_sqlite_store(so, clock_);
+    ASSERT_TRUE(s.ok());
+    import::Importer imp(**s, *validator_, clock_, {});
+    ASSERT_TRUE(imp.import_paden({dir_ / "in"}).ok());
+    schoon = inhoud(d / "jr.sqlite");
+    schoon.pop_back();  // the run record differs: the second run counts skipped messages
+  }
+  for (int64_t n : {3, 9, 17}) {
+    TempDir d;
+    store::StoreOptions so{d / "jr.sqlite", {}, false};
+    auto s = store::open_sqlite_store(so, clock_);
+    ASSERT_TRUE(s.ok());
+    {
+      FoutStore f(**s, n);
+      import::ImportOptions o;
+      o.batch_grootte = 1;
+      import::Importer imp(f, *validator_, clock_, o);
+      Status st = imp.import_paden({dir_ / "in"});
+      ASSERT_TRUE(f.gefaald()) << n;
+      EXPECT_FALSE(st.ok() && imp.samenvatting().fouten() == 0) << n;
+    }
+    import::Importer opnieuw(**s, *validator_, clock_, {});
+    ASSERT_TRUE(opnieuw.import_paden({dir_ / "in"}).ok());
+    auto na = inhoud(d / "jr.sqlite");
+    na.resize(schoon.size());
+    EXPECT_EQ(na, schoon) << "n=" << n;
+  }
+}
+
+// Day archives (generate --tar) are imported inside import_paden, as one run with the plain
+// files; a broken archive stops the run with an error.
+TEST_F(Pipeline, DagarchiefInDezelfdeRun) {
+  const auto alles = berichten();
+  std::string tar;
+  for (size_t i = 0; i < alles.size(); ++i)
+    ASSERT_TRUE(tar_append_file(tar, "0" + std::to_string(i + 1) + ".xml", alles[i], 0).ok());
+  tar_append_end(tar);
+  std::filesystem::create_directories(dir_ / "arch");
+  const std::string pad = (dir_ / "arch" / "2026-04-03.tar.gz").string();
+  gzFile g = gzopen(pad.c_str(), "wb");
+  ASSERT_NE(g, nullptr);
+  ASSERT_EQ(gzwrite(g, tar.data(), static_cast<unsigned>(tar.size())),
+            static_cast<int>(tar.size()));
+  gzclose(g);
+  std::ofstream(dir_ / "arch" / "README.txt") << "geen bericht";
+  import::Importer imp(*store_, *validator_, clock_, opties_);
+  ASSERT_TRUE(imp.import_paden({dir_ / "arch"}).ok());
+  const auto& s = imp.samenvatting();
+  EXPECT_EQ(s.per_type.at("JW305").ontvangen, 2);
+  EXPECT_EQ(s.per_type.at("JW323").ontvangen, 1);
+  auto rijen = inhoud(dir_ / "jr.sqlite");
+  EXPECT_EQ(rijen.back(), "6/5/1");
+  std::ofstream(dir_ / "arch" / "2026-04-04.tar.gz") << "geen gzip";
+  import::Importer kapot(*store_, *validator_, clock_, opties_);
+  Status st = kapot.import_paden({dir_ / "arch"});
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("2026-04-04.tar.gz"), std::string::npos) << st.message();
 }
 
 }  // namespace
