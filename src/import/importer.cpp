@@ -16,6 +16,7 @@
 #include "ijw/retour.h"
 #include "import/verwerking.h"
 #include "store/keyring.h"
+#include "store/verpakking.h"
 
 namespace jr::import {
 namespace {
@@ -68,6 +69,7 @@ struct Importer::Voorbereid {
   std::shared_ptr<const std::string> buffer;  // owns `bytes` (a file or a whole archive)
   std::string_view bytes;
   std::string sha256;
+  std::string zstd;  // `bytes` compressed ahead (reader thread); empty: the store compresses
   std::optional<ijw::Validatie> validatie;  // nullopt: validated after the duplicate check
   Status leesfout;  // the file could not be read: rejected as unread, the run goes on
   Status fataal;    // a broken archive: the run stops here
@@ -256,17 +258,18 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
     batch_open_ = true;
     catalogus_->leeg();
   }
-  detail::Ontvangst o{store_,
-                      clock_,
-                      ijw::Berichttype::JW301,
-                      bytes,
-                      p.sha256,
-                      {},
-                      nullptr,
-                      run_id_,
-                      validator_.schemas().standaard_dir(),
-                      &validator_.schemas(),
-                      catalogus_.get()};
+  detail::Ontvangst o{.store = store_,
+                      .clock = clock_,
+                      .type = ijw::Berichttype::JW301,
+                      .bytes = bytes,
+                      .sha256 = p.sha256,
+                      .bytes_zstd = p.zstd,
+                      .kop = {},
+                      .doc = nullptr,
+                      .import_id = run_id_,
+                      .standaard_dir = validator_.schemas().standaard_dir(),
+                      .schemas = &validator_.schemas(),
+                      .catalogus = catalogus_.get()};
   for (std::string_view richting : {"in", "uit"}) {
     auto eerder = store_.zoek_bericht(richting, o.sha256);
     if (!eerder.ok()) return fout(eerder.status());
@@ -346,7 +349,10 @@ void lees_voor(const std::vector<std::filesystem::path>& files, size_t max_bytes
                ijw::Validator* validator, const std::function<bool(Item&&)>& emit) {
   auto bereid = [&](Item& p) {
     p.sha256 = sha256_hex(p.bytes);
-    if (validator) p.validatie = validator->validate(p.bytes);
+    if (validator) {
+      p.validatie = validator->validate(p.bytes);
+      p.zstd = store::comprimeer(p.bytes);
+    }
   };
   for (const auto& f : files) {
     if (is_archief(f)) {

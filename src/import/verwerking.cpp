@@ -256,7 +256,7 @@ Status verwerk_met_retour(Ontvangst& o, size_t aantal, std::string_view product_
   else
     r.melding = xml.status().message();
   return o.store.zet_bericht_uitkomst(*bericht, status_naam(r.uitkomst), findings_json(r.findings),
-                                      r.retour_xml, o.bytes);
+                                      r.retour_xml, o.bytes, o.bytes_zstd);
 }
 
 const std::string kClient = "/Bericht/Client";
@@ -698,7 +698,8 @@ Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const Findings& in_beric
   r.uitkomst = uitkomst_van(m.producten.size(), geaccepteerd);
   std::string_view status =
       r.uitkomst == Uitkomst::geaccepteerd ? "verzonden" : status_naam(r.uitkomst);
-  return o.store.zet_bericht_uitkomst(*bericht, status, findings_json(r.findings), "", o.bytes);
+  return o.store.zet_bericht_uitkomst(*bericht, status, findings_json(r.findings), "", o.bytes,
+                                      o.bytes_zstd);
 }
 
 // ---- JW302 retour on a JW301 (from the aanbieder) ----
@@ -992,7 +993,7 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
   if (!g.ok()) return g.status();
   r.retour_xml = ijw::bouw_jw325(m, oordeel, *g);
   return o.store.zet_bericht_uitkomst(*bericht, status_naam(r.uitkomst), findings_json(r.findings),
-                                      r.retour_xml, o.bytes);
+                                      r.retour_xml, o.bytes, o.bytes_zstd);
 }
 
 }  // namespace jr::import::detail

@@ -50,6 +50,9 @@ struct Ontvangst {
   ijw::Berichttype type;
   std::string_view bytes;
   std::string sha256;
+  // `bytes` compressed ahead (store::comprimeer) by the import's reader thread; empty: the
+  // store compresses.
+  std::string_view bytes_zstd;
   ijw::HeenKop kop;
   const xmlDoc* doc = nullptr;
   std::optional<int64_t> import_id;

@@ -468,13 +468,14 @@ Result<int64_t> SqliteStore::bewaar_bericht(const BerichtRecord& b) {
 
 Status SqliteStore::zet_bericht_uitkomst(int64_t id, std::string_view status,
                                          std::string_view retourcodes, std::string_view retour_xml,
-                                         std::string_view xml) {
+                                         std::string_view xml, std::string_view xml_zstd) {
   auto& s = db_->prepare(
       xml.empty() ? "UPDATE bericht SET status = ?, retourcodes = ?, retour_xml = ? WHERE id = ?"
                   : "UPDATE bericht SET status = ?, retourcodes = ?, retour_xml = ?, xml = ? "
                     "WHERE id = ?");
   s.bind(1, status).bind(2, retourcodes).bind(4, id);
-  if (!xml.empty()) s.bind_blob(4, verpak(keyring_, xml)).bind(5, id);
+  if (!xml.empty())
+    s.bind_blob(4, xml_zstd.empty() ? verpak(keyring_, xml) : keyring_.seal(xml_zstd)).bind(5, id);
   if (retour_xml.empty())
     s.bind_null(3);
   else

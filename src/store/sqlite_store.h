@@ -33,7 +33,8 @@ class SqliteStore final : public Store {
                                     std::string_view identificatie) override;
   Result<int64_t> bewaar_bericht(const BerichtRecord& bericht) override;
   Status zet_bericht_uitkomst(int64_t id, std::string_view status, std::string_view retourcodes,
-                              std::string_view retour_xml, std::string_view xml) override;
+                              std::string_view retour_xml, std::string_view xml,
+                              std::string_view xml_zstd) override;
   Result<BerichtRecord> lees_bericht(int64_t id) override;
   Result<int64_t> volgend_nummer(std::string_view reeks) override;
   Result<int64_t> start_import_run(std::string_view bron) override;

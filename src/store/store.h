@@ -260,9 +260,11 @@ class Store {
   // Sets the outcome of stored message `id`, and its raw XML when `xml` is not empty (a
   // message stored first without its XML, so that its large row is written once). NotFound
   // when there is no such message.
+  // `xml_zstd`, when not empty, is `xml` already compressed by store::comprimeer (the
+  // importer compresses on its reader thread); it is then sealed as is.
   virtual Status zet_bericht_uitkomst(int64_t id, std::string_view status,
                                       std::string_view retourcodes, std::string_view retour_xml,
-                                      std::string_view xml) = 0;
+                                      std::string_view xml, std::string_view xml_zstd) = 0;
   // The stored message `id`. NotFound when there is none.
   virtual Result<BerichtRecord> lees_bericht(int64_t id) = 0;
   // The next number of series `reeks` (1, 2, ...), part of the open transaction.

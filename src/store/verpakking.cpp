@@ -25,15 +25,19 @@ bool is_zstd(std::string_view s) {
 
 }  // namespace
 
-std::string verpak(const Keyring& keyring, std::string_view xml) {
+std::string comprimeer(std::string_view xml) {
   thread_local std::unique_ptr<ZSTD_CCtx, CctxDeleter> cctx(ZSTD_createCCtx());
   std::string buf(ZSTD_compressBound(xml.size()), '\0');
   size_t n = ZSTD_compressCCtx(cctx.get(), buf.data(), buf.size(), xml.data(), xml.size(), kNiveau);
   // Compression into a buffer of compressBound cannot fail for lack of room; should the
-  // library still refuse, the plain XML is sealed (pak_uit reads both).
-  if (ZSTD_isError(n)) return keyring.seal(xml);
+  // library still refuse, the plain XML is kept (pak_uit reads both).
+  if (ZSTD_isError(n)) return std::string(xml);
   buf.resize(n);
-  return keyring.seal(buf);
+  return buf;
+}
+
+std::string verpak(const Keyring& keyring, std::string_view xml) {
+  return keyring.seal(comprimeer(xml));
 }
 
 Result<std::string> pak_uit(const Keyring& keyring, std::string_view sealed) {

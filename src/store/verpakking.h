@@ -12,6 +12,9 @@
 
 namespace jr::store {
 
+// `xml` compressed (a zstd frame); needs no key, so it can run on another thread.
+std::string comprimeer(std::string_view xml);
+
 // Compresses `xml` and seals the result.
 std::string verpak(const Keyring& keyring, std::string_view xml);
 

@@ -61,9 +61,10 @@ class FoutStore final : public store::Store {
     return s_.bewaar_bericht(b);
   }
   Status zet_bericht_uitkomst(int64_t id, std::string_view s, std::string_view r,
-                              std::string_view x, std::string_view xml) override {
+                              std::string_view x, std::string_view xml,
+                              std::string_view z) override {
     if (schrijf()) return fout();
-    return s_.zet_bericht_uitkomst(id, s, r, x, xml);
+    return s_.zet_bericht_uitkomst(id, s, r, x, xml, z);
   }
   Result<store::BerichtRecord> lees_bericht(int64_t id) override { return s_.lees_bericht(id); }
   Result<int64_t> volgend_nummer(std::string_view r) override {
