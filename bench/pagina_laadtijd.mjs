@@ -22,7 +22,7 @@ if (!basis) {
   process.exit(2);
 }
 const runs = Number(process.argv[2] || 20);
-const paginas = (process.env.JR_PAGINAS || '/overzicht,/trajecten,/doelen,/vergelijken').split(',');
+const paginas = (process.env.JR_PAGINAS || '/overzicht,/trajecten,/doelen,/vergelijken,/contracten,/wachttijden').split(',');
 
 const profiel = mkdtempSync(path.join(tmpdir(), 'jr-bench-chromium-'));
 const browser = await chromium.launch({
@@ -72,7 +72,7 @@ const kwantiel = (xs, q) => {
 
 const rijen = [];
 const leeg = [];
-for (let i = 0; i < runs; i++) leeg.push(await meet('/vendor/utrecht/design-tokens.css', false));
+for (let i = 0; i < runs; i++) leeg.push(await meet('/dist/dashboard.css', false));
 rijen.push(['(leeg: één css-bestand)', leeg]);
 for (const pad of paginas) {
   await meet(pad, true);  // the first load after start fills the server's cache

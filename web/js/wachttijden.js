@@ -4,7 +4,7 @@ import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpt
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
-import { staven, leesbaar } from './grafiek.js';
+import { staven, leesbaar, grafiekenGeladen } from './grafiek.js';
 
 const $ = (id) => document.getElementById(id);
 let aanbieders = [];
@@ -49,6 +49,7 @@ async function laad(nieuw) {
   toonMelding($('melding'), '');
   try {
     const [w, normen] = await Promise.all([haal('wachttijden', { periode, gemeente, aanbieder }), haal('wachttijdnormen')]);
+    await grafiekenGeladen;
     kaartenVan(w);
     toonVerdeling(w);
     toonGroep('aanbieders', 'Aanbieder', w.perAanbieder, naamAanbieder, w, true);
