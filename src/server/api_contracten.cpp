@@ -349,7 +349,7 @@ std::vector<Route> Api::contract_routes() {
   auto h = [this](Antwoord (Api::*m)(const Verzoek&)) {
     return [this, m](const Verzoek& v) { return (this->*m)(v); };
   };
-  return {
+  std::vector<Route> r = {
       {"GET",
        "/api/v1/aanbieders",
        {},
@@ -452,6 +452,12 @@ std::vector<Route> Api::contract_routes() {
        Scope::kGemeente,
        h(&Api::voorzieningen)},
   };
+  // The reads are computed from the registers and declarations per request and are the same
+  // for every caller allowed to ask: kept per data version. Not the wachtlijst, which names
+  // toewijzingen.
+  for (auto& route : r)
+    if (route.methode == "GET" && route.pad != "/api/v1/wachtlijst") route.bewaren = true;
+  return r;
 }
 
 // ---- aanbieders en producten ----
