@@ -4,10 +4,12 @@
 // read from the page's own clock (performance.now()). A blank page loaded the same way is the
 // floor: the browser's own cost of a navigation.
 // Usage: JR_URL=http://127.0.0.1:PORT node bench/pagina_laadtijd.mjs [RUNS]
-// Prints a table (median, p95, max per page) and last one line:
-//   RESULT pagina_p95_ms=X pagina_max_median_ms=X leeg_median_ms=X runs=N
+// Beside the time, the CPU time (user + sys) the browser's and the server's processes spent
+// on each load: a figure that depends less on what else runs on the machine.
+// Prints a table (median, p95, max, median CPU per page) and last one line:
+//   RESULT pagina_p95_ms=X pagina_max_median_ms=X leeg_median_ms=X pagina_max_cpu_median_ms=X runs=N
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -48,10 +50,41 @@ async function inloggen() {
 }
 const cookies = await inloggen();
 
+// CPU time (user + sys, ms) of the browser's processes (this node process's children and
+// all their descendants: browser, zygotes, renderers, GPU and network services) and the
+// server's (JR_SERVER_PID): what a load costs whatever else the machine runs. Read before a
+// load and at its end, before its context closes (and its renderer exits).
+const serverPid = process.env.JR_SERVER_PID;
+function cpuMs() {
+  const stat = new Map();  // pid -> [ppid, ticks]
+  const wortels = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const velden = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ');
+      stat.set(pid, [velden[1], Number(velden[11]) + Number(velden[12])]);  // ppid; utime + stime
+      if (pid === serverPid || velden[1] === String(process.pid)) wortels.push(pid);
+    } catch { /* gone meanwhile */ }
+  }
+  const kinderen = new Map();
+  for (const [pid, [ppid]] of stat) kinderen.set(ppid, [...(kinderen.get(ppid) || []), pid]);
+  const gezien = new Set();
+  let ticks = 0;
+  for (const werk = [...wortels]; werk.length;) {
+    const pid = werk.pop();
+    if (gezien.has(pid)) continue;
+    gezien.add(pid);
+    ticks += stat.get(pid)?.[1] ?? 0;
+    werk.push(...(kinderen.get(pid) || []));
+  }
+  return ticks * 10;  // USER_HZ 100
+}
+
 async function meet(pad, klaar) {
   const ctx = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'nl-NL' });
   if (cookies.length) await ctx.addCookies(cookies);
   const page = await ctx.newPage();
+  const cpu0 = cpuMs();  // after the context and its first page exist: only the load counts
   await page.goto(`${basis}${pad}`, { waitUntil: 'commit' });
   let ms;
   if (klaar) {
@@ -61,9 +94,11 @@ async function meet(pad, klaar) {
     await page.waitForLoadState('load');
     ms = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
   }
+  cpu.push(cpuMs() - cpu0);
   await ctx.close();
   return ms;
 }
+let cpu = [];
 
 const kwantiel = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,20 +108,21 @@ const kwantiel = (xs, q) => {
 const rijen = [];
 const leeg = [];
 for (let i = 0; i < runs; i++) leeg.push(await meet('/dist/dashboard.css', false));
-rijen.push(['(leeg: één css-bestand)', leeg]);
+rijen.push(['(leeg: één css-bestand)', leeg, cpu]);
 for (const pad of paginas) {
   await meet(pad, true);  // the first load after start fills the server's cache
   const t = [];
+  cpu = [];
   for (let i = 0; i < runs; i++) t.push(await meet(pad, true));
-  rijen.push([pad, t]);
+  rijen.push([pad, t, cpu]);
 }
 await browser.close();
 rmSync(profiel, { recursive: true, force: true });
 
-console.log('pagina                       mediaan_ms    p95_ms    max_ms');
-for (const [pad, t] of rijen)
-  console.log(`${pad.padEnd(28)} ${kwantiel(t, 0.5).toFixed(1).padStart(9)} ${kwantiel(t, 0.95).toFixed(1).padStart(9)} ${Math.max(...t).toFixed(1).padStart(9)}`);
+console.log('pagina                       mediaan_ms    p95_ms    max_ms  cpu_mediaan_ms');
+for (const [pad, t, c] of rijen)
+  console.log(`${pad.padEnd(28)} ${kwantiel(t, 0.5).toFixed(1).padStart(9)} ${kwantiel(t, 0.95).toFixed(1).padStart(9)} ${Math.max(...t).toFixed(1).padStart(9)} ${kwantiel(c, 0.5).toFixed(0).padStart(15)}`);
 const paginaRijen = rijen.slice(1).map(([, t]) => t);
 const p95 = Math.max(...paginaRijen.map((t) => kwantiel(t, 0.95)));
 const maxMediaan = Math.max(...paginaRijen.map((t) => kwantiel(t, 0.5)));
-console.log(`RESULT pagina_p95_ms=${p95.toFixed(1)} pagina_max_median_ms=${maxMediaan.toFixed(1)} leeg_median_ms=${kwantiel(leeg, 0.5).toFixed(1)} runs=${runs}`);
+console.log(`RESULT pagina_p95_ms=${p95.toFixed(1)} pagina_max_median_ms=${maxMediaan.toFixed(1)} leeg_median_ms=${kwantiel(leeg, 0.5).toFixed(1)} pagina_max_cpu_median_ms=${Math.max(...rijen.slice(1).map(([, , c]) => kwantiel(c, 0.5))).toFixed(0)} runs=${runs}`);

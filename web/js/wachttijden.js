@@ -48,6 +48,9 @@ async function laad(nieuw) {
   zetFilters({ periode, gemeente, aanbieder }, nieuw);
   toonMelding($('melding'), '');
   try {
+    // The list is fetched alongside the figures, not after they are drawn.
+    const lijst = haal('wachtlijst', { gemeente, aanbieder });
+    lijst.catch(() => {});  // a refusal is shown where it is awaited
     const [w, normen] = await Promise.all([haal('wachttijden', { periode, gemeente, aanbieder }), haal('wachttijdnormen')]);
     await grafiekenGeladen;
     kaartenVan(w);
@@ -56,7 +59,7 @@ async function laad(nieuw) {
     toonGroep('producten', 'Product', w.perProduct, naamProduct, w);
     toonGroep('gemeenten', 'Gemeente', w.perGemeente, naamGemeente, w);
     toonNormen(normen);
-    await toonWachtlijst(gemeente, aanbieder);
+    await toonWachtlijst(lijst);
   } catch (e) {
     toonMelding($('melding'), e.message);
   }
@@ -112,9 +115,9 @@ function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
   if (metWachtend) $(`grafiek-${soort}`).style.blockSize = `${Math.max(320, 60 + rijen.length * 34)}px`;
 }
 
-async function toonWachtlijst(gemeente, aanbieder) {
+async function toonWachtlijst(lijst) {
   try {
-    const l = await haal('wachtlijst', { gemeente, aanbieder });
+    const l = await lijst;
     $('kop-wachtlijst').textContent = `Wachtlijst op ${l.peildatum}: ${formatteer(l.wachtlijst.length, 'aantal')} toegewezen, niet gestart`;
     toonMelding($('melding-wachtlijst'), '');
     toonTabel($('tabel-wachtlijst'), {
