@@ -2,8 +2,11 @@
 // and removed; bad input as problem+json naming the field; exempt aanbieders refused; the
 // plafondtoets; waiting times, norms and the two dashboard pages.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "server_test_fixture.h"
 
@@ -246,6 +249,27 @@ TEST_F(ServerContracten, BewaardeAntwoordenVolgenElkeWijziging) {
   const auto daarna = tarieven();
   EXPECT_EQ(daarna.size(), voor.size() + 1);
   EXPECT_NE(std::find(daarna.begin(), daarna.end(), 61.25), daarna.end());
+}
+
+// Another process's commit (an import, the register command) empties the kept answers too,
+// within half a second (PRAGMA data_version).
+TEST_F(ServerContracten, BewaardeAntwoordenVolgenEenAnderProces) {
+  const std::string normen = "/api/v1/wachttijdnormen";
+  EXPECT_EQ(ok("GET", normen)["normen"].size(), 1u);
+  sqlite3* ander = nullptr;
+  ASSERT_EQ(sqlite3_open(fx_->db_pad().c_str(), &ander), SQLITE_OK);
+  sqlite3_busy_timeout(ander, 5000);
+  ASSERT_EQ(sqlite3_exec(ander, "INSERT INTO wachttijd_norm (categorie, weken) VALUES ('45', 4)",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  EXPECT_EQ(ok("GET", normen)["normen"].size(), 2u);
+  ASSERT_EQ(sqlite3_exec(ander, "DELETE FROM wachttijd_norm WHERE categorie = '45'", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(ander);
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  EXPECT_EQ(ok("GET", normen)["normen"].size(), 1u);
 }
 
 }  // namespace
