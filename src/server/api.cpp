@@ -250,11 +250,22 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
   if (!f.empty()) {
     a = probleem_antwoord(ongeldige_parameters(std::move(f)));
   } else {
-    try {
-      a = route.afhandelaar(v);
-    } catch (const std::exception&) {
-      a = uit_status(Internal("onverwachte fout"));
+    auto doe = [&] {
+      try {
+        return route.afhandelaar(v);
+      } catch (const std::exception&) {
+        return uit_status(Internal("onverwachte fout"));
+      }
+    };
+    if (route.bewaren && route.methode == "GET") {
+      std::string sleutel = v.pad;
+      for (const auto& [k, waarde] : v.query) sleutel += '\n' + k + '=' + waarde;
+      a = bron_.bewaard(sleutel, doe);
+    } else {
+      a = doe();
     }
+    // Whatever a write changed shows in the next read (logging in and out change no data).
+    if (route.methode != "GET" && route.pad != "/api/v1/sessie") bron_.vergeet_antwoorden();
   }
   if (a.status == 400)  // refused input is logged too (by route; the input itself never)
     log(v, "geweigerd", kToegangsbeheer, "verzoek",

@@ -77,6 +77,40 @@ std::optional<json> lees_body(const Verzoek& v, Antwoord& a) {
   return b;
 }
 
+// Creating or changing (`nieuw` false: the {id} in the path) a contract or budgetplafond:
+// `van_body` checks the body, `bewaar(registers, value, id, context)` writes it, `naar_json`
+// answers with what was stored (201 with Location under `pad` when created).
+template <class VanBody, class Bewaar, class NaarJson>
+Antwoord bewaar_resource(Databron& bron, const Verzoek& v, bool nieuw, const std::string& pad,
+                         VanBody van_body, Bewaar bewaar, NaarJson naar_json) {
+  std::optional<int64_t> id;
+  if (!nieuw && !(id = pad_id(v))) return geen_id();
+  Antwoord a;
+  auto b = lees_body(v, a);
+  if (!b) return a;
+  std::vector<OngeldigeParameter> f;
+  auto waarde = van_body(*b, f);
+  if (!waarde) return ongeldig(std::move(f));
+  auto r = bron.met_contracten(
+      [&](auto& c) { return bewaar(c, *waarde, id, context(v, "contractbeheer")); });
+  if (!r.ok()) return fout(r.status());
+  if (!nieuw) return json_antwoord(naar_json(*r).dump());
+  a = json_antwoord(naar_json(*r).dump(), 201);
+  a.headers.emplace_back("Location", pad + "/" + std::to_string(r->id));
+  return a;
+}
+
+// 204 after `verwijder(registers, context)` succeeded.
+template <class Verwijder>
+Antwoord verwijder_resource(Databron& bron, const Verzoek& v, Verwijder verwijder) {
+  auto s = bron.met_contracten([&](auto& c) { return verwijder(c, context(v, "contractbeheer")); });
+  if (!s.ok()) return fout(s);
+  Antwoord a;
+  a.status = 204;
+  a.content_type.clear();
+  return a;
+}
+
 // Field readers that add an invalid param on a wrong value.
 struct Velden {
   const json& b;
@@ -349,7 +383,7 @@ std::vector<Route> Api::contract_routes() {
   auto h = [this](Antwoord (Api::*m)(const Verzoek&)) {
     return [this, m](const Verzoek& v) { return (this->*m)(v); };
   };
-  return {
+  std::vector<Route> r = {
       {"GET",
        "/api/v1/aanbieders",
        {},
@@ -452,6 +486,12 @@ std::vector<Route> Api::contract_routes() {
        Scope::kGemeente,
        h(&Api::voorzieningen)},
   };
+  // The reads are computed from the registers and declarations per request and are the same
+  // for every caller allowed to ask: kept per data version. Not the wachtlijst, which names
+  // toewijzingen.
+  for (auto& route : r)
+    if (route.methode == "GET" && route.pad != "/api/v1/wachtlijst") route.bewaren = true;
+  return r;
 }
 
 // ---- aanbieders en producten ----
@@ -565,46 +605,27 @@ Antwoord Api::contracten_lijst(const Verzoek& v) {
 
 Antwoord Api::contract_maak(const Verzoek& v) {
   const Namen namen(bron_);
-  Antwoord a;
-  auto b = lees_body(v, a);
-  if (!b) return a;
-  std::vector<OngeldigeParameter> f;
-  auto c = contract_van_body(*b, f);
-  if (!c) return ongeldig(std::move(f));
-  auto r = bron_.met_contracten(
-      [&](auto& cb) { return cb.maak_contract(*c, context(v, "contractbeheer")); });
-  if (!r.ok()) return fout(r.status());
-  a = json_antwoord(contract_json(*r, namen).dump(), 201);
-  a.headers.emplace_back("Location", "/api/v1/contracten/" + std::to_string(r->id));
-  return a;
+  return bewaar_resource(
+      bron_, v, true, "/api/v1/contracten", contract_van_body,
+      [](auto& c, const auto& w, auto, const auto& ctx) { return c.maak_contract(w, ctx); },
+      [&](const auto& r) { return contract_json(r, namen); });
 }
 
 Antwoord Api::contract_wijzig(const Verzoek& v) {
   const Namen namen(bron_);
-  auto id = pad_id(v);
-  if (!id) return geen_id();
-  Antwoord a;
-  auto b = lees_body(v, a);
-  if (!b) return a;
-  std::vector<OngeldigeParameter> f;
-  auto c = contract_van_body(*b, f);
-  if (!c) return ongeldig(std::move(f));
-  auto r = bron_.met_contracten(
-      [&](auto& cb) { return cb.wijzig_contract(*id, *c, context(v, "contractbeheer")); });
-  if (!r.ok()) return fout(r.status());
-  return json_antwoord(contract_json(*r, namen).dump());
+  return bewaar_resource(
+      bron_, v, false, "/api/v1/contracten", contract_van_body,
+      [](auto& c, const auto& w, auto id, const auto& ctx) {
+        return c.wijzig_contract(*id, w, ctx);
+      },
+      [&](const auto& r) { return contract_json(r, namen); });
 }
 
 Antwoord Api::contract_verwijder(const Verzoek& v) {
   auto id = pad_id(v);
   if (!id) return geen_id();
-  auto s = bron_.met_contracten(
-      [&](auto& cb) { return cb.verwijder_contract(*id, context(v, "contractbeheer")); });
-  if (!s.ok()) return fout(s);
-  Antwoord a;
-  a.status = 204;
-  a.content_type.clear();
-  return a;
+  return verwijder_resource(
+      bron_, v, [&](auto& c, const auto& ctx) { return c.verwijder_contract(*id, ctx); });
 }
 
 // ---- budgetplafonds ----
@@ -647,46 +668,27 @@ Antwoord Api::plafonds_lijst(const Verzoek& v) {
 
 Antwoord Api::plafond_maak(const Verzoek& v) {
   const Namen namen(bron_);
-  Antwoord a;
-  auto b = lees_body(v, a);
-  if (!b) return a;
-  std::vector<OngeldigeParameter> f;
-  auto p = plafond_van_body(*b, f);
-  if (!p) return ongeldig(std::move(f));
-  auto r = bron_.met_contracten(
-      [&](auto& c) { return c.maak_plafond(*p, context(v, "contractbeheer")); });
-  if (!r.ok()) return fout(r.status());
-  a = json_antwoord(plafond_json(*r, namen).dump(), 201);
-  a.headers.emplace_back("Location", "/api/v1/budgetplafonds/" + std::to_string(r->id));
-  return a;
+  return bewaar_resource(
+      bron_, v, true, "/api/v1/budgetplafonds", plafond_van_body,
+      [](auto& c, const auto& w, auto, const auto& ctx) { return c.maak_plafond(w, ctx); },
+      [&](const auto& r) { return plafond_json(r, namen); });
 }
 
 Antwoord Api::plafond_wijzig(const Verzoek& v) {
   const Namen namen(bron_);
-  auto id = pad_id(v);
-  if (!id) return geen_id();
-  Antwoord a;
-  auto b = lees_body(v, a);
-  if (!b) return a;
-  std::vector<OngeldigeParameter> f;
-  auto p = plafond_van_body(*b, f);
-  if (!p) return ongeldig(std::move(f));
-  auto r = bron_.met_contracten(
-      [&](auto& c) { return c.wijzig_plafond(*id, *p, context(v, "contractbeheer")); });
-  if (!r.ok()) return fout(r.status());
-  return json_antwoord(plafond_json(*r, namen).dump());
+  return bewaar_resource(
+      bron_, v, false, "/api/v1/budgetplafonds", plafond_van_body,
+      [](auto& c, const auto& w, auto id, const auto& ctx) {
+        return c.wijzig_plafond(*id, w, ctx);
+      },
+      [&](const auto& r) { return plafond_json(r, namen); });
 }
 
 Antwoord Api::plafond_verwijder(const Verzoek& v) {
   auto id = pad_id(v);
   if (!id) return geen_id();
-  auto s = bron_.met_contracten(
-      [&](auto& c) { return c.verwijder_plafond(*id, context(v, "contractbeheer")); });
-  if (!s.ok()) return fout(s);
-  Antwoord a;
-  a.status = 204;
-  a.content_type.clear();
-  return a;
+  return verwijder_resource(
+      bron_, v, [&](auto& c, const auto& ctx) { return c.verwijder_plafond(*id, ctx); });
 }
 
 Antwoord Api::uitgaven(const Verzoek& v) {
@@ -1033,13 +1035,8 @@ Antwoord Api::norm_verwijder(const Verzoek& v) {
   auto cat = pad_param(v, "categorie");
   if (!is_norm_categorie(cat))
     return ongeldig({{"categorie", "invalid", "categorie is een productcategorie of *"}});
-  auto s = bron_.met_contracten(
-      [&](auto& c) { return c.verwijder_norm(*cat, context(v, "contractbeheer")); });
-  if (!s.ok()) return fout(s);
-  Antwoord a;
-  a.status = 204;
-  a.content_type.clear();
-  return a;
+  return verwijder_resource(bron_, v,
+                            [&](auto& c, const auto& ctx) { return c.verwijder_norm(*cat, ctx); });
 }
 
 // ---- zorg in natura, PGB, algemene voorzieningen ----

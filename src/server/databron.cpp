@@ -72,6 +72,48 @@ void Databron::vernieuw() {
   laatste_controle_ms_ = 0;
 }
 
+Antwoord Databron::bewaard(const std::string& sleutel, const std::function<Antwoord()>& maak) {
+  constexpr size_t kMaxAntwoorden = 2000;  // bounded however many query variants are asked
+  uint64_t generatie = 0;
+  {
+    std::lock_guard lock(antwoord_mu_);
+    const int64_t nu = nu_ms();
+    if (nu - antwoord_controle_ms_ >= 500) {
+      antwoord_controle_ms_ = nu;
+      int64_t versie = -1;
+      {
+        std::lock_guard db(db_mu_);
+        auto& s = db_van(store_).prepare("PRAGMA data_version");
+        if (s.step()) versie = s.int64(0);
+        s.reset();
+      }
+      if (versie != antwoord_data_versie_) {
+        antwoord_data_versie_ = versie;
+        antwoorden_.clear();
+        ++antwoord_generatie_;
+      }
+    }
+    if (auto it = antwoorden_.find(sleutel); it != antwoorden_.end()) return it->second;
+    generatie = antwoord_generatie_;
+  }
+  ++antwoord_missers_;
+  Antwoord a = maak();
+  if (a.status == 200) {
+    std::lock_guard lock(antwoord_mu_);
+    if (generatie == antwoord_generatie_) {
+      if (antwoorden_.size() >= kMaxAntwoorden) antwoorden_.clear();
+      antwoorden_.emplace(sleutel, a);
+    }
+  }
+  return a;
+}
+
+void Databron::vergeet_antwoorden() {
+  std::lock_guard lock(antwoord_mu_);
+  antwoorden_.clear();
+  ++antwoord_generatie_;
+}
+
 Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
   const int64_t nu = nu_ms();
   std::shared_ptr<const Stand> huidig;

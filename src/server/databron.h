@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,7 @@
 #include "domain/status.h"
 #include "server/gebruikers.h"
 #include "server/kpi_register.h"
+#include "server/routes.h"
 
 namespace jr::store {
 class Store;
@@ -127,6 +129,16 @@ class Databron {
     return f(contracten_);
   }
 
+  // Answers of read routes that depend only on their path, query and the data (the contract
+  // and waiting-time figures, computed in SQL per request otherwise; Route::bewaren), kept
+  // per `sleutel` until the data changes: a write through this server (vergeet_antwoorden)
+  // or another process's commit (PRAGMA data_version, looked at at most twice a second, as
+  // for the snapshot). `maak` runs on a miss; only 200 answers are kept. An answer made while
+  // a write finished is not kept (it may predate the write).
+  Antwoord bewaard(const std::string& sleutel, const std::function<Antwoord()>& maak);
+  void vergeet_antwoorden();
+  uint64_t antwoord_missers() const { return antwoord_missers_.load(); }
+
   // Computes the snapshot now when it is missing or stale (used at start-up to warm up).
   Status ververs();
   // Fills the cache for every periode (intern, regio-wide) — start-up warm-up.
@@ -154,6 +166,13 @@ class Databron {
   std::map<Sleutel, std::shared_ptr<const Document>> cache_;
   std::atomic<uint64_t> missers_{0};
   std::optional<int32_t> vanaf_dag_;
+
+  std::mutex antwoord_mu_;  // before db_mu_
+  std::map<std::string, Antwoord> antwoorden_;
+  uint64_t antwoord_generatie_ = 0;  // +1 whenever antwoorden_ is emptied
+  int64_t antwoord_data_versie_ = -1;
+  int64_t antwoord_controle_ms_ = 0;
+  std::atomic<uint64_t> antwoord_missers_{0};
   std::map<std::string, std::string> aanbieder_namen_;
 };
 

@@ -79,6 +79,10 @@ struct Route {
   Scope scope = Scope::kRegio;
   std::function<Antwoord(const Verzoek&)> afhandelaar;
   bool openbaar = false;  // true only for logging in: no caller needed
+  // A GET whose answer depends only on its path, query and the data, not on the caller
+  // (beyond the access checks) and without an audit event: kept per data version
+  // (Databron::bewaard).
+  bool bewaren = false;
 };
 
 // The version in the API-Version header (semver; the major is the /v1 in the path).

@@ -4,11 +4,11 @@
 #include <sys/socket.h>
 
 #include <chrono>
-#include <fstream>
 #include <map>
 #include <regex>
-#include <sstream>
 #include <thread>
+
+#include "server/statisch.h"
 
 namespace jr::server {
 namespace fs = std::filesystem;
@@ -17,46 +17,18 @@ namespace {
 
 constexpr int kLuisterWachtrij = 1024;  // listen backlog (capped by net.core.somaxconn)
 
-// Files the dashboard needs from web/node_modules, under stable URLs.
-const std::map<std::string, std::string>& vendor_bestanden() {
-  static const std::map<std::string, std::string> m = {
-      {"/vendor/echarts.esm.min.js", "node_modules/echarts/dist/echarts.esm.min.js"},
-      {"/vendor/utrecht/component-library.css",
-       "node_modules/@utrecht/component-library-css/dist/index.css"},
-      {"/vendor/utrecht/design-tokens.css", "node_modules/@utrecht/design-tokens/dist/index.css"},
-  };
-  return m;
-}
-
-// The dashboard's pages: URL -> HTML file in web/.
+// The dashboard's pages: URL -> name (HTML file web/NAME.html, data-pagina in the navigation).
 const std::map<std::string, std::string>& paginas() {
   static const std::map<std::string, std::string> m = {
-      {"/overzicht", "overzicht.html"},   {"/trajecten", "trajecten.html"},
-      {"/doelen", "doelen.html"},         {"/vergelijken", "vergelijken.html"},
-      {"/contracten", "contracten.html"}, {"/wachttijden", "wachttijden.html"},
+      {"/overzicht", "overzicht"},   {"/trajecten", "trajecten"},
+      {"/doelen", "doelen"},         {"/vergelijken", "vergelijken"},
+      {"/contracten", "contracten"}, {"/wachttijden", "wachttijden"},
   };
   return m;
 }
 
-std::string mime(const fs::path& p) {
-  auto e = p.extension().string();
-  if (e == ".html") return "text/html; charset=utf-8";
-  if (e == ".js" || e == ".mjs") return "text/javascript; charset=utf-8";
-  if (e == ".css") return "text/css; charset=utf-8";
-  if (e == ".svg") return "image/svg+xml";
-  if (e == ".png") return "image/png";
-  if (e == ".json") return "application/json";
-  return "application/octet-stream";
-}
-
-bool lees(const fs::path& p, std::string& uit) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  uit = ss.str();
-  return true;
-}
+// Where the pre-routing handler keeps a static file's Accept-Encoding (see there).
+constexpr const char* kStatischeCodering = "Jr-Accept-Encoding";
 
 // "/api/v1/kpis/{id}" -> "/api/v1/kpis/([^/]+)", and the names of the parameters.
 std::string naar_regex(const std::string& pad, std::vector<std::string>& namen) {
@@ -156,6 +128,7 @@ struct Server::Impl {
   httplib::Server http;
   std::vector<std::pair<std::regex, std::string>> patronen;  // path regex -> method, for 405
   int luister_fd = -1;                                       // the listening socket, once bound
+  std::unique_ptr<StatischeBestanden> statisch;
 };
 
 Server::Server(Api& api, ServerOpties opties)
@@ -204,21 +177,29 @@ Server::Server(Api& api, ServerOpties opties)
       http.Delete(patroon, handler);
   }
 
-  // Compression: brotli on the 1 MB chart library takes tens of seconds here, and gzip half a
-  // second per request; the dashboard's files go uncompressed, the API's JSON may be gzipped.
+  // Compression: the API's JSON may be gzipped by httplib (brotli on large documents costs too
+  // much per request); the dashboard's files are compressed once (StatischeBestanden), so
+  // httplib must not compress them again: their Accept-Encoding is moved aside for the handler.
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
     auto& r = const_cast<httplib::Request&>(req);  // the request is not const; the API is
+    r.headers.erase(kStatischeCodering);
     auto it = r.headers.find("Accept-Encoding");
     if (it != r.headers.end()) {
-      if (req.path.rfind("/api/", 0) == 0 && it->second.find("gzip") != std::string::npos)
-        it->second = "gzip";
-      else
+      if (req.path.rfind("/api/", 0) == 0) {
+        if (it->second.find("gzip") != std::string::npos)
+          it->second = "gzip";
+        else
+          r.headers.erase(it);
+      } else {
+        r.headers.emplace(kStatischeCodering, it->second);
         r.headers.erase(it);
+      }
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
   const fs::path web = impl_->opties.web_dir;
+  impl_->statisch = std::make_unique<StatischeBestanden>(web);
   http.Get("/",
            [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/overzicht"); });
   http.Get("/(.*)", [this, web](const httplib::Request& req, httplib::Response& res) {
@@ -227,8 +208,7 @@ Server::Server(Api& api, ServerOpties opties)
       res.status = 404;  // unknown API path: the error handler answers
       return;
     }
-    std::optional<fs::path> pad;
-    bool lang_cachen = false;
+    std::shared_ptr<const StatischBestand> b;
     if (auto p = paginas().find(req.path); p != paginas().end()) {
       // A page needs a session; without one, the login page (which comes back here).
       auto wie =
@@ -239,22 +219,38 @@ Server::Server(Api& api, ServerOpties opties)
         res.set_redirect("/inloggen?terug=" + httplib::detail::encode_query_param(req.target));
         return;
       }
-      pad = web / p->second;
+      b = impl_->statisch->pagina(web / (p->second + ".html"), p->second);
     } else if (req.path == "/inloggen") {
-      pad = web / "inloggen.html";
-    } else if (auto v = vendor_bestanden().find(req.path); v != vendor_bestanden().end()) {
-      pad = web / v->second;
-      lang_cachen = true;
-    } else if (req.path.rfind("/js/", 0) == 0 || req.path.rfind("/css/", 0) == 0) {
-      pad = veilig_pad(web, req.path);
+      b = impl_->statisch->pagina(web / "inloggen.html", "inloggen");
+    } else if (req.path.rfind("/js/", 0) == 0 || req.path.rfind("/css/", 0) == 0 ||
+               req.path.rfind("/dist/", 0) == 0) {
+      if (auto pad = veilig_pad(web, req.path)) b = impl_->statisch->bestand(*pad);
     }
-    std::string inhoud;
-    if (!pad || !lees(*pad, inhoud)) {
+    if (!b) {
       res.status = 404;  // the error handler answers
       return;
     }
-    res.set_header("Cache-Control", lang_cachen ? "public, max-age=3600" : "no-cache");
-    res.set_content(std::move(inhoud), mime(*pad));
+    // Every file is checked again on each use (a 304 when unchanged), so a new build shows
+    // at once; a page also because it depends on the session.
+    res.set_header("Cache-Control", paginas().count(req.path) ? "private, no-cache" : "no-cache");
+    res.set_header("ETag", b->etag);
+    res.set_header("Last-Modified", b->laatst_gewijzigd);
+    res.set_header("Vary", "Accept-Encoding");
+    if (nog_geldig(*b, req.get_header_value("If-None-Match"),
+                   req.get_header_value("If-Modified-Since"))) {
+      res.status = 304;
+      return;
+    }
+    const auto codering = kies_codering(*b, req.get_header_value(kStatischeCodering));
+    if (codering == "br") {
+      res.set_header("Content-Encoding", "br");
+      res.set_content(b->brotli, b->mime);
+    } else if (codering == "gzip") {
+      res.set_header("Content-Encoding", "gzip");
+      res.set_content(b->gzip, b->mime);
+    } else {
+      res.set_content(b->inhoud, b->mime);
+    }
   });
 
   using HandlerWithResponse = httplib::Server::HandlerWithResponse;

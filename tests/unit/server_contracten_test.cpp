@@ -2,8 +2,11 @@
 // and removed; bad input as problem+json naming the field; exempt aanbieders refused; the
 // plafondtoets; waiting times, norms and the two dashboard pages.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "server_test_fixture.h"
 
@@ -195,6 +198,78 @@ TEST_F(ServerContracten, WachttijdenNormenEnPaginas) {
     ASSERT_TRUE(p) << pagina;
     EXPECT_EQ(p->status, 200) << pagina;
   }
+}
+
+// The contract and waiting-time reads are kept per data version (Databron::bewaard): asked
+// again they are not computed again, and an edit through the API shows in the very next read
+// of the same URL.
+TEST_F(ServerContracten, BewaardeAntwoordenVolgenElkeWijziging) {
+  auto& bron = fx_->bron();
+  const std::string plafonds = "/api/v1/budgetplafonds?jaar=2025";
+  EXPECT_TRUE(ok("GET", plafonds)["budgetplafonds"].empty());
+  const auto missers = bron.antwoord_missers();
+  EXPECT_TRUE(ok("GET", plafonds)["budgetplafonds"].empty());
+  EXPECT_EQ(bron.antwoord_missers(), missers);  // served from the cache
+
+  auto p =
+      ok("POST", "/api/v1/budgetplafonds",
+         R"({"aanbieder":"12345678","jaar":2025,"bedrag":1000,"bijOverschrijding":"waarschuwen"})",
+         201);
+  auto na = ok("GET", plafonds);
+  ASSERT_EQ(na["budgetplafonds"].size(), 1u);
+  EXPECT_EQ(na["budgetplafonds"][0]["bedrag"], 1000.0);
+  EXPECT_GT(bron.antwoord_missers(), missers);
+  const std::string pad = "/api/v1/budgetplafonds/" + std::to_string(p["id"].get<int64_t>());
+  ok("PUT", pad,
+     R"({"aanbieder":"12345678","jaar":2025,"bedrag":2500,"bijOverschrijding":"waarschuwen"})");
+  EXPECT_EQ(ok("GET", plafonds)["budgetplafonds"][0]["bedrag"], 2500.0);
+  ASSERT_TRUE(stuur("DELETE", pad));
+  EXPECT_TRUE(ok("GET", plafonds)["budgetplafonds"].empty());
+
+  // A norm changes the waiting-time figures; a new tariff the products.
+  const std::string wacht = "/api/v1/wachttijden?periode=2024H1";
+  EXPECT_FALSE(ok("GET", wacht)["normen"].contains("36"));
+  ok("PUT", "/api/v1/wachttijdnormen/36", R"({"weken":3})");
+  EXPECT_EQ(ok("GET", wacht)["normen"]["36"], 3);
+  ASSERT_TRUE(stuur("DELETE", "/api/v1/wachttijdnormen/36"));
+  EXPECT_FALSE(ok("GET", wacht)["normen"].contains("36"));
+
+  auto tarieven = [&] {
+    std::vector<double> t;
+    const json lijst = ok("GET", "/api/v1/producten");
+    for (const auto& x : lijst["producten"])
+      if (x["productcode"] == "35A01") t.push_back(x["tarief"].get<double>());
+    return t;
+  };
+  const auto voor = tarieven();
+  ok("POST", "/api/v1/producten",
+     R"({"productcategorie":"35","productcode":"35A01","eenheid":"14","tarief":61.25,)"
+     R"("geldigVan":"2027-01-01"})",
+     201);
+  const auto daarna = tarieven();
+  EXPECT_EQ(daarna.size(), voor.size() + 1);
+  EXPECT_NE(std::find(daarna.begin(), daarna.end(), 61.25), daarna.end());
+}
+
+// Another process's commit (an import, the register command) empties the kept answers too,
+// within half a second (PRAGMA data_version).
+TEST_F(ServerContracten, BewaardeAntwoordenVolgenEenAnderProces) {
+  const std::string normen = "/api/v1/wachttijdnormen";
+  EXPECT_EQ(ok("GET", normen)["normen"].size(), 1u);
+  sqlite3* ander = nullptr;
+  ASSERT_EQ(sqlite3_open(fx_->db_pad().c_str(), &ander), SQLITE_OK);
+  sqlite3_busy_timeout(ander, 5000);
+  ASSERT_EQ(sqlite3_exec(ander, "INSERT INTO wachttijd_norm (categorie, weken) VALUES ('45', 4)",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  EXPECT_EQ(ok("GET", normen)["normen"].size(), 2u);
+  ASSERT_EQ(sqlite3_exec(ander, "DELETE FROM wachttijd_norm WHERE categorie = '45'", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(ander);
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  EXPECT_EQ(ok("GET", normen)["normen"].size(), 1u);
 }
 
 }  // namespace

@@ -5,7 +5,7 @@ import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, markeerKla
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
-import { staven, lijnen, toonGrafiek, leesbaar } from './grafiek.js';
+import { staven, lijnen, toonGrafiek, leesbaar, grafiekenGeladen } from './grafiek.js';
 
 const $ = (id) => document.getElementById(id);
 const SIGNALEN = { 0: 'onder 80%', 80: '80% bereikt', 90: '90% bereikt', 100: 'plafond bereikt' };
@@ -163,6 +163,7 @@ async function laad(nieuw) {
       haal('voorzieningen', { jaar, gemeente }),
       haal('contracten'),
     ]);
+    await grafiekenGeladen;
     kaartenVan(pl);
     toonPlafonds(pl);
     toonMaanden(maanden, pl);

@@ -3,7 +3,7 @@
 import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, ApiFout } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
-import { staven } from './grafiek.js';
+import { staven, grafiekenGeladen } from './grafiek.js';
 
 const $ = (id) => document.getElementById(id);
 const STATUS = {
@@ -55,12 +55,13 @@ async function laad(nieuw) {
   zetFilters({ periode, gemeente }, nieuw);
   try {
     const doc = await haal('kpis', { periode, gemeente });
+    await grafiekenGeladen;
     toonMelding($('melding'), doc.kpis.length ? '' : 'Er zijn nog geen KPI\'s. Maak er hieronder een aan.', 'info');
     const rijen = doc.kpis.map((k) => {
       const b = k.beoordeling;
       const badge = document.createElement('span');
       const [tekst, soort] = STATUS[b.status];
-      badge.className = `utrecht-badge-status utrecht-status-badge utrecht-status-badge--${soort}`;
+      badge.className = `utrecht-status-badge utrecht-status-badge--${soort}`;
       badge.textContent = tekst;
       badge.dataset.status = b.status;
       const acties = document.createElement('span');

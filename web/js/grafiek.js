@@ -1,5 +1,11 @@
 // Charts with Apache ECharts (SVG renderer: sharp at any zoom and in screenshots).
-import * as echarts from '/vendor/echarts.esm.min.js';
+// The chart library (the part of ECharts web/bouw/echarts.js bundles) is loaded beside the
+// page's data, not before the page's module may run: a page awaits `grafiekenGeladen` once
+// before it draws its first chart.
+import { kortNl } from './opmaak.js';
+
+let echarts = null;
+export const grafiekenGeladen = import('/dist/echarts.js').then((m) => { echarts = m; });
 
 const instanties = new Map();
 const KLEUREN = ['#01689b', '#e17000', '#39870c', '#a90061', '#8fcae7', '#ffb612', '#42145f', '#76d2b6'];
@@ -7,6 +13,7 @@ const KLEUREN = ['#01689b', '#e17000', '#39870c', '#a90061', '#8fcae7', '#ffb612
 export function toonGrafiek(el, optie) {
   let g = instanties.get(el);
   if (!g) {
+    if (!echarts) throw new Error('grafieken: eerst grafiekenGeladen afwachten');
     g = echarts.init(el, null, { renderer: 'svg' });
     instanties.set(el, g);
   }
@@ -51,8 +58,7 @@ export function lijnen(el, { labels, reeksen, eenheid }) {
 // horizontal chart, and euro values on the value axis in Dutch notation.
 export function leesbaar(g, { labelBreedte, euroAs = false } = {}) {
   const optie = { legend: { textStyle: { fontFamily: 'sans-serif' }, itemGap: 16 } };
-  const kort = new Intl.NumberFormat('nl-NL', { notation: 'compact', maximumFractionDigits: 1 });
-  const euroLabel = { axisLabel: { formatter: (v) => `€ ${kort.format(v)}` } };
+  const euroLabel = { axisLabel: { formatter: (v) => `€ ${kortNl(v)}` } };
   if (labelBreedte) {
     optie.grid = { left: labelBreedte + 10 };
     optie.yAxis = { axisLabel: { width: labelBreedte } };

@@ -3,7 +3,7 @@
 import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
-import { staven, lijnen } from './grafiek.js';
+import { staven, lijnen, grafiekenGeladen } from './grafiek.js';
 
 const KERN = [
   { sleutel: 'pctJongerenMetJeugdhulp', naam: '% jongeren met jeugdhulp', eenheid: 'procent' },
@@ -42,6 +42,7 @@ async function laad(nieuw, gemeenteUitUrl) {
     const trend = Promise.all(perioden.halfjaren.map((p) => haal('kerncijfers', { periode: p, niveau })));
     trend.catch(() => {});  // a failure is reported where it is awaited
     const kern = await haal('kerncijfers', { periode, niveau });
+    await grafiekenGeladen;
     $('regio-naam').textContent = kern.regio.naam || '';
     const gekozen = gemeenteUitUrl ?? $('gemeente').value;
     vulKeuze($('gemeente'), kern.gemeenten.map((g) => [g.gemeente, g.naam]), gekozen);

@@ -3,7 +3,7 @@
 import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
 import { formatteer, HULPVORMEN, VERWIJZERS, REDENEN, DUURKLASSEN } from './opmaak.js';
 import { toonTabel } from './tabel.js';
-import { staven } from './grafiek.js';
+import { staven, grafiekenGeladen } from './grafiek.js';
 
 const $ = (id) => document.getElementById(id);
 let stand = { gemeente: '', aanbieder: '', gemeenteNaam: '', aanbiederNaam: '' };
@@ -51,6 +51,7 @@ async function laad(nieuw) {
       haal('trajecten', { periode, gemeente: stand.gemeente, aanbieder: stand.aanbieder, niveau }),
       stand.gemeente ? haal('trajecten', { periode, niveau }) : null,
     ]);
+    await grafiekenGeladen;
     if (regio) stand.gemeenteNaam = regio.onderdelen.find((o) => o.code === stand.gemeente)?.naam || stand.gemeente;
     if (stand.aanbieder) {
       const gem = await haal('trajecten', { periode, gemeente: stand.gemeente, niveau });

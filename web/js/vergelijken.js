@@ -1,7 +1,7 @@
 // Vergelijken: the gemeenten of the regio side by side with the regional average.
 import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
 import { toonTabel } from './tabel.js';
-import { staven } from './grafiek.js';
+import { staven, grafiekenGeladen } from './grafiek.js';
 
 const KERN = [
   { sleutel: 'pctJongerenMetJeugdhulp', naam: '% jongeren met jeugdhulp', eenheid: 'procent' },
@@ -40,6 +40,7 @@ async function laad(nieuw) {
   zetFilters({ periode, indicator, niveau: niveau === 'intern' ? '' : niveau }, nieuw);
   try {
     const kern = await haal('kerncijfers', { periode, niveau });
+    await grafiekenGeladen;
     $('regio-naam').textContent = kern.regio.naam || '';
     toonMelding($('melding'), '');
     const k = KERN.find((x) => x.sleutel === indicator);

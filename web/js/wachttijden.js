@@ -4,7 +4,7 @@ import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpt
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
-import { staven, leesbaar } from './grafiek.js';
+import { staven, leesbaar, grafiekenGeladen } from './grafiek.js';
 
 const $ = (id) => document.getElementById(id);
 let aanbieders = [];
@@ -48,14 +48,18 @@ async function laad(nieuw) {
   zetFilters({ periode, gemeente, aanbieder }, nieuw);
   toonMelding($('melding'), '');
   try {
+    // The list is fetched alongside the figures, not after they are drawn.
+    const lijst = haal('wachtlijst', { gemeente, aanbieder });
+    lijst.catch(() => {});  // a refusal is shown where it is awaited
     const [w, normen] = await Promise.all([haal('wachttijden', { periode, gemeente, aanbieder }), haal('wachttijdnormen')]);
+    await grafiekenGeladen;
     kaartenVan(w);
     toonVerdeling(w);
     toonGroep('aanbieders', 'Aanbieder', w.perAanbieder, naamAanbieder, w, true);
     toonGroep('producten', 'Product', w.perProduct, naamProduct, w);
     toonGroep('gemeenten', 'Gemeente', w.perGemeente, naamGemeente, w);
     toonNormen(normen);
-    await toonWachtlijst(gemeente, aanbieder);
+    await toonWachtlijst(lijst);
   } catch (e) {
     toonMelding($('melding'), e.message);
   }
@@ -111,9 +115,9 @@ function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
   if (metWachtend) $(`grafiek-${soort}`).style.blockSize = `${Math.max(320, 60 + rijen.length * 34)}px`;
 }
 
-async function toonWachtlijst(gemeente, aanbieder) {
+async function toonWachtlijst(lijst) {
   try {
-    const l = await haal('wachtlijst', { gemeente, aanbieder });
+    const l = await lijst;
     $('kop-wachtlijst').textContent = `Wachtlijst op ${l.peildatum}: ${formatteer(l.wachtlijst.length, 'aantal')} toegewezen, niet gestart`;
     toonMelding($('melding-wachtlijst'), '');
     toonTabel($('tabel-wachtlijst'), {
