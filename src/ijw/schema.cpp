@@ -7,12 +7,15 @@
 #include <string_view>
 
 #include "ijw/xml.h"
+#include "ijw/xsd_plan.h"
 
 namespace jr::ijw {
 
 struct SchemaSet::Compiled {
   xmlSchemaPtr schema = nullptr;
   xmlSchemaValidCtxtPtr valid = nullptr;
+  std::unique_ptr<XsdPlan> plan;  // null when the XSD is outside the fast path's subset
+  Status plan_status;
   ~Compiled() {
     if (valid) xmlSchemaFreeValidCtxt(valid);
     if (schema) xmlSchemaFree(schema);
@@ -163,12 +166,37 @@ Result<SchemaSet::Compiled*> SchemaSet::compiled(Berichttype type) {
   auto c = std::make_unique<Compiled>();
   c->schema = schema;
   c->valid = xmlSchemaNewValidCtxt(schema);
+  // Only a schema that libxml2 accepted gets a fast-path plan.
+  auto plan = XsdPlan::compile(path);
+  if (plan.ok())
+    c->plan = std::move(*plan);
+  else
+    c->plan_status = plan.status();
   auto* raw = c.get();
   cache_.emplace(type, std::move(c));
   return raw;
 }
 
 Status SchemaSet::validate(Berichttype type, xmlDoc* doc, Findings& out) {
+  auto c = compiled(type);
+  if (!c.ok()) return c.status();
+  if ((*c)->plan && (*c)->plan->valid(doc)) return Status::Ok();
+  return validate_libxml2(type, doc, out);
+}
+
+Result<bool> SchemaSet::fast_valid(Berichttype type, const xmlDoc* doc) {
+  auto c = compiled(type);
+  if (!c.ok()) return c.status();
+  return (*c)->plan != nullptr && (*c)->plan->valid(doc);
+}
+
+Status SchemaSet::plan_status(Berichttype type) {
+  auto c = compiled(type);
+  if (!c.ok()) return c.status();
+  return (*c)->plan_status;
+}
+
+Status SchemaSet::validate_libxml2(Berichttype type, xmlDoc* doc, Findings& out) {
   auto c = compiled(type);
   if (!c.ok()) return c.status();
   Collect col{&out, {}};
