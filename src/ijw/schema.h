@@ -29,7 +29,7 @@ class SchemaSet {
   // OK with findings (regelcode "XSD", retourcode "0001") when invalid; NotFound when the
   // XSD is missing, InvalidArgument when it does not compile. Tries the compiled fast path
   // (XsdPlan) first; whenever that is not sure, libxml2's xmlSchemaValidateDoc decides and
-  // gives every finding.
+  // gives every finding. JEUGDREGIE_XSD_SNELPAD=0 in the environment turns the fast path off.
   Status validate(Berichttype type, xmlDoc* doc, Findings& out);
   // The same with libxml2 only (for tests and the benchmark).
   Status validate_libxml2(Berichttype type, xmlDoc* doc, Findings& out);
@@ -48,6 +48,7 @@ class SchemaSet {
 
   std::filesystem::path dir_;
   std::map<Berichttype, std::unique_ptr<Compiled>> cache_;
+  bool snelpad_ = true;
 };
 
 }  // namespace jr::ijw
