@@ -203,6 +203,26 @@ TEST_F(XsdPlanTest, GeneratedMessagesAndTheirRetoursAreFastValid) {
     EXPECT_GT(per_type[t], 0) << naam(t);
 }
 
+// parse_xml checks UTF-8 eight ASCII bytes at a time: a bad sequence is found at every
+// offset from a word boundary, and good multi-byte characters pass at every offset.
+TEST(ParseXmlUtf8, BadSequencesAreFoundAtEveryOffsetAfterAsciiRuns) {
+  const std::vector<std::string> bad = {"\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82",
+                                        "\x80",     "\xFF",         "\xF0\x9F\x98"};
+  const std::vector<std::string> good = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+  for (size_t pad = 0; pad < 20; ++pad) {
+    for (const auto& b : bad) {
+      std::string xml = "<a>" + std::string(pad, 'x') + b + "</a>";
+      EXPECT_FALSE(parse_xml(xml).ok()) << pad;
+      std::string at_end = "<a>" + std::string(pad, 'x') + "</a>" + b;
+      EXPECT_FALSE(parse_xml(at_end).ok()) << pad;
+    }
+    for (const auto& g : good) {
+      std::string xml = "<a>" + std::string(pad, 'x') + g + std::string(pad, 'y') + "</a>";
+      EXPECT_TRUE(parse_xml(xml).ok()) << pad;
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Differential mutation test.
 
