@@ -3,17 +3,21 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 
+#include <cstdlib>
 #include <mutex>
 #include <set>
 #include <string_view>
 
 #include "ijw/xml.h"
+#include "ijw/xsd_plan.h"
 
 namespace jr::ijw {
 
 struct SchemaSet::Compiled {
   xmlSchemaPtr schema = nullptr;
   xmlSchemaValidCtxtPtr valid = nullptr;
+  std::unique_ptr<XsdPlan> plan;  // null when the XSD is outside the fast path's subset
+  Status plan_status;
   ~Compiled() {
     if (valid) xmlSchemaFreeValidCtxt(valid);
     if (schema) xmlSchemaFree(schema);
@@ -135,6 +139,9 @@ xmlParserInputPtr schema_loader(const char* url, const char* id, xmlParserCtxtPt
 
 SchemaSet::SchemaSet(std::filesystem::path standaard_dir) : dir_(std::move(standaard_dir)) {
   init_libxml();
+  // JEUGDREGIE_XSD_SNELPAD=0 switches the fast path off (libxml2 only), for comparisons.
+  if (const char* v = std::getenv("JEUGDREGIE_XSD_SNELPAD"); v && std::string_view(v) == "0")
+    snelpad_ = false;
 }
 SchemaSet::~SchemaSet() = default;
 
@@ -168,12 +175,37 @@ Result<SchemaSet::Compiled*> SchemaSet::compiled(Berichttype type) {
   auto c = std::make_unique<Compiled>();
   c->schema = schema;
   c->valid = xmlSchemaNewValidCtxt(schema);
+  // Only a schema that libxml2 accepted gets a fast-path plan.
+  auto plan = XsdPlan::compile(path);
+  if (plan.ok())
+    c->plan = std::move(*plan);
+  else
+    c->plan_status = plan.status();
   auto* raw = c.get();
   cache_.emplace(type, std::move(c));
   return raw;
 }
 
 Status SchemaSet::validate(Berichttype type, xmlDoc* doc, Findings& out) {
+  auto c = compiled(type);
+  if (!c.ok()) return c.status();
+  if (snelpad_ && (*c)->plan && (*c)->plan->valid(doc)) return Status::Ok();
+  return validate_libxml2(type, doc, out);
+}
+
+Result<bool> SchemaSet::fast_valid(Berichttype type, const xmlDoc* doc) {
+  auto c = compiled(type);
+  if (!c.ok()) return c.status();
+  return (*c)->plan != nullptr && (*c)->plan->valid(doc);
+}
+
+Status SchemaSet::plan_status(Berichttype type) {
+  auto c = compiled(type);
+  if (!c.ok()) return c.status();
+  return (*c)->plan_status;
+}
+
+Status SchemaSet::validate_libxml2(Berichttype type, xmlDoc* doc, Findings& out) {
   auto c = compiled(type);
   if (!c.ok()) return c.status();
   Collect col{&out, {}};

