@@ -938,6 +938,12 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& o, const Cl
   // A batch of imported messages (raw XML and retour of each) fits in the page cache, so the
   // transaction does not spill to the WAL before its commit.
   JR_RETURN_IF_ERROR(d.exec("PRAGMA cache_size = -65536"));
+  // Pages read through a memory map instead of a copy per read (up to 1 GiB of the file), and
+  // a checkpoint every 10,000 pages instead of 1,000, so that index pages changed by
+  // successive batches are copied back once: together 15 % less CPU and wall time for an
+  // import (bench/import.sh, 2026-11-22).
+  JR_RETURN_IF_ERROR(d.exec("PRAGMA mmap_size = 1073741824"));
+  JR_RETURN_IF_ERROR(d.exec("PRAGMA wal_autocheckpoint = 10000"));
   auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(*keys), clock);
   JR_RETURN_IF_ERROR(store->migrate());
   return std::unique_ptr<Store>(std::move(store));
