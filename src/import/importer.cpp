@@ -131,7 +131,8 @@ Importer::Importer(store::Store& store, ijw::Validator& validator, const Clock& 
       validator_(validator),
       clock_(clock),
       options_(std::move(options)),
-      catalogus_(std::make_unique<detail::CatalogusCache>()) {
+      catalogus_(std::make_unique<detail::CatalogusCache>()),
+      toewijzingen_(std::make_unique<detail::ToewijzingCache>()) {
   if (options_.batch_grootte == 0) options_.batch_grootte = 1;
 }
 
@@ -219,6 +220,7 @@ Status Importer::flush() {
   batch_open_ = false;
   Status st = store_.commit();
   commit_mislukt_ = !st.ok();
+  if (!st.ok()) toewijzingen_->leeg();  // the batch is gone, and what it wrote
   std::vector<BerichtResultaat> batch;
   batch.swap(batch_);
   Status eerste;
@@ -257,6 +259,13 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
     if (!st.ok()) return fout(st);
     batch_open_ = true;
     catalogus_->leeg();
+    // The toewijzingen stay known across batches unless another connection has written since
+    // (or there are so many that memory matters more).
+    auto versie = store_.data_versie();
+    if (!versie.ok()) return fout(versie.status());
+    if (*versie != data_versie_ || toewijzingen_->grootte() > kToewijzingenMax)
+      toewijzingen_->leeg();
+    data_versie_ = *versie;
   }
   detail::Ontvangst o{.store = store_,
                       .clock = clock_,
@@ -269,7 +278,8 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
                       .import_id = run_id_,
                       .standaard_dir = validator_.schemas().standaard_dir(),
                       .schemas = &validator_.schemas(),
-                      .catalogus = catalogus_.get()};
+                      .catalogus = catalogus_.get(),
+                      .toewijzingen = toewijzingen_.get()};
   for (std::string_view richting : {"in", "uit"}) {
     auto eerder = store_.zoek_bericht(richting, o.sha256);
     if (!eerder.ok()) return fout(eerder.status());
@@ -329,11 +339,13 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
   }
   if (!st.ok()) {
     store_.unit_rollback();
+    toewijzingen_->leeg();  // may hold what the unit wrote
     return fout(st);
   }
   st = store_.unit_commit();
   if (!st.ok()) {
     store_.unit_rollback();
+    toewijzingen_->leeg();
     return fout(st);
   }
   return r;

@@ -24,7 +24,8 @@ namespace jr::import {
 
 namespace detail {
 class CatalogusCache;
-}
+class ToewijzingCache;
+}  // namespace detail
 
 struct ImportOptions {
   // Where retour messages are written (one file each); nullopt: not written.
@@ -131,6 +132,11 @@ class Importer {
   Samenvatting samenvatting_;
   // Catalogue lookups of the open batch (see detail::CatalogusCache).
   std::unique_ptr<detail::CatalogusCache> catalogus_;
+  // Toewijzingen and their prestatie sums across the run (see detail::ToewijzingCache), and
+  // the store's data_versie when they were last known valid.
+  std::unique_ptr<detail::ToewijzingCache> toewijzingen_;
+  std::optional<int64_t> data_versie_;
+  static constexpr size_t kToewijzingenMax = 2'000'000;
 };
 
 // The files to import: each path that is a file, and the *.xml and *.tar.gz files under each

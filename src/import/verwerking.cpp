@@ -194,15 +194,26 @@ Status koppel_toewijzing(Ontvangst& o, std::optional<int64_t> jeugdige,
                  "ToewijzingNummer ontbreekt: de levering is niet aan een toewijzing te koppelen"});
     return Status::Ok();
   }
-  auto r = o.store.zoek_toewijzing(o.kop.ontvanger, *nummer);
-  if (!r.ok()) return r.status();
-  if (!*r || (*r)->aanbieder != o.kop.afzender || !jeugdige || (*r)->jeugdige_id != *jeugdige) {
+  std::optional<ToewijzingRecord> gelezen;
+  const ToewijzingRecord* gevonden = nullptr;
+  if (o.toewijzingen) {
+    auto r = o.toewijzingen->toewijzing(o.store, o.kop.ontvanger, *nummer);
+    if (!r.ok()) return r.status();
+    gevonden = *r;
+  } else {
+    auto r = o.store.zoek_toewijzing(o.kop.ontvanger, *nummer);
+    if (!r.ok()) return r.status();
+    gelezen = std::move(*r);
+    if (gelezen) gevonden = &*gelezen;
+  }
+  if (!gevonden || gevonden->aanbieder != o.kop.afzender || !jeugdige ||
+      gevonden->jeugdige_id != *jeugdige) {
     f.push_back({"TR019", "9019", pad + "/ToewijzingNummer",
                  "er is geen toewijzing met ToewijzingNummer " + std::to_string(*nummer) +
                      " van deze gemeente aan deze aanbieder voor deze client"});
     return Status::Ok();
   }
-  t = std::move(**r);
+  t = *gevonden;
   return Status::Ok();
 }
 
@@ -284,6 +295,50 @@ Result<std::optional<store::CatalogusProduct>> CatalogusCache::product(store::St
   auto r = s.zoek_product(categorie, code, datum);
   if (r.ok()) product_.emplace(std::move(key), *r);
   return r;
+}
+
+std::string ToewijzingCache::sleutel(std::string_view gemeente, int64_t nummer) {
+  std::string key(gemeente);
+  key += '\x1f';
+  key += std::to_string(nummer);
+  return key;
+}
+
+Result<const ToewijzingRecord*> ToewijzingCache::toewijzing(store::Store& s,
+                                                            std::string_view gemeente,
+                                                            int64_t nummer) {
+  std::string key = sleutel(gemeente, nummer);
+  auto it = toewijzingen_.find(key);
+  if (it == toewijzingen_.end()) {
+    auto r = s.zoek_toewijzing(gemeente, nummer);
+    if (!r.ok()) return r.status();
+    it = toewijzingen_.emplace(std::move(key), std::move(*r)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+void ToewijzingCache::vergeet(std::string_view gemeente, int64_t nummer) {
+  auto it = toewijzingen_.find(sleutel(gemeente, nummer));
+  if (it == toewijzingen_.end()) return;
+  if (it->second) sommen_.erase(it->second->id);
+  toewijzingen_.erase(it);
+}
+
+Result<store::Store::Som> ToewijzingCache::som(store::Store& s, int64_t toewijzing_id) {
+  auto it = sommen_.find(toewijzing_id);
+  if (it == sommen_.end()) {
+    auto r = s.som_prestaties(toewijzing_id);
+    if (!r.ok()) return r.status();
+    it = sommen_.emplace(toewijzing_id, *r).first;
+  }
+  return it->second;
+}
+
+void ToewijzingCache::tel_bij(int64_t toewijzing_id, int64_t volume, int64_t bedrag_cent) {
+  auto it = sommen_.find(toewijzing_id);
+  if (it == sommen_.end()) return;  // read from the store when first asked
+  it->second.volume += volume;
+  it->second.bedrag_cent += bedrag_cent;
 }
 
 int64_t toegestaan_volume(int64_t volume, std::string_view frequentie, Date begin, Date eind) {
@@ -685,6 +740,7 @@ Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const Findings& in_beric
           t.bericht_id = *bericht;
           auto tid = o.store.bewaar_toewijzing(t);
           if (!tid.ok()) return tid.status();
+          if (o.toewijzingen) o.toewijzingen->vergeet(t.gemeente, t.toewijzing_nummer);
           if (tp.referentie_aanbieder) {
             auto vz = o.store.verzoek_toegewezen(o.kop.ontvanger, *tp.referentie_aanbieder);
             if (!vz.ok()) return vz.status();
@@ -785,6 +841,8 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
     d.totaal_cent = m.totaal_ingediend_bedrag.signed_cents();
     auto did = o.store.bewaar_declaratie(d);
     if (!did.ok()) return did.status();
+    ToewijzingCache per_bericht;  // when the caller keeps none for the run
+    ToewijzingCache& cache = o.toewijzingen ? *o.toewijzingen : per_bericht;
     for (size_t ci = 0; ci < m.clienten.size(); ++ci) {
       const ijw::DeclaratieClient& c = m.clienten[ci];
       const std::string bsn_pseudo = o.store.bsn_pseudoniem(c.bsn);
@@ -794,10 +852,10 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
             decl + "/Clienten/Client" + idx(ci) + "/Prestaties/Prestatie" + idx(pi);
         Findings f = client[ci];
         append(f, prestatie[ci][pi]);
-        auto tr = o.store.zoek_toewijzing(o.kop.ontvanger, p.toewijzing_nummer);
+        auto tr = cache.toewijzing(o.store, o.kop.ontvanger, p.toewijzing_nummer);
         if (!tr.ok()) return tr.status();
-        std::optional<ToewijzingRecord>& t = *tr;
-        if (t && t->aanbieder != o.kop.afzender) t.reset();
+        const ToewijzingRecord* t = *tr;
+        if (t && t->aanbieder != o.kop.afzender) t = nullptr;
         const bool credit = p.ingediend_bedrag.debet_credit == "C";
         if (f.empty()) {
           // regels-ijw-3.2 TR319: ProductPeriode in the current or an earlier period.
@@ -906,7 +964,7 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
                 break;
               }
             }
-            auto som = o.store.som_prestaties(t->id);
+            auto som = cache.som(o.store, t->id);
             if (!som.ok()) return som.status();
             if (t->volume && t->frequentie && t->eenheid) {
               int64_t schaal = (*t->eenheid == "04" && p.eenheid == "01") ? 60 : 1;
@@ -982,6 +1040,7 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
           pr.retourcodes = findings_json(f);
           auto pid = o.store.bewaar_prestatie(pr);
           if (!pid.ok()) return pid.status();
+          if (ok) cache.tel_bij(t->id, credit ? -pr.volume : pr.volume, pr.bedrag_cent);
         }
         append(r.findings, f);
       }

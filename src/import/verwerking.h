@@ -43,6 +43,34 @@ class CatalogusCache {
   std::unordered_map<std::string, std::optional<store::CatalogusProduct>> product_;
 };
 
+// What the rules ask of toewijzingen during one import run: the record by gemeente and
+// ToewijzingNummer, and the sums of its accepted prestaties (TR322, TR369). A declaratie
+// asks this once per toewijzing per month, and the store's answer only changes when the
+// import itself writes: JW301 forgets the number it stores (`vergeet`), JW323 adds what it
+// accepts (`tel_bij`). The importer empties it when a unit or a batch rolls back and, at
+// each batch, when another connection has committed meanwhile (Store::data_versie).
+class ToewijzingCache {
+ public:
+  // Store::zoek_toewijzing, remembered; nullptr when there is none. Stays valid until `leeg`.
+  Result<const store::ToewijzingRecord*> toewijzing(store::Store& s, std::string_view gemeente,
+                                                    int64_t nummer);
+  void vergeet(std::string_view gemeente, int64_t nummer);
+  // Store::som_prestaties, remembered.
+  Result<store::Store::Som> som(store::Store& s, int64_t toewijzing_id);
+  // An accepted prestatie was stored: as som_prestaties would now answer.
+  void tel_bij(int64_t toewijzing_id, int64_t volume, int64_t bedrag_cent);
+  void leeg() {
+    toewijzingen_.clear();
+    sommen_.clear();
+  }
+  size_t grootte() const { return toewijzingen_.size() + sommen_.size(); }
+
+ private:
+  static std::string sleutel(std::string_view gemeente, int64_t nummer);
+  std::unordered_map<std::string, std::optional<store::ToewijzingRecord>> toewijzingen_;
+  std::unordered_map<int64_t, store::Store::Som> sommen_;
+};
+
 // One received message being processed.
 struct Ontvangst {
   store::Store& store;
@@ -61,6 +89,8 @@ struct Ontvangst {
   ijw::SchemaSet* schemas = nullptr;
   // Catalogue lookups of the current batch; nullptr: asked of the store every time.
   CatalogusCache* catalogus = nullptr;
+  // Toewijzingen of the run; nullptr: asked of the store every time.
+  ToewijzingCache* toewijzingen = nullptr;
 };
 
 // Stores a message that failed its XSD (or could not be read into its struct) as rejected,

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "domain/bsn.h"
@@ -64,7 +65,9 @@ Status SqliteStore::begin() {
 
 Status SqliteStore::commit() {
   if (!in_tx_) return FailedPrecondition("geen open transactie");
-  Status st = db_->prepare("COMMIT").run();
+  Status st = schrijf_reeksen();
+  reeksen_.clear();
+  if (st.ok()) st = db_->prepare("COMMIT").run();
   if (!st.ok()) {
     (void)db_->exec("ROLLBACK");
   }
@@ -74,6 +77,7 @@ Status SqliteStore::commit() {
 }
 
 void SqliteStore::rollback() {
+  reeksen_.clear();
   if (!in_tx_) return;
   (void)db_->exec("ROLLBACK");
   in_tx_ = false;
@@ -84,6 +88,7 @@ Status SqliteStore::unit_begin() {
   if (!in_tx_) return FailedPrecondition("unit_begin zonder transactie");
   if (in_unit_) return FailedPrecondition("er loopt al een eenheid");
   JR_RETURN_IF_ERROR(db_->prepare("SAVEPOINT eenheid").run());
+  for (Reeks& r : reeksen_) r.bij_eenheid = r.laatste;
   in_unit_ = true;
   return Status::Ok();
 }
@@ -98,6 +103,7 @@ void SqliteStore::unit_rollback() {
   if (!in_unit_) return;
   (void)db_->exec("ROLLBACK TO eenheid");
   (void)db_->exec("RELEASE eenheid");
+  for (Reeks& r : reeksen_) r.laatste = r.bij_eenheid;
   in_unit_ = false;
 }
 
@@ -518,7 +524,28 @@ Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
   return std::move(*out);
 }
 
+Result<int64_t> SqliteStore::data_versie() {
+  auto& s = db_->prepare("PRAGMA data_version");
+  int64_t v = 0;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { v = r.int64(0); }));
+  return v;
+}
+
 Result<int64_t> SqliteStore::volgend_nummer(std::string_view reeks) {
+  if (in_tx_) {
+    auto it = std::find_if(reeksen_.begin(), reeksen_.end(),
+                           [&](const Reeks& r) { return r.naam == reeks; });
+    if (it == reeksen_.end()) {
+      auto& sel = db_->prepare("SELECT laatste FROM nummering WHERE reeks = ?");
+      sel.bind(1, reeks);
+      int64_t laatste = 0;
+      JR_RETURN_IF_ERROR(each_row(sel, [&](const sqlite::Stmt& r) { laatste = r.int64(0); }));
+      // Numbers taken in a unit that is still open are given back if it rolls back.
+      reeksen_.push_back({std::string(reeks), laatste, laatste});
+      it = std::prev(reeksen_.end());
+    }
+    return ++it->laatste;
+  }
   auto& s = db_->prepare(
       "INSERT INTO nummering (reeks, laatste) VALUES (?, 1) "
       "ON CONFLICT (reeks) DO UPDATE SET laatste = laatste + 1 RETURNING laatste");
@@ -526,6 +553,16 @@ Result<int64_t> SqliteStore::volgend_nummer(std::string_view reeks) {
   int64_t n = 0;
   JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { n = r.int64(0); }));
   return n;
+}
+
+Status SqliteStore::schrijf_reeksen() {
+  for (const Reeks& r : reeksen_)
+    JR_RETURN_IF_ERROR(db_->prepare("INSERT INTO nummering (reeks, laatste) VALUES (?, ?) "
+                                    "ON CONFLICT (reeks) DO UPDATE SET laatste = excluded.laatste")
+                           .bind(1, r.naam)
+                           .bind(2, r.laatste)
+                           .run());
+  return Status::Ok();
 }
 
 Result<int64_t> SqliteStore::start_import_run(std::string_view bron) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -21,6 +23,7 @@ class SqliteStore final : public Store {
   Status unit_begin() override;
   Status unit_commit() override;
   void unit_rollback() override;
+  Result<int64_t> data_versie() override;
 
   Result<int64_t> jeugdige_id(const JeugdigeIdentiteit& identiteit) override;
   Result<int64_t> zoek_jeugdige(std::string_view bsn, Date geboortedatum) override;
@@ -97,6 +100,17 @@ class SqliteStore final : public Store {
   int version_ = 0;
   bool in_tx_ = false;
   bool in_unit_ = false;
+
+  // Number series inside an open transaction: read once, counted here and written back just
+  // before COMMIT (one statement per series per transaction instead of one per number). A
+  // unit rolled back gives its numbers back, as the savepoint would have.
+  struct Reeks {
+    std::string naam;
+    int64_t laatste = 0;      // last number handed out
+    int64_t bij_eenheid = 0;  // `laatste` when the current unit began
+  };
+  std::vector<Reeks> reeksen_;
+  Status schrijf_reeksen();
 };
 
 }  // namespace jr::store

@@ -226,6 +226,10 @@ class Store {
   virtual Status unit_begin() = 0;
   virtual Status unit_commit() = 0;
   virtual void unit_rollback() = 0;
+  // Changes whenever another connection (process) has committed to the store since the
+  // previous call; this connection's own commits leave it alone. Lets a caller keep what it
+  // read across its own transactions and drop it when someone else wrote.
+  virtual Result<int64_t> data_versie() = 0;
 
   // ---- jeugdigen ----
   // A jeugdige is identified by BSN and geboortedatum together (in real data the BSN alone

@@ -1,6 +1,7 @@
 // Berichtoverstijgende rules on the declaratie (JW323) and its answer (JW325), from
 // regels-ijw-3.2.csv, each through the whole import.
 #include "import_fixture.h"
+#include "store/sqlite_store.h"
 
 namespace jr::testing {
 namespace {
@@ -113,6 +114,77 @@ TEST_F(Declaratie, Tr322SomBovenToegewezenOmvang) {
   auto ok = declareer({prestatie("RN4", 1001, 12, Date(2026, 6, 1), Date(2026, 6, 30))}, "DN4",
                       "D4", kBsn, Date(2026, 6, 1));
   EXPECT_EQ(ok.uitkomst, import::Uitkomst::geaccepteerd) << codes(ok);
+}
+
+// regels-ijw-3.2 TR322 inside one declaratie: an accepted prestatie counts towards the sum
+// for the next one in the same message, a rejected one does not, and a credit subtracts.
+TEST_F(Declaratie, Tr322SomBinnenEenDeclaratie) {
+  // April 20 fits; May 21 is over May's 20 (TR321); June 12 fits only if May is not counted
+  // (20 + 21 + 12 = 53 > 52).
+  auto r = declareer(
+      {prestatie("RN1", 1001, 20), prestatie("RN2", 1001, 21, Date(2026, 5, 1), Date(2026, 5, 31)),
+       prestatie("RN3", 1001, 12, Date(2026, 6, 1), Date(2026, 6, 30))},
+      "DN1", "D1", kBsn, Date(2026, 6, 1));
+  EXPECT_EQ(r.uitkomst, import::Uitkomst::deels) << codes(r);
+  EXPECT_TRUE(heeft(r, "9321")) << codes(r);
+  EXPECT_FALSE(heeft(r, "9322")) << codes(r);
+  EXPECT_EQ(tel("prestatie", "toegekend = 1"), 2);
+  auto r2 = declareer({prestatie("RN4", 1001, 20, Date(2026, 5, 1), Date(2026, 5, 31))}, "DN2",
+                      "D2", kBsn, Date(2026, 6, 1));
+  ASSERT_EQ(r2.uitkomst, import::Uitkomst::geaccepteerd) << codes(r2);  // 52: all of it
+
+  // A debet that reads the sum (rejected: April has a debet), then a credit of May's 20, then
+  // May again with 20: fits only if the credit counts (52 - 20 + 20).
+  auto c = prestatie("RN6", 1001, 20, Date(2026, 5, 1), Date(2026, 5, 31));
+  c.ingediend_bedrag.debet_credit = "C";
+  c.vorig_referentie_nummer = "RN4";
+  auto r3 = declareer({prestatie("RN5", 1001, 1), c,
+                       prestatie("RN7", 1001, 20, Date(2026, 5, 1), Date(2026, 5, 31))},
+                      "DN3", "D3", kBsn, Date(2026, 6, 1));
+  EXPECT_TRUE(heeft(r3, "9389")) << codes(r3);  // and 9322 for RN5: 52 + 1
+  EXPECT_EQ(tel("prestatie", "toegekend = 1 AND referentie_nummer IN ('RN6', 'RN7')"), 2);
+}
+
+// One importer keeps the toewijzingen it read across its batches (detail::ToewijzingCache).
+// A JW301 that changes a toewijzing in the same batch is seen by the next declaratie ...
+TEST_F(Declaratie, ToewijzingGewijzigdInDezelfdeBatch) {
+  import::Importer imp(*store_, *validator_, clock_, opties_);
+  auto r1 = imp.import_bytes(ijw::write_xml(jw323("DN1", {prestatie("RN1", 1001, 4)}, "D1")), "1");
+  auto t = jw301(1001, "T2");
+  t.producten[0].einddatum = Date(2026, 4, 30);
+  t.producten[0].reden_wijziging = "02";
+  auto r2 = imp.import_bytes(ijw::write_xml(t), "2");
+  auto r3 = imp.import_bytes(
+      ijw::write_xml(jw323("DN2", {prestatie("RN2", 1001, 4, Date(2026, 5, 1), Date(2026, 5, 31))},
+                           "D2", kBsn, Date(2026, 5, 1))),
+      "3");
+  ASSERT_TRUE(imp.flush().ok());
+  ASSERT_EQ(r1.uitkomst, import::Uitkomst::geaccepteerd) << codes(r1);
+  ASSERT_EQ(r2.uitkomst, import::Uitkomst::geaccepteerd) << codes(r2);
+  EXPECT_TRUE(heeft(r3, "9308")) << codes(r3);  // May is after the new Einddatum
+}
+
+// ... and so is a change another process commits between two batches (Store::data_versie).
+TEST_F(Declaratie, ToewijzingGewijzigdDoorAnderProces) {
+  import::Importer imp(*store_, *validator_, clock_, opties_);
+  auto r1 = imp.import_bytes(ijw::write_xml(jw323("DN1", {prestatie("RN1", 1001, 4)}, "D1")), "1");
+  ASSERT_TRUE(imp.flush().ok());
+  ASSERT_EQ(r1.uitkomst, import::Uitkomst::geaccepteerd) << codes(r1);
+  {
+    auto ander = store::open_sqlite_store({dir_ / "jr.sqlite", {}, false}, clock_);
+    ASSERT_TRUE(ander.ok()) << ander.status().to_string();
+    ASSERT_TRUE(static_cast<store::SqliteStore&>(**ander)
+                    .db()
+                    .exec("UPDATE toewijzing SET einddatum = '2026-04-30' WHERE "
+                          "toewijzing_nummer = 1001")
+                    .ok());
+  }
+  auto r2 = imp.import_bytes(
+      ijw::write_xml(jw323("DN2", {prestatie("RN2", 1001, 4, Date(2026, 5, 1), Date(2026, 5, 31))},
+                           "D2", kBsn, Date(2026, 5, 1))),
+      "2");
+  ASSERT_TRUE(imp.flush().ok());
+  EXPECT_TRUE(heeft(r2, "9308")) << codes(r2);
 }
 
 // regels-ijw-3.2 TR323 (8017): a credit reverses an earlier accepted debet.

@@ -67,6 +67,7 @@ class FoutStore final : public store::Store {
     return s_.zet_bericht_uitkomst(id, s, r, x, xml, z);
   }
   Result<store::BerichtRecord> lees_bericht(int64_t id) override { return s_.lees_bericht(id); }
+  Result<int64_t> data_versie() override { return s_.data_versie(); }
   Result<int64_t> volgend_nummer(std::string_view r) override {
     if (schrijf()) return fout();
     return s_.volgend_nummer(r);

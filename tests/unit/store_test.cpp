@@ -122,6 +122,48 @@ TEST(Store, UnitRollbackLeavesNothing) {
   q.reset();
 }
 
+// Number series are counted in memory inside a transaction: they must behave exactly as the
+// table would, across units, rollbacks, commits and reopening.
+TEST(Store, NummeringBinnenTransactieAlsInDeTabel) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  {
+    auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+    ASSERT_TRUE(s.ok());
+    auto& st = **s;
+    EXPECT_EQ(*st.volgend_nummer("retour"), 1);  // outside a transaction: straight to the table
+    ASSERT_TRUE(st.begin().ok());
+    ASSERT_TRUE(st.unit_begin().ok());
+    EXPECT_EQ(*st.volgend_nummer("retour"), 2);
+    EXPECT_EQ(*st.volgend_nummer("jw325"), 1);
+    ASSERT_TRUE(st.unit_commit().ok());
+    ASSERT_TRUE(st.unit_begin().ok());
+    EXPECT_EQ(*st.volgend_nummer("retour"), 3);
+    EXPECT_EQ(*st.volgend_nummer("jw301"), 1);
+    st.unit_rollback();  // gives 3 and jw301's 1 back
+    ASSERT_TRUE(st.unit_begin().ok());
+    EXPECT_EQ(*st.volgend_nummer("retour"), 3);
+    EXPECT_EQ(*st.volgend_nummer("jw301"), 1);
+    ASSERT_TRUE(st.unit_commit().ok());
+    ASSERT_TRUE(st.commit().ok());
+    ASSERT_TRUE(st.begin().ok());
+    EXPECT_EQ(*st.volgend_nummer("retour"), 4);
+    st.rollback();  // the whole transaction: 4 is not kept
+    ASSERT_TRUE(st.begin().ok());
+    EXPECT_EQ(*st.volgend_nummer("retour"), 4);
+    ASSERT_TRUE(st.commit().ok());
+  }
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  auto& q = static_cast<store::SqliteStore&>(**s).db().prepare(
+      "SELECT group_concat(reeks || '=' || laatste, ',') FROM "
+      "(SELECT reeks, laatste FROM nummering ORDER BY reeks)");
+  ASSERT_TRUE(q.step());
+  EXPECT_EQ(q.text(0), "jw301=1,jw325=1,retour=4");
+  q.reset();
+  EXPECT_EQ(*(*s)->volgend_nummer("retour"), 5);
+}
+
 TEST(Store, AuditLogIsAppendOnly) {
   TempDir dir;
   FixedClock clock(Date(2026, 1, 1));
