@@ -5,6 +5,8 @@
 # .bench-wachtwoord: writes by one server, such as audit events, must not empty the other's
 # caches) and its loads alternate with the measured server's. Last line:
 #   RESULT pagina_p95_ms=X pagina_max_median_ms=X leeg_median_ms=X pagina_max_cpu_median_ms=X runs=N
+# With JR_MEET=pagina_hoofdthread the same servers are measured by bench/pagina_hoofdthread.mjs
+# (the renderer main thread's CPU per load, from a chromium trace; needs the peer).
 # Usage: [PEER_BIN=... PEER_WEB=... PEER_DB=...] bench/pagina_laadtijd.sh BINARY DB [RUNS] [SERVE-OPTIONS...]
 set -euo pipefail
 bin="${1:?binary}"
@@ -24,4 +26,4 @@ if [ -n "${PEER_BIN:-}" ]; then
   done
   export JR_URL_PEER="http://127.0.0.1:$peer_port" JR_PEER_PID="$peer_pid"
 fi
-node "$(dirname "$0")/pagina_laadtijd.mjs" "$runs"
+node "$(dirname "$0")/${JR_MEET:-pagina_laadtijd}.mjs" "$runs"

@@ -304,6 +304,12 @@ std::vector<Route> Api::routes() {
        {kBeleid, kContract},
        Scope::kRegio,
        h(&Api::kerncijfers)},
+      {"GET",
+       "/api/v1/kerncijfers/verloop",
+       {"niveau"},
+       {kBeleid, kContract},
+       Scope::kRegio,
+       h(&Api::kerncijfers_verloop)},
       {"GET", "/api/v1/perioden", {}, {kBeleid, kContract}, Scope::kRegio, h(&Api::perioden)},
       {"GET",
        "/api/v1/trajecten",
@@ -380,6 +386,29 @@ Antwoord Api::kerncijfers(const Verzoek& v) {
   auto d = bron_.indicatoren({*fl.periode, std::nullopt, publiek_voor(v, fl.publiek)});
   if (!d.ok()) return uit_status(d.status());
   return json_antwoord((*d)->afgeleid("kerncijfers", kerncijfers_document));
+}
+
+// The kerncijfers of every half year of /perioden in one answer (the Overzicht's trend), from
+// the same cached indicator documents as /kerncijfers.
+Antwoord Api::kerncijfers_verloop(const Verzoek& v) {
+  std::vector<OngeldigeParameter> f;
+  auto fl = lees_filters(v, false, f);
+  if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
+  auto p = bron_.perioden();
+  if (!p.ok()) return uit_status(p.status());
+  const bool publiek = publiek_voor(v, fl.publiek);
+  json lijst = json::array();
+  for (const auto& hj : p->halfjaren) {
+    auto d = bron_.indicatoren({hj, std::nullopt, publiek});
+    if (!d.ok()) return uit_status(d.status());
+    const json& doc = (*d)->json;
+    json gemeenten = json::array();
+    for (const auto& g : doc["gemeenten"]) gemeenten.push_back(kerncijfers_van(g));
+    lijst.push_back(
+        {{"periode", hj}, {"regio", kerncijfers_van(doc["regio"])}, {"gemeenten", gemeenten}});
+  }
+  return json_antwoord(
+      json{{"niveau", publiek ? "publiek" : "intern"}, {"perioden", std::move(lijst)}}.dump());
 }
 
 Antwoord Api::perioden(const Verzoek&) {
@@ -684,6 +713,9 @@ Antwoord Api::sessie_lees(const Verzoek& v) {
               {"gemeente", a.gemeente ? json(*a.gemeente) : json(nullptr)},
               {"csrfToken", a.csrf},
               {"inactiefMinuten", opties_.sessie_idle.count() / 60}};
+  // The regio the dashboard's header names on every page.
+  auto regio = bron_.regio_naam(a.gemeente);
+  uit["regio"] = regio ? json(*regio) : json(nullptr);
   Antwoord r = json_antwoord(uit.dump());
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;

@@ -71,6 +71,7 @@ class Api {
            std::string object_type, std::string detail, std::string pseudoniem = {});
   Antwoord indicatoren(const Verzoek& v);
   Antwoord kerncijfers(const Verzoek& v);
+  Antwoord kerncijfers_verloop(const Verzoek& v);
   Antwoord perioden(const Verzoek& v);
   Antwoord trajecten(const Verzoek& v);
   Antwoord kpi_indicatoren(const Verzoek& v);

@@ -209,6 +209,20 @@ Result<Databron::Perioden> Databron::perioden() {
   return p;
 }
 
+std::optional<std::string> Databron::regio_naam(const std::optional<std::string>& gemeente) {
+  auto st = stand();
+  if (!st.ok()) return std::nullopt;
+  const model::Snapshot& s = (**st).snapshot;
+  std::optional<std::string> naam;
+  for (size_t g = 0; g < s.gemeente_code.size(); ++g) {
+    if (gemeente && s.gemeente_code[g] != *gemeente) continue;
+    const std::string& r = s.regio_naam[s.gemeente_regio[g]];
+    if (r.empty() || (naam && *naam != r)) return std::nullopt;
+    naam = r;
+  }
+  return naam;
+}
+
 std::string Databron::aanbieder_naam(const std::string& agb) {
   std::shared_lock lock(cache_mu_);
   auto it = aanbieder_namen_.find(agb);

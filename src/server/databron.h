@@ -88,6 +88,9 @@ class Databron {
     std::vector<std::string> halfjaren, jaren;
   };
   Result<Perioden> perioden();
+  // The name of the regio of `gemeente`, or without one the regio of all gemeenten in the
+  // data; nullopt when unknown or when the gemeenten lie in more than one regio.
+  std::optional<std::string> regio_naam(const std::optional<std::string>& gemeente);
 
   // Trajecten active in the periode, for the regio, one gemeente or one aanbieder in a
   // gemeente, broken down by the next level (gemeente, aanbieder, product), hulpvorm,

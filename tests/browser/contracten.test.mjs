@@ -202,6 +202,10 @@ test('wachttijden: verdeling en per aanbieder gelijk aan de API, wachtlijst, nor
   const { context, page, fouten } = await nieuwePagina();
   await open(page, '/wachttijden');
   assert.equal(await page.inputValue('#periode'), w.periode);
+  // The header names the regio, as the Overzicht's does.
+  const [sessie, perioden] = [await api('sessie'), await api('perioden')];
+  assert.equal(sessie.regio, (await api(`kerncijfers?periode=${perioden.laatste}`)).regio.naam);
+  await page.waitForFunction((r) => document.getElementById('regio-naam').textContent === r, sessie.regio);
   assert.equal(alsGetal(await page.getAttribute('.jr-kaart[data-sleutel="mediaan"] .jr-kaart__waarde', 'data-waarde')), w.totaal.mediaanDagen);
   assert.equal(alsGetal(await page.getAttribute('.jr-kaart[data-sleutel="wachtlijst"] .jr-kaart__waarde', 'data-waarde')), w.wachtlijst.aantal);
   const klassen = await page.$$eval('#verdeling tbody tr [data-kolom="aantal"]', (c) => c.map((x) => Number(x.dataset.waarde)));

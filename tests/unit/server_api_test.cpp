@@ -97,6 +97,40 @@ TEST_F(ServerApi, KerncijfersComputesPercentagesAgainstRegioAndLandelijk) {
   expect_ongeldig("GET", "/api/v1/kerncijfers?periode=2024&gemeente=0268", "gemeente");
 }
 
+// The trend of the Overzicht in one request: per half year of /perioden exactly what
+// /kerncijfers gives for that half year.
+TEST_F(ServerApi, KerncijfersVerloopGivesEveryHalfYearLikeKerncijfers) {
+  auto v = get_json("/api/v1/kerncijfers/verloop");
+  auto perioden = get_json("/api/v1/perioden");
+  ASSERT_EQ(v["perioden"].size(), perioden["halfjaren"].size());
+  for (size_t i = 0; i < v["perioden"].size(); ++i) {
+    const auto& p = v["perioden"][i];
+    EXPECT_EQ(p["periode"], perioden["halfjaren"][i]);
+    auto k = get_json("/api/v1/kerncijfers?periode=" + p["periode"].get<std::string>());
+    EXPECT_EQ(p["regio"], k["regio"]);
+    EXPECT_EQ(p["gemeenten"], k["gemeenten"]);
+  }
+  EXPECT_EQ((*gemeente(v["perioden"][0], "0268"))["pctJongerenMetJeugdhulp"], 0.7);
+  EXPECT_EQ(v["niveau"], "intern");
+  auto pub = get_json("/api/v1/kerncijfers/verloop?niveau=publiek");
+  EXPECT_EQ(pub["niveau"], "publiek");
+  EXPECT_EQ(pub["perioden"][0]["gemeenten"],
+            get_json("/api/v1/kerncijfers?periode=2024H1&niveau=publiek")["gemeenten"]);
+  expect_ongeldig("GET", "/api/v1/kerncijfers/verloop?niveau=geheim", "niveau");
+  expect_ongeldig("GET", "/api/v1/kerncijfers/verloop?periode=2024H1", "periode");
+}
+
+// The session names the regio the dashboard's header shows, for a regio-wide user and for
+// one scoped to a gemeente.
+TEST_F(ServerApi, SessieNamesTheRegio) {
+  auto s = get_json("/api/v1/sessie");
+  EXPECT_EQ(s["regio"], "Testregio");
+  EXPECT_EQ(s["regio"], get_json("/api/v1/kerncijfers?periode=2024H1")["regio"]["naam"]);
+  auto r = fx_->client("beleidsmedewerker-0268").Get("/api/v1/sessie");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(json::parse(r->body)["regio"], "Testregio");
+}
+
 TEST_F(ServerApi, PeriodenListsTheHalfYearsWithData) {
   auto p = get_json("/api/v1/perioden");
   EXPECT_EQ(p["halfjaren"], json::array({"2024H1"}));

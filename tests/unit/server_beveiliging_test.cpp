@@ -181,13 +181,14 @@ TEST_F(Beveiliging, AnotherGemeentesDataIsRefusedWithoutAnyFigure) {
   EXPECT_EQ(c.Get("/api/v1/indicatoren?periode=2024H1&gemeente=0268")->status, 200);
   for (const char* pad :
        {"/api/v1/indicatoren?periode=2024H1&gemeente=0252", "/api/v1/indicatoren?periode=2024H1",
-        "/api/v1/kerncijfers?periode=2024H1", "/api/v1/trajecten?periode=2024H1&gemeente=0252"}) {
+        "/api/v1/kerncijfers?periode=2024H1", "/api/v1/kerncijfers/verloop",
+        "/api/v1/trajecten?periode=2024H1&gemeente=0252"}) {
     auto r = c.Get(pad);
     EXPECT_EQ(r->status, 403) << pad;
     EXPECT_EQ(json::parse(r->body)["code"], "forbidden-scope") << pad;
     EXPECT_EQ(r->body.find("jongerenMetJeugdhulp"), std::string::npos);
   }
-  EXPECT_GE(tel_audit(*fx_, "geweigerd"), 4);
+  EXPECT_GE(tel_audit(*fx_, "geweigerd"), 5);
 }
 
 TEST_F(Beveiliging, InjectionInEveryParameterIsRefusedAndChangesNothing) {

@@ -49,11 +49,13 @@ async function uitloggen() {
   }
 }
 
-// The logged-in user and a logout button in the page header.
+// The regio, the logged-in user and a logout button in the page header.
 async function toonGebruiker() {
   const kop = document.querySelector('.jr-kop');
   if (!kop || kop.classList.contains('jr-kop--inloggen')) return;
   const s = await haalSessie();
+  const regio = document.getElementById('regio-naam');
+  if (regio && s.regio && !regio.textContent) regio.textContent = s.regio;
   const blok = document.createElement('div');
   blok.className = 'jr-kop__gebruiker';
   const wie = document.createElement('span');

@@ -5,7 +5,7 @@ import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, markeerKla
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
-import { staven, lijnen, toonGrafiek, leesbaar, grafiekenGeladen } from './grafiek.js';
+import { staven, lijnen, toonGrafiek, grafiekenGeladen } from './grafiek.js';
 
 const $ = (id) => document.getElementById(id);
 const SIGNALEN = { 0: 'onder 80%', 80: '80% bereikt', 90: '90% bereikt', 100: 'plafond bereikt' };
@@ -230,26 +230,24 @@ function toonPlafonds(pl) {
     ]),
     opRij: (tr, i) => { tr.dataset.plafondId = rijen[i].id; tr.dataset.signaal = rijen[i].stand.signaalPrognose; },
   });
-  const g = staven($('grafiek-plafonds'), {
+  staven($('grafiek-plafonds'), {
     labels: rijen.map((p) => p.aanbiederNaam),
     eenheid: 'procent',
     horizontaal: true,
     reeksen: [
       { naam: 'Gerealiseerd', waarden: rijen.map((p) => p.stand.gebruikPct) },
-      { naam: 'Prognose jaareinde', waarden: rijen.map((p) => p.stand.prognosePct) },
-    ],
-  });
-  leesbaar(g, { labelBreedte: 230 });
-  $('grafiek-plafonds').style.blockSize = `${Math.max(320, 60 + rijen.length * 34)}px`;
-  g.resize();
-  g.setOption({
-    series: [{}, {
-      markLine: {
-        symbol: 'none',
-        label: { formatter: '{c}%', position: 'start' },
-        data: [{ xAxis: 80, lineStyle: { color: '#ffb612' } }, { xAxis: 90, lineStyle: { color: '#e17000' } }, { xAxis: 100, lineStyle: { color: '#a90061' } }],
+      {
+        naam: 'Prognose jaareinde',
+        waarden: rijen.map((p) => p.stand.prognosePct),
+        markLine: {
+          symbol: 'none',
+          label: { formatter: '{c}%', position: 'start' },
+          data: [{ xAxis: 80, lineStyle: { color: '#ffb612' } }, { xAxis: 90, lineStyle: { color: '#e17000' } }, { xAxis: 100, lineStyle: { color: '#a90061' } }],
+        },
       },
-    }],
+    ],
+    leesbaar: { labelBreedte: 230 },
+    hoogte: Math.max(320, 60 + rijen.length * 34),
   });
 }
 
@@ -312,7 +310,7 @@ function toonMaanden(m, pl) {
       { naam: 'Cumulatief aanbieders met plafond', eenheid: 'euro', sleutel: 'cumulatiefMetPlafond' }],
     rijen,
   });
-  const lijn = lijnen($('grafiek-maanden'), {
+  lijnen($('grafiek-maanden'), {
     labels: rijen.map((r) => r[0]),
     eenheid: 'euro',
     reeksen: [
@@ -322,8 +320,8 @@ function toonMaanden(m, pl) {
         { naam: 'Som van hun plafonds', waarden: rijen.map(() => (plafond || null)) },
       ] : []),
     ],
+    leesbaar: { euroAs: true },
   });
-  leesbaar(lijn, { euroAs: true });
 }
 
 function toonGroep(soort, kop, d, naam, jaar) {
@@ -336,12 +334,13 @@ function toonGroep(soort, kop, d, naam, jaar) {
       { naam: 'Verplicht', eenheid: 'euro', sleutel: 'verplicht' }, { naam: 'Prognose', eenheid: 'euro', sleutel: 'prognose' }],
     rijen,
   });
-  leesbaar(staven($(`grafiek-${soort}`), {
+  staven($(`grafiek-${soort}`), {
     labels: rijen.map((r) => r[0]),
     eenheid: 'euro',
     horizontaal: true,
     reeksen: [{ naam: 'Gerealiseerd', waarden: rijen.map((r) => r[2]) }, { naam: 'Verplicht', waarden: rijen.map((r) => r[3]) }],
-  }), { labelBreedte: 200, euroAs: true });
+    leesbaar: { labelBreedte: 200, euroAs: true },
+  });
 }
 
 function toonVoorzieningen(v) {
@@ -356,7 +355,7 @@ function toonVoorzieningen(v) {
     rijen,
   });
   const gem = v.gemeenten;
-  const grafiek = toonGrafiek($('grafiek-voorzieningen'), {
+  toonGrafiek($('grafiek-voorzieningen'), {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 50, right: 20, top: 40, bottom: 70 },
@@ -367,8 +366,7 @@ function toonVoorzieningen(v) {
       { type: 'bar', stack: 'v', name: 'Algemene voorzieningen', data: gem.map((x) => (x.pctMaatwerk === null ? null : Math.round((100 - x.pctMaatwerk) * 10) / 10)) },
       { type: 'scatter', name: 'Doel maatwerk', symbol: 'rect', symbolSize: [28, 4], data: gem.map((x) => x.doelPctMaatwerk) },
     ],
-  });
-  leesbaar(grafiek);
+  }, { leesbaar: {} });
 }
 
 function toonContracten(c, gemeente) {

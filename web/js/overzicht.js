@@ -38,8 +38,8 @@ async function laad(nieuw, gemeenteUitUrl) {
   const periode = $('periode').value;
   const niveau = $('niveau').value;
   try {
-    // The trend's documents are fetched alongside the chosen period's, not after it.
-    const trend = Promise.all(perioden.halfjaren.map((p) => haal('kerncijfers', { periode: p, niveau })));
+    // The trend (every half year in one answer) is fetched alongside the chosen period.
+    const trend = haal('kerncijfers/verloop', { niveau });
     trend.catch(() => {});  // a failure is reported where it is awaited
     const kern = await haal('kerncijfers', { periode, niveau });
     await grafiekenGeladen;
@@ -98,11 +98,11 @@ function toonKern(g, kern, periode) {
   });
 }
 
-function toonTrend(g, kern, docs) {
-  const halfjaren = perioden.halfjaren;
-  const rijen = halfjaren.map((p, i) => {
-    const gg = docs[i].gemeenten.find((x) => x.gemeente === g.gemeente);
-    return [p, gg ? gg.pctJongerenMetJeugdhulp : null, docs[i].regio.pctJongerenMetJeugdhulp];
+function toonTrend(g, kern, verloop) {
+  const halfjaren = verloop.perioden.map((p) => p.periode);
+  const rijen = verloop.perioden.map((p) => {
+    const gg = p.gemeenten.find((x) => x.gemeente === g.gemeente);
+    return [p.periode, gg ? gg.pctJongerenMetJeugdhulp : null, p.regio.pctJongerenMetJeugdhulp];
   });
   toonTabel($('tabel-trend'), {
     id: 'trend',

@@ -4,25 +4,42 @@ import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpt
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
-import { staven, leesbaar, grafiekenGeladen } from './grafiek.js';
+import { staven, grafiekenGeladen } from './grafiek.js';
 
 const $ = (id) => document.getElementById(id);
 let aanbieders = [];
 let gemeenten = [];
 let producten = [];
 
+// The requests of a first view in two rounds: what needs nothing (with the default periode
+// and peildatum from `wachttijden` without parameters), then the gemeente names of the
+// peildatum's year and, for another periode or filter, its figures.
+let eerste = null;
+
 async function start() {
   try {
-    const [perioden, a, p] = await Promise.all([haal('perioden'), haal('aanbieders'), haal('producten')]);
+    const f0 = leesFilters({ periode: '', gemeente: '', aanbieder: '' });
+    // The list and the norms do not depend on the periode: asked for alongside.
+    const lijst = haal('wachtlijst', { gemeente: f0.gemeente, aanbieder: f0.aanbieder });
+    lijst.catch(() => {});  // a refusal is shown where it is awaited
+    const normen = haal('wachttijdnormen');
+    normen.catch(() => {});
+    const [perioden, a, p, basis] = await Promise.all([haal('perioden'), haal('aanbieders'), haal('producten'), haal('wachttijden')]);
     aanbieders = a.aanbieders;
     producten = p.producten;
-    const basis = await haal('wachttijden');
     const opties = periodeOpties(perioden);
     if (!opties.some(([w]) => w === basis.periode)) opties.unshift([basis.periode, basis.periode]);
-    const f = leesFilters({ periode: basis.periode, gemeente: '', aanbieder: '' });
+    const f = { ...f0, periode: f0.periode || basis.periode };
     vulKeuze($('periode'), opties, f.periode);
-    const v = await haal('voorzieningen', { jaar: basis.peildatum.slice(0, 4) });
-    gemeenten = v.gemeenten.map((g) => [g.gemeente, g.naam]);
+    const v = haal('voorzieningen', { jaar: basis.peildatum.slice(0, 4) });
+    v.catch(() => {});
+    // The default view is `basis` itself; another one is fetched beside the gemeente names.
+    const periode = $('periode').value;
+    const standaard = periode === basis.periode && !f.gemeente && !f.aanbieder;
+    eerste = { periode, gemeente: f.gemeente, aanbieder: f.aanbieder, lijst, normen,
+      w: standaard ? Promise.resolve(basis) : haal('wachttijden', { periode, gemeente: f.gemeente, aanbieder: f.aanbieder }) };
+    eerste.w.catch(() => {});
+    gemeenten = (await v).gemeenten.map((g) => [g.gemeente, g.naam]);
     vulKeuze($('gemeente'), [['', 'Hele regio'], ...gemeenten], f.gemeente);
     vulKeuze($('aanbieder'), [['', 'Alle aanbieders'], ...aanbieders.filter((x) => x.soort === 'aanbieder').map((x) => [x.agb, x.naam])], f.aanbieder);
     for (const id of ['periode', 'gemeente', 'aanbieder']) $(id).addEventListener('change', () => laad(true));
@@ -48,10 +65,14 @@ async function laad(nieuw) {
   zetFilters({ periode, gemeente, aanbieder }, nieuw);
   toonMelding($('melding'), '');
   try {
-    // The list is fetched alongside the figures, not after they are drawn.
-    const lijst = haal('wachtlijst', { gemeente, aanbieder });
+    // The list is fetched alongside the figures, not after they are drawn (on the first view
+    // already by start()).
+    const vooraf = eerste && eerste.periode === periode && eerste.gemeente === gemeente && eerste.aanbieder === aanbieder ? eerste : null;
+    eerste = null;
+    const lijst = vooraf ? vooraf.lijst : haal('wachtlijst', { gemeente, aanbieder });
     lijst.catch(() => {});  // a refusal is shown where it is awaited
-    const [w, normen] = await Promise.all([haal('wachttijden', { periode, gemeente, aanbieder }), haal('wachttijdnormen')]);
+    const [w, normen] = await Promise.all(vooraf ? [vooraf.w, vooraf.normen]
+      : [haal('wachttijden', { periode, gemeente, aanbieder }), haal('wachttijdnormen')]);
     await grafiekenGeladen;
     kaartenVan(w);
     toonVerdeling(w);
@@ -106,13 +127,14 @@ function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
     return r;
   });
   toonTabel($(`tabel-${soort}`), { id: soort, titel: `Wachttijd per ${kop.toLowerCase()}, ${w.periode}`, kolommen, rijen });
-  leesbaar(staven($(`grafiek-${soort}`), {
+  staven($(`grafiek-${soort}`), {
     labels: rijen.map((r) => r[0]),
     eenheid: 'dagen',
     horizontaal: true,
     reeksen: [{ naam: 'Mediaan (dagen)', waarden: rijen.map((r) => r[3]) }, { naam: '90% binnen (dagen)', waarden: rijen.map((r) => r[5]) }],
-  }), { labelBreedte: 260 });
-  if (metWachtend) $(`grafiek-${soort}`).style.blockSize = `${Math.max(320, 60 + rijen.length * 34)}px`;
+    leesbaar: { labelBreedte: 260 },
+    hoogte: metWachtend ? Math.max(320, 60 + rijen.length * 34) : undefined,
+  });
 }
 
 async function toonWachtlijst(lijst) {
