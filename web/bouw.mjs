@@ -1,7 +1,6 @@
 // Builds what the dashboard loads besides its own modules, into web/dist/ (not committed):
 //   dist/echarts.js     only the part of Apache ECharts the charts use (bouw/echarts.js),
-//                       tree-shaken and minified by esbuild: about half of the full library,
-//                       marked for eager compilation (below);
+//                       tree-shaken and minified by esbuild: about half of the full library;
 //   dist/dashboard.css  one stylesheet: the NL Design System tokens, only the Utrecht
 //                       components the pages use (bouw/dashboard.css), and css/dashboard.css;
 //                       design tokens that nothing in it refers to are left out;
@@ -35,13 +34,10 @@ function schrijf(naam, inhoud) {
 
 const basis = { bundle: true, write: false, minify: true, legalComments: 'eof', logLevel: 'warning' };
 
-// The magic comment (V8's explicit compile hint, Chromium 136 on) has V8 compile the chart
-// code while it streams in, on a background thread, instead of function by function on the
-// page's main thread when the first chart is drawn: every page that loads it draws charts.
-const js = await build({
-  ...basis, entryPoints: [path.join(web, 'bouw', 'echarts.js')], format: 'esm', target: 'es2020',
-  banner: { js: '//# allFunctionsCalledOnLoad' },
-});
+// Not marked for eager compilation (V8's `//# allFunctionsCalledOnLoad`): it moved ECharts'
+// compilation off the page's main thread but compiled all of it, unused code too, and on
+// two cores a cold load then cost more CPU and wall-clock time in all (bench/README.md).
+const js = await build({ ...basis, entryPoints: [path.join(web, 'bouw', 'echarts.js')], format: 'esm', target: 'es2020' });
 schrijf('echarts.js', js.outputFiles[0].text);
 
 // The stylesheet unminified first, to prune the tokens; then minified.
