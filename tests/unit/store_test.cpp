@@ -164,6 +164,16 @@ TEST(Store, NummeringBinnenTransactieAlsInDeTabel) {
   EXPECT_EQ(*(*s)->volgend_nummer("retour"), 5);
 }
 
+// The content hash that makes a re-import a no-op: SHA-256 as FIPS 180-2 gives it.
+TEST(Store, Sha256AlsDeStandaard) {
+  EXPECT_EQ(store::sha256_hex(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(store::sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(store::sha256_hex(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
 TEST(Store, AuditLogIsAppendOnly) {
   TempDir dir;
   FixedClock clock(Date(2026, 1, 1));
