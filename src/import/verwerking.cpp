@@ -194,18 +194,10 @@ Status koppel_toewijzing(Ontvangst& o, std::optional<int64_t> jeugdige,
                  "ToewijzingNummer ontbreekt: de levering is niet aan een toewijzing te koppelen"});
     return Status::Ok();
   }
-  std::optional<ToewijzingRecord> gelezen;
-  const ToewijzingRecord* gevonden = nullptr;
-  if (o.toewijzingen) {
-    auto r = o.toewijzingen->toewijzing(o.store, o.kop.ontvanger, *nummer);
-    if (!r.ok()) return r.status();
-    gevonden = *r;
-  } else {
-    auto r = o.store.zoek_toewijzing(o.kop.ontvanger, *nummer);
-    if (!r.ok()) return r.status();
-    gelezen = std::move(*r);
-    if (gelezen) gevonden = &*gelezen;
-  }
+  ToewijzingCache hier;  // when the caller keeps none for the run
+  auto r = (o.toewijzingen ? *o.toewijzingen : hier).toewijzing(o.store, o.kop.ontvanger, *nummer);
+  if (!r.ok()) return r.status();
+  const ToewijzingRecord* gevonden = *r;
   if (!gevonden || gevonden->aanbieder != o.kop.afzender || !jeugdige ||
       gevonden->jeugdige_id != *jeugdige) {
     f.push_back({"TR019", "9019", pad + "/ToewijzingNummer",
@@ -841,8 +833,8 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
     d.totaal_cent = m.totaal_ingediend_bedrag.signed_cents();
     auto did = o.store.bewaar_declaratie(d);
     if (!did.ok()) return did.status();
-    ToewijzingCache per_bericht;  // when the caller keeps none for the run
-    ToewijzingCache& cache = o.toewijzingen ? *o.toewijzingen : per_bericht;
+    ToewijzingCache hier;  // when the caller keeps none for the run
+    ToewijzingCache& cache = o.toewijzingen ? *o.toewijzingen : hier;
     for (size_t ci = 0; ci < m.clienten.size(); ++ci) {
       const ijw::DeclaratieClient& c = m.clienten[ci];
       const std::string bsn_pseudo = o.store.bsn_pseudoniem(c.bsn);
