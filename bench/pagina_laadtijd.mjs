@@ -1,17 +1,25 @@
 // Page-load benchmark of the dashboard: each page opened RUNS times in headless chromium,
-// each time in a fresh browser context (empty HTTP cache, as a first visit), timed from the
-// start of navigation to the moment the page marks its figures drawn (#inhoud[data-klaar]),
-// read from the page's own clock (performance.now()). A blank page loaded the same way is the
-// floor: the browser's own cost of a navigation (rows for a peer that lacks the file mean
-// nothing).
+// each time in a fresh browser context (empty HTTP cache, as a first visit; JR_CACHE=warm: one
+// tab per page and server, primed by one load and navigated again for every load, as a user
+// who comes back to a page), timed on the page's own clock from the start of navigation to its mark
+// `jr-getoond` (web/js/api.js markeerKlaar: the figures in place and the frame that shows them
+// drawn). The mark is awaited through a bare DevTools call, not Playwright's selector engine,
+// whose injected script would run in the page during the load and whose polling would add its
+// own delay to the time. A stylesheet loaded the same way is the floor: the browser's own
+// cost of a navigation (its time is the load event's). With JR_STATISCH=1 each page also gets a
+// row `statisch /...`: the same page finished (its DOM once the measured server's page is
+// klaar, charts and tables in it, its scripts removed) as a static file from a bare node HTTP
+// server beside its stylesheet, with a two-line script that marks `jr-getoond` after the load
+// event's frame: what a page drawn entirely by its server could at best achieve here.
 // Usage: JR_URL=http://127.0.0.1:PORT [JR_SERVER_PID=PID] [JR_URL_PEER=... JR_PEER_PID=PID]
-//        node bench/pagina_laadtijd.mjs [RUNS]
+//        [JR_CACHE=koud|warm] [JR_STATISCH=1] node bench/pagina_laadtijd.mjs [RUNS]
 // Beside the time, the CPU time (user + sys) the browser's and the server's processes spent
 // on each load: a figure that depends less on what else runs on the machine.
 // Prints a table (median, p95, max, median CPU per page) and last one line:
-//   RESULT pagina_p95_ms=X pagina_max_median_ms=X leeg_median_ms=X pagina_max_cpu_median_ms=X runs=N
+//   RESULT pagina_p95_ms=X pagina_max_median_ms=X leeg_median_ms=X pagina_max_cpu_median_ms=X runs=N cache=koud|warm
 import path from 'node:path';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -86,23 +94,94 @@ function cpuMs(serverPid) {
   return ticks * 10;  // USER_HZ 100
 }
 
-async function meet(server, pad, klaar, cpu) {
+// The page's mark `jr-getoond` (ms since the start of its navigation), awaited in the page's
+// main world; a navigation that has not committed its new document yet is waited out.
+const MARK = `new Promise((klaar) => new PerformanceObserver((lijst, obs) => {
+  const m = lijst.getEntriesByName('jr-getoond')[0];
+  if (m) { obs.disconnect(); klaar(m.startTime); }
+}).observe({ type: 'mark', buffered: true }))`;
+async function wachtOpMark(cdp) {
+  for (let poging = 0; ; poging++) {
+    try {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: MARK, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.text);
+      return result.value;
+    } catch (e) {  // the old document's context went away under the call
+      if (poging > 20) throw e;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
+const warm = process.env.JR_CACHE === 'warm';
+const tabs = new Map();  // warm: one tab per server and page, navigated again for every load
+async function tab(server, pad) {
+  if (warm && tabs.has(server.url + pad)) return tabs.get(server.url + pad);
   const ctx = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'nl-NL' });
   if (server.cookies.length) await ctx.addCookies(server.cookies);
   const page = await ctx.newPage();
+  const t = { ctx, page, cdp: await ctx.newCDPSession(page) };
+  if (warm) tabs.set(server.url + pad, t);
+  return t;
+}
+
+async function meet(server, pad, klaar, cpu) {
+  const { ctx, page, cdp } = await tab(server, pad);
   const cpu0 = cpuMs(server.pid);  // after the context and its first page exist: only the load
-  await page.goto(`${server.url}${pad}`, { waitUntil: 'commit' });
-  let ms;
-  if (klaar) {
-    await page.waitForSelector('#inhoud[data-klaar="ja"]', { timeout: 15000 });
-    ms = await page.evaluate(() => performance.now());
-  } else {
-    await page.waitForLoadState('load');
-    ms = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
-  }
+  await page.goto(`${server.url}${pad}`, { waitUntil: klaar ? 'commit' : 'load' });
+  const ms = klaar
+    ? await wachtOpMark(cdp)
+    : (await cdp.send('Runtime.evaluate', { expression: "performance.getEntriesByType('navigation')[0].loadEventEnd", returnByValue: true })).result.value;
   cpu.push(cpuMs(server.pid) - cpu0);
-  await ctx.close();
+  if (!warm) await ctx.close();
   return ms;
+}
+
+// JR_STATISCH: the finished pages as static files (see the top), served with the dashboard's
+// stylesheet (brotli, as the server sends it) by a bare node HTTP server.
+const statisch = new Map();  // path -> html
+let statischeServer = null;
+const STATISCH_MARK = "addEventListener('load', () => requestAnimationFrame(() => setTimeout(() => performance.mark('jr-getoond'), 0)));";
+async function startStatisch() {
+  const css = path.join(repo, 'web', 'dist', 'dashboard.css');
+  const br = existsSync(`${css}.br`);
+  const cssInhoud = readFileSync(br ? `${css}.br` : css);
+  const srv = http.createServer((req, res) => {
+    const pad = req.url.split('?')[0];
+    if (pad === '/dist/dashboard.css') {
+      res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', ...(br ? { 'Content-Encoding': 'br' } : {}) });
+      res.end(cssInhoud);
+    } else if (pad === '/statisch-mark.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+      res.end(STATISCH_MARK);
+    } else if (statisch.has(pad)) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(statisch.get(pad));
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  statischeServer = srv;
+  return { naam: 'statisch ', url: `http://127.0.0.1:${srv.address().port}`, cookies: [], pid: undefined };
+}
+async function maakStatisch(server, pad) {
+  const ctx = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'nl-NL' });
+  if (server.cookies.length) await ctx.addCookies(server.cookies);
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await page.goto(`${server.url}${pad}`, { waitUntil: 'commit' });
+  await wachtOpMark(cdp);
+  const { result } = await cdp.send('Runtime.evaluate', { returnByValue: true, expression: `(() => {
+    for (const el of document.querySelectorAll('script, link[rel=modulepreload]')) el.remove();
+    const s = document.createElement('script');
+    s.src = '/statisch-mark.js';
+    document.head.prepend(s);
+    return '<!doctype html>' + document.documentElement.outerHTML;
+  })()` });
+  await ctx.close();
+  statisch.set(pad, result.value);
 }
 
 const kwantiel = (xs, q) => {
@@ -114,13 +193,24 @@ const kwantiel = (xs, q) => {
 const rijen = [];
 async function rij(pad, klaar) {
   const metingen = servers.map((sv) => [`${sv.naam}${pad}`, [], []]);
-  if (klaar) for (const sv of servers) await meet(sv, pad, true, []);  // fills the server's cache
+  if (klaar || warm) for (const sv of servers) await meet(sv, pad, klaar, []);  // fills the server's cache (warm: and the browser's)
   for (let i = 0; i < runs; i++)
     for (const [k, sv] of servers.entries()) metingen[k][1].push(await meet(sv, pad, klaar, metingen[k][2]));
   rijen.push(...metingen);
 }
 await rij('/dist/dashboard.css', false);
-for (const pad of paginas) await rij(pad, true);
+const statischServer = process.env.JR_STATISCH === '1' ? await startStatisch() : null;
+for (const pad of paginas) {
+  await rij(pad, true);
+  if (!statischServer) continue;
+  await maakStatisch(servers[0], pad);
+  const m = [`${statischServer.naam}${pad}`, [], []];
+  await meet(statischServer, pad, true, []);
+  for (let i = 0; i < runs; i++) m[1].push(await meet(statischServer, pad, true, m[2]));
+  rijen.push(m);
+}
+statischeServer?.close();
+for (const { ctx } of tabs.values()) await ctx.close();
 await browser.close();
 rmSync(profiel, { recursive: true, force: true });
 
@@ -128,8 +218,8 @@ console.log('pagina                            mediaan_ms    p95_ms    max_ms  c
 for (const [pad, t, c] of rijen)
   console.log(`${pad.padEnd(33)} ${kwantiel(t, 0.5).toFixed(1).padStart(9)} ${kwantiel(t, 0.95).toFixed(1).padStart(9)} ${Math.max(...t).toFixed(1).padStart(9)} ${kwantiel(c, 0.5).toFixed(0).padStart(15)}`);
 // The RESULT line is about the measured server's pages (not the floor, not the peer).
-const eigen = rijen.filter(([pad], i) => i % servers.length === 0 && pad !== '/dist/dashboard.css');
+const eigen = rijen.filter(([pad]) => !/^(peer|statisch) /.test(pad) && pad !== '/dist/dashboard.css');
 const p95 = Math.max(...eigen.map(([, t]) => kwantiel(t, 0.95)));
 const maxMediaan = Math.max(...eigen.map(([, t]) => kwantiel(t, 0.5)));
 const maxCpu = Math.max(...eigen.map(([, , c]) => kwantiel(c, 0.5)));
-console.log(`RESULT pagina_p95_ms=${p95.toFixed(1)} pagina_max_median_ms=${maxMediaan.toFixed(1)} leeg_median_ms=${kwantiel(rijen[0][1], 0.5).toFixed(1)} pagina_max_cpu_median_ms=${maxCpu.toFixed(0)} runs=${runs}`);
+console.log(`RESULT pagina_p95_ms=${p95.toFixed(1)} pagina_max_median_ms=${maxMediaan.toFixed(1)} leeg_median_ms=${kwantiel(rijen[0][1], 0.5).toFixed(1)} pagina_max_cpu_median_ms=${maxCpu.toFixed(0)} runs=${runs} cache=${warm ? 'warm' : 'koud'}`);

@@ -85,6 +85,12 @@ async function open(page, pad) {
   const t0 = Date.now();
   await page.goto(`${URL_BASIS}${pad}`);
   await page.waitForSelector('#inhoud[data-klaar="ja"]', { timeout: 15000 });
+  // The marks bench/pagina_laadtijd.mjs times the page by: once each, shown after klaar.
+  await page.waitForFunction(() => performance.getEntriesByName('jr-getoond').length > 0);
+  const marks = await page.evaluate(() => ['jr-klaar', 'jr-getoond'].map((n) => performance.getEntriesByName(n).map((m) => m.startTime)));
+  assert.equal(marks[0].length, 1, `${pad}: jr-klaar`);
+  assert.equal(marks[1].length, 1, `${pad}: jr-getoond`);
+  assert.ok(marks[1][0] >= marks[0][0], `${pad}: getoond na klaar`);
   return Date.now() - t0;
 }
 
