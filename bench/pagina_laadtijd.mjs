@@ -115,14 +115,16 @@ async function wachtOpMark(cdp) {
 
 const warm = process.env.JR_CACHE === 'warm';
 const tabs = new Map();  // warm: one tab per server and page, navigated again for every load
-async function tab(server, pad) {
-  if (warm && tabs.has(server.url + pad)) return tabs.get(server.url + pad);
+async function nieuweTab(server) {
   const ctx = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'nl-NL' });
   if (server.cookies.length) await ctx.addCookies(server.cookies);
   const page = await ctx.newPage();
-  const t = { ctx, page, cdp: await ctx.newCDPSession(page) };
-  if (warm) tabs.set(server.url + pad, t);
-  return t;
+  return { ctx, page, cdp: await ctx.newCDPSession(page) };
+}
+async function tab(server, pad) {
+  if (!warm) return nieuweTab(server);
+  if (!tabs.has(server.url + pad)) tabs.set(server.url + pad, await nieuweTab(server));
+  return tabs.get(server.url + pad);
 }
 
 async function meet(server, pad, klaar, cpu) {
@@ -140,7 +142,6 @@ async function meet(server, pad, klaar, cpu) {
 // JR_STATISCH: the finished pages as static files (see the top), served with the dashboard's
 // stylesheet (brotli, as the server sends it) by a bare node HTTP server.
 const statisch = new Map();  // path -> html
-let statischeServer = null;
 const STATISCH_MARK = "addEventListener('load', () => requestAnimationFrame(() => setTimeout(() => performance.mark('jr-getoond'), 0)));";
 async function startStatisch() {
   const css = path.join(repo, 'web', 'dist', 'dashboard.css');
@@ -163,14 +164,10 @@ async function startStatisch() {
     }
   });
   await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  statischeServer = srv;
-  return { naam: 'statisch ', url: `http://127.0.0.1:${srv.address().port}`, cookies: [], pid: undefined };
+  return { naam: 'statisch ', url: `http://127.0.0.1:${srv.address().port}`, cookies: [], pid: undefined, http: srv };
 }
 async function maakStatisch(server, pad) {
-  const ctx = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'nl-NL' });
-  if (server.cookies.length) await ctx.addCookies(server.cookies);
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
+  const { ctx, page, cdp } = await nieuweTab(server);
   await page.goto(`${server.url}${pad}`, { waitUntil: 'commit' });
   await wachtOpMark(cdp);
   const { result } = await cdp.send('Runtime.evaluate', { returnByValue: true, expression: `(() => {
@@ -191,11 +188,11 @@ const kwantiel = (xs, q) => {
 
 // Per row and server: [label, times, cpu].
 const rijen = [];
-async function rij(pad, klaar) {
-  const metingen = servers.map((sv) => [`${sv.naam}${pad}`, [], []]);
-  if (klaar || warm) for (const sv of servers) await meet(sv, pad, klaar, []);  // fills the server's cache (warm: and the browser's)
+async function rij(pad, klaar, lijst = servers) {
+  const metingen = lijst.map((sv) => [`${sv.naam}${pad}`, [], []]);
+  if (klaar || warm) for (const sv of lijst) await meet(sv, pad, klaar, []);  // fills the server's cache (warm: and the browser's)
   for (let i = 0; i < runs; i++)
-    for (const [k, sv] of servers.entries()) metingen[k][1].push(await meet(sv, pad, klaar, metingen[k][2]));
+    for (const [k, sv] of lijst.entries()) metingen[k][1].push(await meet(sv, pad, klaar, metingen[k][2]));
   rijen.push(...metingen);
 }
 await rij('/dist/dashboard.css', false);
@@ -204,12 +201,9 @@ for (const pad of paginas) {
   await rij(pad, true);
   if (!statischServer) continue;
   await maakStatisch(servers[0], pad);
-  const m = [`${statischServer.naam}${pad}`, [], []];
-  await meet(statischServer, pad, true, []);
-  for (let i = 0; i < runs; i++) m[1].push(await meet(statischServer, pad, true, m[2]));
-  rijen.push(m);
+  await rij(pad, true, [statischServer]);
 }
-statischeServer?.close();
+statischServer?.http.close();
 for (const { ctx } of tabs.values()) await ctx.close();
 await browser.close();
 rmSync(profiel, { recursive: true, force: true });
