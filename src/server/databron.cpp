@@ -181,7 +181,7 @@ Result<std::shared_ptr<const Document>> Databron::indicatoren(const IndicatorVra
   if (!doc.ok()) return doc.status();
   auto d = std::make_shared<Document>();
   d->json = std::move(doc).value();
-  d->tekst = d->json.dump();
+  d->tekst = d->json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::unique_lock lock(cache_mu_);
   return cache_.emplace(sleutel, std::move(d)).first->second;
 }

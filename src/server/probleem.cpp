@@ -17,7 +17,8 @@ std::string Probleem::json() const {
     for (const auto& p : invalid_params)
       arr.push_back({{"name", p.name}, {"code", p.code}, {"reason", p.reason}});
   }
-  return j.dump();
+  // Details may echo what a client sent: bytes that are not UTF-8 become U+FFFD.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Probleem ongeldige_parameters(std::vector<OngeldigeParameter> params) {
@@ -48,6 +49,13 @@ Probleem van_status(const Status& s) {
       return {403, "permission-denied", "Geen toegang.", s.message(), {}};
     case StatusCode::kUnauthenticated:
       return {401, "not-authenticated", "Niet aangemeld.", s.message(), {}};
+    case StatusCode::kAborted:
+      return {412,
+              "precondition-failed",
+              "Intussen gewijzigd.",
+              "Iemand anders heeft dit intussen gewijzigd. Haal de nieuwste versie op en probeer "
+              "het opnieuw.",
+              {}};
     case StatusCode::kUnavailable:
       return {503,
               "unavailable",

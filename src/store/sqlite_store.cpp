@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/bsn.h"
+#include "domain/tekst.h"
 #include "store/keyring.h"
 #include "store/migrations.h"
 #include "store/verpakking.h"
@@ -35,10 +36,24 @@ Status SqliteStore::migrate() {
   if (version_ > newest)
     return FailedPrecondition("database heeft schemaversie " + std::to_string(version_) +
                               ", dit programma kent tot " + std::to_string(newest));
+  // Foreign keys are off while migrations run (a table rebuilt by SQLite's procedure would
+  // otherwise cascade its DROP into the rows that refer to it), and checked before each
+  // commit instead. The pragma has no effect inside a transaction, hence out here.
+  bool fk_uit = false;
   for (const auto& m : all) {
     if (m.version <= version_) continue;
+    if (!fk_uit) {
+      JR_RETURN_IF_ERROR(db_->exec("PRAGMA foreign_keys = OFF"));
+      fk_uit = true;
+    }
     JR_RETURN_IF_ERROR(db_->exec("BEGIN IMMEDIATE"));
     Status st = db_->exec(m.sql);
+    if (st.ok()) {
+      auto& fk = db_->prepare("PRAGMA foreign_key_check");
+      if (fk.step()) st = FailedPrecondition("verwijzing klopt niet in tabel " + fk.text(0));
+      if (st.ok()) st = fk.status();
+      fk.reset();
+    }
     if (st.ok()) {
       st = db_->prepare("INSERT INTO schema_migratie (versie, naam, toegepast_op) VALUES (?, ?, ?)")
                .bind(1, m.version)
@@ -48,11 +63,13 @@ Status SqliteStore::migrate() {
     }
     if (!st.ok()) {
       (void)db_->exec("ROLLBACK");
+      (void)db_->exec("PRAGMA foreign_keys = ON");
       return Status(st.code(), "migratie " + m.name + " mislukt: " + st.message());
     }
     JR_RETURN_IF_ERROR(db_->exec("COMMIT"));
     version_ = m.version;
   }
+  if (fk_uit) JR_RETURN_IF_ERROR(db_->exec("PRAGMA foreign_keys = ON"));
   return Status::Ok();
 }
 
@@ -244,7 +261,14 @@ AuditRegel audit_regel(const sqlite::Stmt& s) {
 
 }  // namespace
 
-Status SqliteStore::audit(const AuditEvent& e) {
+Status SqliteStore::audit(const AuditEvent& gebeurtenis) {
+  // Fields may carry what a client sent (a refused path): stored, hashed and shown as UTF-8,
+  // with any other byte replaced by U+FFFD.
+  AuditEvent e = gebeurtenis;
+  for (std::string* veld :
+       {&e.context.actor, &e.context.verwerkingsactiviteit, &e.context.doel, &e.context.grondslag,
+        &e.handeling, &e.object_type, &e.pseudoniem, &e.detail})
+    if (!utf8_geldig(*veld)) *veld = utf8_vervangen(*veld);
   // Without an open transaction the event is its own: the head is read and the event appended
   // under one write lock, so a concurrent writer (an import next to the server) cannot fork it.
   const bool eigen = !in_tx_;

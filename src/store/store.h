@@ -375,7 +375,8 @@ class Store {
   // ---- audit ----
   // Appends an event to the hash chain. Part of the open transaction when there is one;
   // otherwise its own transaction. The chain head is read inside that transaction, so
-  // several processes appending to one database keep one chain.
+  // several processes appending to one database keep one chain. Text that is not UTF-8 is
+  // stored with those bytes replaced by U+FFFD, so any event can be written and read back.
   virtual Status audit(const AuditEvent& event) = 0;
   // Recomputes every event's hash from its fields and checks each links to its predecessor.
   // Ok with the counts when the chain is whole; the first broken event otherwise.
