@@ -7,7 +7,7 @@ what="${1:-build}"
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   libxml2-dev libxml2-utils zlib1g-dev libzstd-dev libsqlite3-dev sqlite3 libsodium-dev libssl-dev libpq-dev
-  libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libxlsxwriter-dev
+  libmicrohttpd-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "$what" = "test" ]; then

@@ -27,7 +27,8 @@ struct ServeArgs {
   bool demo = false;
   bool secure_cookie = false;
   int sessie_minuten = 30;
-  int threads = 64;
+  int threads = 16;
+  int max_per_adres = 64;
   std::string vanaf;
 };
 
@@ -92,6 +93,7 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
   opties.port = a.port;
   opties.web_dir = a.web.empty() ? standaard_web_dir() : std::filesystem::path(a.web);
   opties.threads = a.threads;
+  opties.max_per_adres = a.max_per_adres;
   server::Server srv(api, opties);
   if (auto s = srv.bind(); !s.ok()) {
     std::cerr << "jeugdregie: " << s.message() << "\n";
@@ -122,6 +124,9 @@ void register_serve(CLI::App& app, Context& ctx) {
   c->add_option("--host", a->host, "adres om op te luisteren");
   c->add_option("--web", a->web, "map met het dashboard (standaard web/ van de broncode)");
   c->add_option("--threads", a->threads, "aantal verwerkingsthreads")->check(CLI::Range(2, 512));
+  c->add_option("--max-per-adres", a->max_per_adres,
+                "gelijktijdige verbindingen per clientadres (0: geen grens; achter een proxy)")
+      ->check(CLI::Range(0, 100000));
   c->add_option("--vanaf", a->vanaf,
                 "registratie compleet vanaf deze datum (ingebruikname); eerdere perioden worden "
                 "niet aangeboden");

@@ -59,6 +59,8 @@ struct Verzoek {
   std::string csrf;                    // the X-CSRF-Token header
   std::string sessie;                  // the session identifier from the cookie, if any
   std::string adres;                   // the client's address (throttling of logins)
+  std::string if_match;                // the If-Match header (lost-update guard)
+  std::string if_none_match;           // the If-None-Match header (creating with PUT)
 
   // The single value of query key `k`; nullptr when absent.
   const std::string* param(const std::string& k) const;
@@ -69,6 +71,13 @@ struct Antwoord {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// What a route takes as its request body.
+enum class Invoer {
+  kGeen,  // nothing (a body is ignored)
+  kJson,  // application/json (415 otherwise)
+  kXml,   // application/xml or text/xml (415 otherwise)
 };
 
 struct Route {
@@ -83,6 +92,7 @@ struct Route {
   // (beyond the access checks) and without an audit event: kept per data version
   // (Databron::bewaard).
   bool bewaren = false;
+  Invoer invoer = Invoer::kGeen;
 };
 
 // The version in the API-Version header (semver; the major is the /v1 in the path).

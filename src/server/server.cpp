@@ -1,14 +1,24 @@
 #include "server/server.h"
 
-#include <httplib.h>
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
-#include <chrono>
-#include <map>
-#include <regex>
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <thread>
 
-#include "server/statisch.h"
+#include "server/probleem.h"
+#include "server/router.h"
 
 namespace jr::server {
 namespace fs = std::filesystem;
@@ -16,319 +26,330 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kLuisterWachtrij = 1024;  // listen backlog (capped by net.core.somaxconn)
+constexpr unsigned kPollThreads = 2;    // event loops (epoll); handlers run in the workers
 
-// The dashboard's pages: URL -> name (HTML file web/NAME.html, data-pagina in the navigation).
-const std::map<std::string, std::string>& paginas() {
-  static const std::map<std::string, std::string> m = {
-      {"/overzicht", "overzicht"},   {"/trajecten", "trajecten"},
-      {"/doelen", "doelen"},         {"/vergelijken", "vergelijken"},
-      {"/contracten", "contracten"}, {"/wachttijden", "wachttijden"},
-  };
-  return m;
-}
+// A fixed set of threads that run jobs in order of arrival.
+class Werkers {
+ public:
+  explicit Werkers(int n) {
+    for (int i = 0; i < n; ++i) draden_.emplace_back([this] { werk(); });
+  }
+  ~Werkers() {
+    {
+      std::lock_guard lock(mu_);
+      stoppen_ = true;
+    }
+    cv_.notify_all();
+    for (auto& d : draden_) d.join();
+  }
+  void voeg_toe(std::function<void()> taak) {
+    {
+      std::lock_guard lock(mu_);
+      taken_.push_back(std::move(taak));
+    }
+    cv_.notify_one();
+  }
+  // Waits until no job is queued or running.
+  void wacht_leeg() {
+    std::unique_lock lock(mu_);
+    leeg_.wait(lock, [this] { return taken_.empty() && bezig_ == 0; });
+  }
 
-// Where the pre-routing handler keeps a static file's Accept-Encoding (see there).
-constexpr const char* kStatischeCodering = "Jr-Accept-Encoding";
-
-// "/api/v1/kpis/{id}" -> "/api/v1/kpis/([^/]+)", and the names of the parameters.
-std::string naar_regex(const std::string& pad, std::vector<std::string>& namen) {
-  std::string r;
-  for (size_t i = 0; i < pad.size(); ++i) {
-    if (pad[i] == '{') {
-      auto e = pad.find('}', i);
-      namen.push_back(pad.substr(i + 1, e - i - 1));
-      r += "([^/]+)";
-      i = e;
-    } else if (pad[i] == '.') {
-      r += "\\.";
-    } else {
-      r += pad[i];
+ private:
+  void werk() {
+    std::unique_lock lock(mu_);
+    while (true) {
+      cv_.wait(lock, [this] { return stoppen_ || !taken_.empty(); });
+      if (taken_.empty()) return;  // stopping
+      auto taak = std::move(taken_.front());
+      taken_.pop_front();
+      ++bezig_;
+      lock.unlock();
+      taak();
+      lock.lock();
+      --bezig_;
+      if (taken_.empty() && bezig_ == 0) leeg_.notify_all();
     }
   }
+
+  std::mutex mu_;
+  std::condition_variable cv_, leeg_;
+  std::deque<std::function<void()>> taken_;
+  int bezig_ = 0;
+  bool stoppen_ = false;
+  std::vector<std::thread> draden_;
+};
+
+// One request on a connection, from its first line to the answer sent.
+struct Lopend {
+  HttpVerzoek verzoek;
+  bool koppen_gelezen = false;
+  bool te_groot = false;
+  bool bezig = false;               // handed to a worker
+  std::atomic<bool> klaar = false;  // the worker's answer is ready
+  Antwoord antwoord;
+};
+
+std::string adres_van(MHD_Connection* c) {
+  const MHD_ConnectionInfo* ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  if (!ci || !ci->client_addr) return {};
+  char buf[INET6_ADDRSTRLEN] = {};
+  const sockaddr* sa = ci->client_addr;
+  if (sa->sa_family == AF_INET)
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(sa)->sin_addr, buf, sizeof buf);
+  else if (sa->sa_family == AF_INET6)
+    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(sa)->sin6_addr, buf, sizeof buf);
+  return buf;
+}
+
+MHD_Result kopregel(void* cls, MHD_ValueKind, const char* k, size_t ks, const char* v, size_t vs) {
+  auto* r = static_cast<HttpVerzoek*>(cls);
+  r->kopregels.emplace_back(std::string(k, ks), v ? std::string(v, vs) : std::string());
+  return MHD_YES;
+}
+
+// Queues `a` on connection `c`; the body stays alive in `bewaar` until the request completes.
+MHD_Result stuur(MHD_Connection* c, Antwoord& a) {
+  MHD_Response* resp =
+      MHD_create_response_from_buffer(a.body.size(), a.body.data(), MHD_RESPMEM_PERSISTENT);
+  if (!resp) return MHD_NO;
+  if (!a.content_type.empty())
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, a.content_type.c_str());
+  for (const auto& [k, v] : a.headers) MHD_add_response_header(resp, k.c_str(), v.c_str());
+  const MHD_Result r = MHD_queue_response(c, static_cast<unsigned>(a.status), resp);
+  MHD_destroy_response(resp);
   return r;
-}
-
-// The value of cookie `naam` in a Cookie header; empty when absent.
-std::string cookie_waarde(const std::string& kop, std::string_view naam) {
-  size_t i = 0;
-  while (i < kop.size()) {
-    size_t j = kop.find(';', i);
-    if (j == std::string::npos) j = kop.size();
-    std::string_view deel(kop.data() + i, j - i);
-    while (!deel.empty() && deel.front() == ' ') deel.remove_prefix(1);
-    if (deel.size() > naam.size() && deel.substr(0, naam.size()) == naam &&
-        deel[naam.size()] == '=')
-      return std::string(deel.substr(naam.size() + 1));
-    i = j + 1;
-  }
-  return {};
-}
-
-// The token of an "Authorization: Bearer <token>" header; empty when absent.
-std::string bearer(const httplib::Request& req) {
-  const std::string kop = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (kop.size() > kBearer.size() && kop.compare(0, kBearer.size(), kBearer) == 0)
-    return kop.substr(kBearer.size());
-  return {};
-}
-
-// Headers on every answer: no sniffing, no framing, no referrer, and for the pages a
-// Content-Security-Policy that allows only the server's own scripts (stored text that looks
-// like HTML stays inert even if a page were to insert it as markup).
-void beveilig(httplib::Response& res) {
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Referrer-Policy", "no-referrer");
-  res.set_header("Content-Security-Policy",
-                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                 "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                 "frame-ancestors 'none'; form-action 'self'");
-}
-
-void schrijf(httplib::Response& res, const Antwoord& a) {
-  res.status = a.status;
-  for (const auto& [k, v] : a.headers) res.set_header(k, v);
-  if (!a.body.empty() || !a.content_type.empty()) res.set_content(a.body, a.content_type);
 }
 
 }  // namespace
 
-std::optional<fs::path> veilig_pad(const fs::path& root, std::string_view url) {
-  if (url.empty() || url.front() != '/') return std::nullopt;
-  if (url.find('\0') != std::string_view::npos || url.find('\\') != std::string_view::npos)
-    return std::nullopt;
-  fs::path rel;
-  size_t i = 1;
-  while (i <= url.size()) {
-    size_t j = url.find('/', i);
-    if (j == std::string_view::npos) j = url.size();
-    std::string_view seg = url.substr(i, j - i);
-    if (seg == ".." || seg == "." || (!seg.empty() && seg.front() == '.')) return std::nullopt;
-    if (!seg.empty()) rel /= std::string(seg);
-    i = j + 1;
-  }
-  if (rel.empty()) return std::nullopt;
-  std::error_code ec;
-  auto basis = fs::weakly_canonical(root, ec);
-  if (ec) return std::nullopt;
-  auto doel = fs::weakly_canonical(basis / rel, ec);
-  if (ec) return std::nullopt;
-  auto [b, d] = std::mismatch(basis.begin(), basis.end(), doel.begin(), doel.end());
-  if (b != basis.end()) return std::nullopt;
-  if (!fs::is_regular_file(doel, ec)) return std::nullopt;
-  return doel;
-}
-
 struct Server::Impl {
-  Impl(Api& a, ServerOpties o) : api(a), opties(std::move(o)), routes(a.routes()) {}
-  Api& api;
+  Impl(Api& api, ServerOpties o)
+      : opties(std::move(o)), router(api, opties.web_dir), werkers(opties.threads) {}
+  ~Impl() { sluit(); }
+
+  // The request's first call: the request line and headers are in. Early refusals here
+  // (411, 413) are answered before any body is read.
+  MHD_Result begin(MHD_Connection* c, Lopend& l, const char* methode) {
+    l.koppen_gelezen = true;
+    l.verzoek.methode = methode;
+    l.verzoek.adres = adres_van(c);
+    MHD_get_connection_values_n(c, MHD_HEADER_KIND, kopregel, &l.verzoek);
+    const std::string lengte = l.verzoek.kop("Content-Length");
+    const bool met_body =
+        l.verzoek.methode == "POST" || l.verzoek.methode == "PUT" || l.verzoek.methode == "PATCH";
+    auto weiger = [&](int status, const char* code, const char* titel, std::string detail) {
+      l.antwoord = probleem_antwoord({status, code, titel, std::move(detail), {}});
+      l.antwoord.headers.emplace_back("API-Version", std::string(kApiVersie));
+      l.antwoord.headers.emplace_back("Connection", "close");
+      // The audit event is written by a worker: the event loop never waits for the store.
+      {
+        std::lock_guard lock(werk_mu);
+        if (!stoppend) {
+          HttpVerzoek kopie;
+          kopie.methode = l.verzoek.methode;
+          kopie.doel = l.verzoek.doel;
+          werkers.voeg_toe(
+              [this, kopie = std::move(kopie), status] { router.weigering(kopie, status); });
+        }
+      }
+      return stuur(c, l.antwoord);
+    };
+    if (!l.verzoek.kop("Transfer-Encoding").empty() || (met_body && lengte.empty()))
+      return weiger(411, "length-required", "Lengte ontbreekt.",
+                    "Stuur de body met een Content-Length (geen chunked transfer).");
+    if (!lengte.empty()) {
+      errno = 0;
+      char* eind = nullptr;
+      const unsigned long long n = std::strtoull(lengte.c_str(), &eind, 10);
+      if (errno != 0 || *eind != '\0' || n > 4 * opties.max_body)
+        return weiger(413, "payload-too-large", "Het verzoek is te groot.",
+                      "Hoogstens " + std::to_string(opties.max_body / (1024 * 1024)) + " MiB.");
+      // A body somewhat over the limit is read and thrown away, so that a client that sends
+      // it without waiting (no Expect: 100-continue) still receives the 413; a socket, not a
+      // worker, waits for it.
+      if (n > opties.max_body)
+        l.te_groot = true;
+      else
+        l.verzoek.body.reserve(static_cast<size_t>(n));
+    }
+    return MHD_YES;
+  }
+
+  MHD_Result toegang(MHD_Connection* c, const char* methode, const char* data, size_t* grootte,
+                     void** req_cls) {
+    auto* l = static_cast<Lopend*>(*req_cls);
+    if (!l) return MHD_NO;  // the URI callback always makes one
+    if (!l->koppen_gelezen) return begin(c, *l, methode);
+    if (*grootte != 0) {
+      if (!l->te_groot && l->verzoek.body.size() + *grootte > opties.max_body) {
+        l->te_groot = true;
+        l->verzoek.body.clear();
+      }
+      if (!l->te_groot) l->verzoek.body.append(data, *grootte);
+      *grootte = 0;
+      return MHD_YES;
+    }
+    if (l->klaar.load(std::memory_order_acquire)) return stuur(c, l->antwoord);
+    if (l->bezig) return MHD_YES;
+    l->bezig = true;
+    std::lock_guard lock(werk_mu);
+    if (stoppend) {
+      l->antwoord = probleem_antwoord(van_status(Unavailable("")));
+      l->antwoord.headers.emplace_back("Retry-After", "1");
+      l->antwoord.headers.emplace_back("Connection", "close");
+      return stuur(c, l->antwoord);
+    }
+    MHD_suspend_connection(c);
+    werkers.voeg_toe([this, c, l] {
+      if (l->te_groot) {
+        l->antwoord = probleem_antwoord(
+            {413,
+             "payload-too-large",
+             "Het verzoek is te groot.",
+             "Hoogstens " + std::to_string(opties.max_body / (1024 * 1024)) + " MiB.",
+             {}});
+        l->antwoord.headers.emplace_back("API-Version", std::string(kApiVersie));
+        router.weigering(l->verzoek, 413);
+      } else {
+        l->antwoord = router.verwerk(l->verzoek);
+      }
+      l->verzoek.body.clear();
+      l->verzoek.body.shrink_to_fit();
+      l->klaar.store(true, std::memory_order_release);
+      MHD_resume_connection(c);
+    });
+    return MHD_YES;
+  }
+
+  void sluit() {
+    std::lock_guard lock(mu);
+    if (daemon) {
+      const MHD_socket luister = MHD_quiesce_daemon(daemon);  // no new connections
+      {
+        std::lock_guard werk(werk_mu);  // no new jobs after this (503 instead) ...
+        stoppend = true;
+      }
+      werkers.wacht_leeg();  // ... and every suspended connection is resumed by its worker
+      MHD_stop_daemon(daemon);
+      daemon = nullptr;
+      if (luister != MHD_INVALID_SOCKET) ::close(luister);
+    }
+    if (fd >= 0) {
+      ::close(fd);
+      fd = -1;
+    }
+    gestopt = true;
+    gestopt_cv.notify_all();
+  }
+
   ServerOpties opties;
-  std::vector<Route> routes;
-  httplib::Server http;
-  std::vector<std::pair<std::regex, std::string>> patronen;  // path regex -> method, for 405
-  int luister_fd = -1;                                       // the listening socket, once bound
-  std::unique_ptr<StatischeBestanden> statisch;
+  Router router;
+  Werkers werkers;
+  int fd = -1;
+  MHD_Daemon* daemon = nullptr;
+  std::mutex werk_mu;  // guards stoppend against jobs being handed out
+  bool stoppend = false;
+  std::mutex mu;
+  std::condition_variable gestopt_cv;
+  bool gestopt = false;
 };
 
-Server::Server(Api& api, ServerOpties opties)
-    : impl_(std::make_unique<Impl>(api, std::move(opties))) {
-  auto& http = impl_->http;
-  const int threads = impl_->opties.threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  http.set_payload_max_length(16 * 1024 * 1024);
-  // Small answers on kept-alive connections: without TCP_NODELAY, Nagle and the peer's delayed
-  // ACK hold each answer about 40 ms.
-  http.set_tcp_nodelay(true);
-  http.set_socket_options([impl = impl_.get()](socket_t sock) {
-    httplib::default_socket_options(sock);
-    impl->luister_fd = sock;
-  });
-  http.set_keep_alive_max_count(1000);
+namespace {
 
-  for (const Route& route : impl_->routes) {
-    std::vector<std::string> namen;
-    std::string patroon = naar_regex(route.pad, namen);
-    impl_->patronen.emplace_back(std::regex(patroon), route.methode);
-    auto handler = [this, &route, namen](const httplib::Request& req, httplib::Response& res) {
-      Verzoek v;
-      v.methode = req.method;
-      v.pad = req.path;
-      v.sessie = cookie_waarde(req.get_header_value("Cookie"), kSessieCookie);
-      v.aanroeper = impl_->api.authenticeer(v.sessie, bearer(req));
-      v.csrf = req.get_header_value("X-CSRF-Token");
-      v.adres = req.remote_addr;
-      for (size_t i = 0; i < namen.size() && i + 1 < req.matches.size(); ++i)
-        v.pad_params[namen[i]] = req.matches[i + 1].str();
-      for (const auto& [k, val] : req.params) v.query.emplace(k, val);
-      v.body = req.body;
-      v.content_type = req.get_header_value("Content-Type");
-      beveilig(res);
-      res.set_header("Cache-Control", "no-store");
-      schrijf(res, impl_->api.behandel(route, v));
-    };
-    if (route.methode == "GET")
-      http.Get(patroon, handler);
-    else if (route.methode == "POST")
-      http.Post(patroon, handler);
-    else if (route.methode == "PUT")
-      http.Put(patroon, handler);
-    else if (route.methode == "DELETE")
-      http.Delete(patroon, handler);
-  }
-
-  // Compression: the API's JSON may be gzipped by httplib (brotli on large documents costs too
-  // much per request); the dashboard's files are compressed once (StatischeBestanden), so
-  // httplib must not compress them again: their Accept-Encoding is moved aside for the handler.
-  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-    auto& r = const_cast<httplib::Request&>(req);  // the request is not const; the API is
-    r.headers.erase(kStatischeCodering);
-    auto it = r.headers.find("Accept-Encoding");
-    if (it != r.headers.end()) {
-      if (req.path.rfind("/api/", 0) == 0) {
-        if (it->second.find("gzip") != std::string::npos)
-          it->second = "gzip";
-        else
-          r.headers.erase(it);
-      } else {
-        r.headers.emplace(kStatischeCodering, it->second);
-        r.headers.erase(it);
-      }
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-
-  const fs::path web = impl_->opties.web_dir;
-  impl_->statisch = std::make_unique<StatischeBestanden>(web);
-  http.Get("/",
-           [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/overzicht"); });
-  http.Get("/(.*)", [this, web](const httplib::Request& req, httplib::Response& res) {
-    beveilig(res);
-    if (req.path.rfind("/api/", 0) == 0) {
-      res.status = 404;  // unknown API path: the error handler answers
-      return;
-    }
-    std::shared_ptr<const StatischBestand> b;
-    if (auto p = paginas().find(req.path); p != paginas().end()) {
-      // A page needs a session; without one, the login page (which comes back here).
-      auto wie =
-          impl_->api.authenticeer(cookie_waarde(req.get_header_value("Cookie"), kSessieCookie), "");
-      if (!wie || wie->via_token) {
-        // Back to the same page with the same filters after logging in (the login page only
-        // follows a path on this server).
-        res.set_redirect("/inloggen?terug=" + httplib::detail::encode_query_param(req.target));
-        return;
-      }
-      b = impl_->statisch->pagina(web / (p->second + ".html"), p->second);
-    } else if (req.path == "/inloggen") {
-      b = impl_->statisch->pagina(web / "inloggen.html", "inloggen");
-    } else if (req.path.rfind("/js/", 0) == 0 || req.path.rfind("/css/", 0) == 0 ||
-               req.path.rfind("/dist/", 0) == 0) {
-      if (auto pad = veilig_pad(web, req.path)) b = impl_->statisch->bestand(*pad);
-    }
-    if (!b) {
-      res.status = 404;  // the error handler answers
-      return;
-    }
-    // Every file is checked again on each use (a 304 when unchanged), so a new build shows
-    // at once; a page also because it depends on the session.
-    res.set_header("Cache-Control", paginas().count(req.path) ? "private, no-cache" : "no-cache");
-    res.set_header("ETag", b->etag);
-    res.set_header("Last-Modified", b->laatst_gewijzigd);
-    res.set_header("Vary", "Accept-Encoding");
-    if (nog_geldig(*b, req.get_header_value("If-None-Match"),
-                   req.get_header_value("If-Modified-Since"))) {
-      res.status = 304;
-      return;
-    }
-    const auto codering = kies_codering(*b, req.get_header_value(kStatischeCodering));
-    if (codering == "br") {
-      res.set_header("Content-Encoding", "br");
-      res.set_content(b->brotli, b->mime);
-    } else if (codering == "gzip") {
-      res.set_header("Content-Encoding", "gzip");
-      res.set_content(b->gzip, b->mime);
-    } else {
-      res.set_content(b->inhoud, b->mime);
-    }
-  });
-
-  using HandlerWithResponse = httplib::Server::HandlerWithResponse;
-  http.set_error_handler(
-      HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        Probleem p;
-        if (res.status == 404) {
-          // A known path with another method: 405 with Allow.
-          std::string allow;
-          for (const auto& [re, methode] : impl_->patronen)
-            if (std::regex_match(req.path, re)) allow += (allow.empty() ? "" : ", ") + methode;
-          if (!allow.empty()) {
-            res.status = 405;
-            res.set_header("Allow", allow);
-            p = {405,
-                 "method-not-allowed",
-                 "Methode niet toegestaan.",
-                 "Deze methode is hier niet toegestaan; wel: " + allow,
-                 {}};
-          } else {
-            p = niet_gevonden("Er is niets op dit pad.");
-          }
-        } else if (res.status == 413) {
-          p = {413, "payload-too-large", "Het verzoek is te groot.", "Hoogstens 16 MiB.", {}};
-        } else if (res.status >= 500) {
-          p = van_status(Internal(""));
-          p.status = res.status;
-        } else {
-          p = {res.status, "bad-request", "Ongeldig verzoek.", "Het verzoek is niet te lezen.", {}};
-        }
-        // Refusals before any route ran go to the audit log; of the 404s only traversal
-        // attempts, or every missing file would flood it. The path, never the query or body.
-        const bool doorkruisen =
-            req.target.find("..") != std::string::npos || req.target.find('%') != std::string::npos;
-        if ((res.status != 404 && res.status != 405) || doorkruisen)
-          impl_->api.weigering(req.method, req.path, res.status);
-        beveilig(res);
-        res.set_header("API-Version", std::string(kApiVersie));
-        res.set_content(p.json(), "application/problem+json");
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-  http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        res.status = 500;
-        res.set_header("API-Version", std::string(kApiVersie));
-        res.set_content(van_status(Internal("")).json(), "application/problem+json");
-      });
+void* begin_verzoek(void*, const char* uri, MHD_Connection*) {
+  auto* l = new Lopend;
+  l->verzoek.doel = uri ? uri : "";
+  return l;
 }
+
+void einde_verzoek(void*, MHD_Connection*, void** req_cls, MHD_RequestTerminationCode) {
+  delete static_cast<Lopend*>(*req_cls);
+  *req_cls = nullptr;
+}
+
+MHD_Result toegang_cb(void* cls, MHD_Connection* c, const char*, const char* methode, const char*,
+                      const char* data, size_t* grootte, void** req_cls) {
+  return static_cast<Server::Impl*>(cls)->toegang(c, methode, data, grootte, req_cls);
+}
+
+}  // namespace
+
+Server::Server(Api& api, ServerOpties opties)
+    : impl_(std::make_unique<Impl>(api, std::move(opties))) {}
 
 Server::~Server() { stop(); }
 
 Status Server::bind() {
   auto& o = impl_->opties;
-  if (o.port == 0) {
-    int p = impl_->http.bind_to_any_port(o.host);
-    if (p <= 0) return Unavailable("geen vrije poort op " + o.host);
-    port_ = p;
-  } else {
-    if (!impl_->http.bind_to_port(o.host, o.port))
-      return Unavailable("poort " + std::to_string(o.port) + " op " + o.host + " is niet vrij");
-    port_ = o.port;
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* ai = nullptr;
+  const std::string poort = std::to_string(o.port);
+  if (getaddrinfo(o.host.c_str(), poort.c_str(), &hints, &ai) != 0 || !ai)
+    return Unavailable("adres " + o.host + " is onbekend");
+  const int fd = ::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+  if (fd < 0) {
+    freeaddrinfo(ai);
+    return Unavailable(std::string("geen socket: ") + std::strerror(errno));
   }
-  // Debian's cpp-httplib listens with a backlog of 5: fifty clients connecting at once lose
-  // SYNs and wait a second for the retry. Listening again on the bound socket raises it.
-  if (impl_->luister_fd >= 0) ::listen(impl_->luister_fd, kLuisterWachtrij);
+  // SO_REUSEADDR only: a restart may take the port while old connections linger in
+  // TIME_WAIT, but a second server cannot listen beside the first (that needs SO_REUSEPORT).
+  int een = 1;
+  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &een, sizeof een);
+  const int b = ::bind(fd, ai->ai_addr, ai->ai_addrlen);
+  const int fout = errno;
+  freeaddrinfo(ai);
+  if (b != 0 || ::listen(fd, kLuisterWachtrij) != 0) {
+    ::close(fd);
+    if (fout == EADDRINUSE)
+      return Unavailable("poort " + poort + " op " + o.host +
+                         " is al in gebruik (draait er al een jeugdregie serve?)");
+    return Unavailable("poort " + poort + " op " + o.host +
+                       " is niet te gebruiken: " + std::strerror(fout));
+  }
+  sockaddr_storage sa{};
+  socklen_t len = sizeof sa;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&sa), &len);
+  port_ = ntohs(sa.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&sa)->sin6_port
+                                         : reinterpret_cast<sockaddr_in*>(&sa)->sin_port);
+  impl_->fd = fd;
+
+  const unsigned vlaggen =
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_TURBO;
+  impl_->daemon = MHD_start_daemon(
+      vlaggen, 0, nullptr, nullptr, toegang_cb, impl_.get(),                       //
+      MHD_OPTION_LISTEN_SOCKET, static_cast<MHD_socket>(fd),                       //
+      MHD_OPTION_THREAD_POOL_SIZE, kPollThreads,                                   //
+      MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(o.max_verbindingen),      //
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, static_cast<unsigned>(o.max_per_adres),  //
+      MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(o.lees_timeout),        //
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<size_t>(64 * 1024),          //
+      MHD_OPTION_URI_LOG_CALLBACK, begin_verzoek, nullptr,                         //
+      MHD_OPTION_NOTIFY_COMPLETED, einde_verzoek, nullptr,                         //
+      MHD_OPTION_END);
+  if (!impl_->daemon) {
+    ::close(fd);
+    impl_->fd = -1;
+    return Unavailable("de HTTP-server kon niet starten op poort " + std::to_string(port_));
+  }
+  impl_->fd = -1;  // the daemon closes it when it stops
   return Status::Ok();
 }
 
-void Server::luister() { impl_->http.listen_after_bind(); }
+void Server::luister() {
+  std::unique_lock lock(impl_->mu);
+  impl_->gestopt_cv.wait(lock, [&] { return impl_->gestopt || !impl_->daemon; });
+}
 
 void Server::stop() {
-  if (impl_ && impl_->http.is_running()) impl_->http.stop();
+  if (impl_) impl_->sluit();
 }
 
 void Server::wacht_tot_klaar() const {
-  for (int i = 0; i < 500 && !impl_->http.is_running(); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  // bind() starts serving: the listening socket accepts from then on.
 }
 
 }  // namespace jr::server

@@ -33,22 +33,6 @@ std::string mime(const fs::path& p) {
   return "application/octet-stream";
 }
 
-// gzip at the highest level: done once per file version, not per request.
-std::string gzip(const std::string& in) {
-  z_stream z{};
-  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-    return {};
-  std::string uit(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  z.next_out = reinterpret_cast<Bytef*>(uit.data());
-  z.avail_out = static_cast<uInt>(uit.size());
-  const int r = deflate(&z, Z_FINISH);
-  uit.resize(z.total_out);
-  deflateEnd(&z);
-  return r == Z_STREAM_END ? uit : std::string();
-}
-
 std::string etag_van(const std::string& s) {
   uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
@@ -80,8 +64,24 @@ std::optional<fs::file_time_type> gewijzigd(const fs::path& p) {
   return t;
 }
 
+}  // namespace
+
+std::string gzip(std::string_view in, int niveau) {
+  z_stream z{};
+  if (deflateInit2(&z, niveau, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  std::string uit(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(uit.data());
+  z.avail_out = static_cast<uInt>(uit.size());
+  const int r = deflate(&z, Z_FINISH);
+  uit.resize(z.total_out);
+  deflateEnd(&z);
+  return r == Z_STREAM_END ? uit : std::string();
+}
+
 // Whether `token` is in the Accept-Encoding list without q=0.
-bool aanvaardt(std::string_view lijst, std::string_view token) {
+bool aanvaardt_codering(std::string_view lijst, std::string_view token) {
   size_t i = 0;
   while (i < lijst.size()) {
     size_t j = lijst.find(',', i);
@@ -100,11 +100,35 @@ bool aanvaardt(std::string_view lijst, std::string_view token) {
   return false;
 }
 
-}  // namespace
+std::optional<fs::path> veilig_pad(const fs::path& root, std::string_view url) {
+  if (url.empty() || url.front() != '/') return std::nullopt;
+  if (url.find('\0') != std::string_view::npos || url.find('\\') != std::string_view::npos)
+    return std::nullopt;
+  fs::path rel;
+  size_t i = 1;
+  while (i <= url.size()) {
+    size_t j = url.find('/', i);
+    if (j == std::string_view::npos) j = url.size();
+    std::string_view seg = url.substr(i, j - i);
+    if (seg == ".." || seg == "." || (!seg.empty() && seg.front() == '.')) return std::nullopt;
+    if (!seg.empty()) rel /= std::string(seg);
+    i = j + 1;
+  }
+  if (rel.empty()) return std::nullopt;
+  std::error_code ec;
+  auto basis = fs::weakly_canonical(root, ec);
+  if (ec) return std::nullopt;
+  auto doel = fs::weakly_canonical(basis / rel, ec);
+  if (ec) return std::nullopt;
+  auto [b, d] = std::mismatch(basis.begin(), basis.end(), doel.begin(), doel.end());
+  if (b != basis.end()) return std::nullopt;
+  if (!fs::is_regular_file(doel, ec)) return std::nullopt;
+  return doel;
+}
 
 std::string_view kies_codering(const StatischBestand& b, std::string_view accept_encoding) {
-  if (!b.brotli.empty() && aanvaardt(accept_encoding, "br")) return "br";
-  if (!b.gzip.empty() && aanvaardt(accept_encoding, "gzip")) return "gzip";
+  if (!b.brotli.empty() && aanvaardt_codering(accept_encoding, "br")) return "br";
+  if (!b.gzip.empty() && aanvaardt_codering(accept_encoding, "gzip")) return "gzip";
   return "";
 }
 
@@ -188,7 +212,7 @@ std::shared_ptr<const StatischBestand> StatischeBestanden::laad(
   };
   naast(".br", b->brotli);
   naast(".gz", b->gzip);
-  if (b->gzip.empty()) b->gzip = gzip(b->inhoud);
+  if (b->gzip.empty()) b->gzip = gzip(b->inhoud, 9);  // once per file version
   if (b->gzip.size() >= b->inhoud.size()) b->gzip.clear();
   if (b->brotli.size() >= b->inhoud.size()) b->brotli.clear();
   b->mime = mime(pad);

@@ -26,6 +26,17 @@ struct StatischBestand {
   std::string laatst_gewijzigd;  // HTTP date of the newest source file
 };
 
+// The path below `root` that URL path `url` names, or nullopt when it would leave `root`
+// (".." segments, backslashes, NUL, symlinks pointing out) or names no regular file.
+std::optional<std::filesystem::path> veilig_pad(const std::filesystem::path& root,
+                                                std::string_view url);
+
+// `in` as a gzip stream at zlib level `niveau` (1 fastest - 9 smallest); empty on failure.
+std::string gzip(std::string_view in, int niveau);
+
+// Whether `token` ("gzip", "br") is in an Accept-Encoding list and not refused with q=0.
+bool aanvaardt_codering(std::string_view lijst, std::string_view token);
+
 // Which form of a file to send for a request's Accept-Encoding: "br", "gzip" or "".
 std::string_view kies_codering(const StatischBestand& b, std::string_view accept_encoding);
 

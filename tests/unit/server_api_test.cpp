@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/statisch.h"
 #include "server_test_fixture.h"
 
 namespace jr::testing {
@@ -219,7 +220,8 @@ TEST_F(ServerApi, KpiIsCreatedReadChangedAndRemovedWithItsStatus) {
 
   // Stricter: 0,6 already in 2024: now behind the path.
   kpi["ambitie"] = {{"waarde", 0.2}, {"jaar", 2024}};
-  auto w = c.Put("/api/v1/kpis/" + std::to_string(id), kpi.dump(), "application/json");
+  auto w = c.Put("/api/v1/kpis/" + std::to_string(id), {{"If-Match", "\"1\""}}, kpi.dump(),
+                 "application/json");
   ASSERT_TRUE(w);
   ASSERT_EQ(w->status, 200) << w->body;
   auto gewijzigd = json::parse(w->body);
@@ -230,12 +232,13 @@ TEST_F(ServerApi, KpiIsCreatedReadChangedAndRemovedWithItsStatus) {
   EXPECT_EQ(get_json("/api/v1/kpis/" + std::to_string(id) + "?periode=2024H1")["naam"],
             "Minder jeugdhulp");
 
-  auto d = c.Delete("/api/v1/kpis/" + std::to_string(id));
+  auto d =
+      c.Delete("/api/v1/kpis/" + std::to_string(id), {{"If-Match", w->get_header_value("ETag")}});
   ASSERT_TRUE(d);
   EXPECT_EQ(d->status, 204);
   EXPECT_EQ(d->get_header_value("API-Version"), "1.0.0");
   EXPECT_EQ(get_json("/api/v1/kpis/" + std::to_string(id), 404)["code"], "not-found");
-  auto d2 = c.Delete("/api/v1/kpis/" + std::to_string(id));
+  auto d2 = c.Delete("/api/v1/kpis/" + std::to_string(id), {{"If-Match", "*"}});
   EXPECT_EQ(d2->status, 404);
 }
 
@@ -252,7 +255,7 @@ TEST_F(ServerApi, KpiWithoutDataForItsGemeenteIsOnbekend) {
   auto k = json::parse(r->body);
   EXPECT_EQ(k["beoordeling"]["status"], "onbekend");
   EXPECT_TRUE(k["beoordeling"]["realisatie"].is_null());
-  c.Delete("/api/v1/kpis/" + std::to_string(k["id"].get<int64_t>()));
+  c.Delete("/api/v1/kpis/" + std::to_string(k["id"].get<int64_t>()), {{"If-Match", "*"}});
 }
 
 TEST_F(ServerApi, KpiRejectsBadInputWithTheFieldsNamed) {

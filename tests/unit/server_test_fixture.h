@@ -30,7 +30,8 @@ namespace jr::testing {
 // wachtwoord(naam); an API token for aanbieder 12345678 (token()).
 class ServerFixture {
  public:
-  explicit ServerFixture(server::ToegangOpties toegang = snelle_toegang())
+  explicit ServerFixture(server::ToegangOpties toegang = snelle_toegang(),
+                         server::ServerOpties so = standaard_server())
       : clock_(Date(2024, 7, 15)) {
     store::StoreOptions o;
     o.path = dir_ / "jr.db";
@@ -42,10 +43,6 @@ class ServerFixture {
     bron_ = std::make_unique<server::Databron>(*store_, clock_);
     api_ = std::make_unique<server::Api>(*bron_, toegang);
     maak_gebruikers();
-    server::ServerOpties so;
-    so.port = 0;
-    so.threads = 4;
-    so.web_dir = source_dir() / "web";
     srv_ = std::make_unique<server::Server>(*api_, so);
     auto b = srv_->bind();
     if (!b.ok()) throw std::runtime_error(b.to_string());
@@ -56,6 +53,16 @@ class ServerFixture {
     srv_->stop();
     draad_.join();
   }
+
+  // Any free port, four workers, the dashboard of this source tree.
+  static server::ServerOpties standaard_server() {
+    server::ServerOpties so;
+    so.port = 0;
+    so.threads = 4;
+    so.web_dir = source_dir() / "web";
+    return so;
+  }
+  int port() const { return srv_->port(); }
 
   // Cheap password hashes: hundreds of logins in the matrix test.
   static server::ToegangOpties snelle_toegang() {

@@ -8,14 +8,17 @@
 
 namespace jr::testing {
 
-inline std::filesystem::path source_dir() { return JR_SOURCE_DIR; }
+// The source tree and the jeugdregie binary of this build (tests/unit/paden.cpp, the one file
+// compiled with their paths, so that every other file compiles the same in any checkout and
+// ccache can share it).
+std::filesystem::path source_dir();
 // The configured standards directory for tests: $JEUGDREGIE_IJW_STANDAARD_DIR, or
 // ../shared/ijw next to the source tree.
 inline std::filesystem::path standaard_dir() {
   if (const char* v = std::getenv("JEUGDREGIE_IJW_STANDAARD_DIR"); v && *v) return v;
   return source_dir().parent_path() / "shared" / "ijw";
 }
-inline std::string binary() { return JR_BINARY; }
+std::string binary();
 
 inline std::string read_all(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
