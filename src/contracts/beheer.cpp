@@ -58,8 +58,36 @@ std::string euro(int64_t cent) {
   return std::string(cent < 0 ? "-€ " : "€ ") + uit;
 }
 
+// The version of the row of `tabel` whose `kolom` is `sleutel`; nullopt when there is none.
+template <class K>
+Result<std::optional<int64_t>> versie_van(Db& db, const std::string& tabel,
+                                          const std::string& kolom, const K& sleutel) {
+  auto& s = db.prepare("SELECT versie FROM " + tabel + " WHERE " + kolom + " = ?");
+  s.bind(1, sleutel);
+  std::optional<int64_t> v;
+  if (s.step()) v = s.int64(0);
+  Status st = s.status();
+  s.reset();
+  if (!st.ok()) return st;
+  return v;
+}
+
+// Checks that row `sleutel` of `tabel` is at `verwacht` (see controleer_versie) and raises its
+// version by one. Part of the caller's transaction.
+template <class K>
+Status neem_versie(Db& db, const std::string& tabel, const std::string& kolom, const K& sleutel,
+                   Versie verwacht, const std::string& wat) {
+  auto huidig = versie_van(db, tabel, kolom, sleutel);
+  if (!huidig.ok()) return huidig.status();
+  JR_RETURN_IF_ERROR(controleer_versie(*huidig, verwacht, wat));
+  if (!*huidig) return Status::Ok();
+  return db.prepare("UPDATE " + tabel + " SET versie = versie + 1 WHERE " + kolom + " = ?")
+      .bind(1, sleutel)
+      .run();
+}
+
 constexpr const char* kPlafondKolommen =
-    "id, aanbieder, jaar, gemeente, categorie, bedrag_cent, bij_overschrijding";
+    "id, aanbieder, jaar, gemeente, categorie, bedrag_cent, bij_overschrijding, versie";
 
 Budgetplafond plafond_rij(const Stmt& s) {
   Budgetplafond p;
@@ -70,6 +98,7 @@ Budgetplafond plafond_rij(const Stmt& s) {
   p.categorie = s.opt_text(4);
   p.bedrag_cent = s.int64(5);
   p.bij_overschrijding = s.text(6);
+  p.versie = s.int64(7);
   return p;
 }
 
@@ -104,19 +133,28 @@ Status Contractbeheer::audit(const std::string& object_type, const std::string& 
 // ---- aanbieders ----
 
 Result<std::vector<AanbiederRegel>> Contractbeheer::aanbieders() {
-  auto& s =
-      db_van(store_).prepare("SELECT agb, naam, soort, landelijk FROM aanbieder ORDER BY agb");
+  auto& s = db_van(store_).prepare(
+      "SELECT agb, naam, soort, landelijk, versie FROM aanbieder ORDER BY agb");
   std::vector<AanbiederRegel> uit;
   JR_RETURN_IF_ERROR(rijen(s, [&](const Stmt& r) {
-    uit.push_back({r.text(0), r.text(1), r.text(2), r.int64(3) != 0});
+    uit.push_back({r.text(0), r.text(1), r.text(2), r.int64(3) != 0, r.int64(4)});
   }));
   return uit;
 }
 
-Result<AanbiederRegel> Contractbeheer::wijzig_aanbieder(const AanbiederRegel& a,
+Result<AanbiederRegel> Contractbeheer::lees_aanbieder(const std::string& agb) {
+  auto alle = aanbieders();
+  if (!alle.ok()) return alle.status();
+  for (auto& a : *alle)
+    if (a.agb == agb) return a;
+  return NotFound("er is geen aanbieder " + agb);
+}
+
+Result<AanbiederRegel> Contractbeheer::wijzig_aanbieder(const AanbiederRegel& a, Versie versie,
                                                         const store::AuditContext& ctx) {
-  return in_transactie(store_, [&]() -> Result<AanbiederRegel> {
+  auto r = in_transactie(store_, [&]() -> Result<AanbiederRegel> {
     auto& db = db_van(store_);
+    JR_RETURN_IF_ERROR(neem_versie(db, "aanbieder", "agb", a.agb, versie, "aanbieder " + a.agb));
     JR_RETURN_IF_ERROR(
         db.prepare("UPDATE aanbieder SET naam = ?, soort = ?, landelijk = ? WHERE agb = ?")
             .bind(1, a.naam)
@@ -130,6 +168,8 @@ Result<AanbiederRegel> Contractbeheer::wijzig_aanbieder(const AanbiederRegel& a,
         "agb=" + a.agb + " soort=" + a.soort + " landelijk=" + (a.landelijk ? "1" : "0"), ctx));
     return a;
   });
+  if (!r.ok()) return r.status();
+  return lees_aanbieder(a.agb);
 }
 
 // ---- producten ----
@@ -180,7 +220,8 @@ Result<ProductRegel> Contractbeheer::bewaar_product(const ProductRegel& p,
 Result<std::vector<Contract>> Contractbeheer::contracten(
     const std::optional<std::string>& aanbieder) {
   auto& db = db_van(store_);
-  std::string sql = "SELECT id, kenmerk, aanbieder, soort, ingangsdatum, einddatum FROM contract";
+  std::string sql =
+      "SELECT id, kenmerk, aanbieder, soort, ingangsdatum, einddatum, versie FROM contract";
   if (aanbieder) sql += " WHERE aanbieder = ?";
   sql += " ORDER BY aanbieder, ingangsdatum, id";
   auto& s = db.prepare(sql);
@@ -193,7 +234,8 @@ Result<std::vector<Contract>> Contractbeheer::contracten(
                    r.text(3),
                    datum(r.text(4)),
                    opt_datum(r.opt_text(5)),
-                   {}});
+                   {},
+                   r.int64(6)});
   }));
   auto& g = db.prepare("SELECT gemeente FROM contract_gemeente WHERE contract_id = ? ORDER BY 1");
   for (auto& c : uit) {
@@ -274,11 +316,14 @@ Result<Contract> Contractbeheer::maak_contract(const Contract& c, const store::A
   return lees_contract(*r);
 }
 
-Result<Contract> Contractbeheer::wijzig_contract(int64_t id, const Contract& c,
+Result<Contract> Contractbeheer::wijzig_contract(int64_t id, const Contract& c, Versie versie,
                                                  const store::AuditContext& ctx) {
-  JR_RETURN_IF_ERROR(lees_contract(id).status());
+  if (versie && *versie == 0) return InvalidArgument("een contract maakt u met POST");
   auto r = in_transactie(store_, [&]() -> Result<int64_t> {
-    JR_RETURN_IF_ERROR(schrijf_contract(db_van(store_), id, c));
+    auto& db = db_van(store_);
+    JR_RETURN_IF_ERROR(
+        neem_versie(db, "contract", "id", id, versie, "contract " + std::to_string(id)));
+    JR_RETURN_IF_ERROR(schrijf_contract(db, id, c));
     Contract met_id = c;
     met_id.id = id;
     JR_RETURN_IF_ERROR(audit("contract", contract_detail(met_id), ctx));
@@ -289,17 +334,22 @@ Result<Contract> Contractbeheer::wijzig_contract(int64_t id, const Contract& c,
 }
 
 Status Contractbeheer::verwijder(const std::string& tabel, const std::string& object_type,
-                                 int64_t id, const store::AuditContext& ctx) {
+                                 int64_t id, Versie versie, const store::AuditContext& ctx) {
+  if (versie && *versie == 0) return InvalidArgument("If-None-Match: * past niet bij verwijderen");
   return in_transactie(store_, [&]() -> Status {
     auto& db = db_van(store_);
+    auto huidig = versie_van(db, tabel, "id", id);
+    if (!huidig.ok()) return huidig.status();
+    JR_RETURN_IF_ERROR(controleer_versie(*huidig, versie, object_type + " " + std::to_string(id)));
     JR_RETURN_IF_ERROR(db.prepare("DELETE FROM " + tabel + " WHERE id = ?").bind(1, id).run());
     if (db.changes() == 0) return NotFound("er is geen " + object_type + " " + std::to_string(id));
     return audit(object_type, "id=" + std::to_string(id) + " verwijderd", ctx);
   });
 }
 
-Status Contractbeheer::verwijder_contract(int64_t id, const store::AuditContext& ctx) {
-  return verwijder("contract", "contract", id, ctx);
+Status Contractbeheer::verwijder_contract(int64_t id, Versie versie,
+                                          const store::AuditContext& ctx) {
+  return verwijder("contract", "contract", id, versie, ctx);
 }
 
 // ---- budgetplafonds ----
@@ -383,10 +433,13 @@ Result<Budgetplafond> Contractbeheer::maak_plafond(const Budgetplafond& p,
 }
 
 Result<Budgetplafond> Contractbeheer::wijzig_plafond(int64_t id, const Budgetplafond& p,
+                                                     Versie versie,
                                                      const store::AuditContext& ctx) {
-  JR_RETURN_IF_ERROR(lees_plafond(id).status());
+  if (versie && *versie == 0) return InvalidArgument("een budgetplafond maakt u met POST");
   auto r = in_transactie(store_, [&]() -> Result<int64_t> {
     auto& db = db_van(store_);
+    JR_RETURN_IF_ERROR(
+        neem_versie(db, "budgetplafond", "id", id, versie, "budgetplafond " + std::to_string(id)));
     JR_RETURN_IF_ERROR(controleer_plafond(db, p, id));
     JR_RETURN_IF_ERROR(db.prepare("UPDATE budgetplafond SET aanbieder = ?, jaar = ?, gemeente = ?,"
                                   " categorie = ?, bedrag_cent = ?, bij_overschrijding = ?"
@@ -408,8 +461,9 @@ Result<Budgetplafond> Contractbeheer::wijzig_plafond(int64_t id, const Budgetpla
   return lees_plafond(id);
 }
 
-Status Contractbeheer::verwijder_plafond(int64_t id, const store::AuditContext& ctx) {
-  return verwijder("budgetplafond", "budgetplafond", id, ctx);
+Status Contractbeheer::verwijder_plafond(int64_t id, Versie versie,
+                                         const store::AuditContext& ctx) {
+  return verwijder("budgetplafond", "budgetplafond", id, versie, ctx);
 }
 
 // ---- wachttijdnormen ----
@@ -422,28 +476,57 @@ Result<Normen> Contractbeheer::normen() {
   return uit;
 }
 
-Status Contractbeheer::zet_norm(const std::string& categorie, int weken,
-                                const store::AuditContext& ctx) {
-  return in_transactie(store_, [&]() -> Status {
-    JR_RETURN_IF_ERROR(db_van(store_)
-                           .prepare("INSERT INTO wachttijd_norm (categorie, weken) VALUES (?, ?)"
-                                    " ON CONFLICT (categorie) DO UPDATE SET weken = excluded.weken")
+Result<std::vector<NormRegel>> Contractbeheer::norm_regels() {
+  auto& s = db_van(store_).prepare(
+      "SELECT categorie, weken, versie FROM wachttijd_norm ORDER BY categorie");
+  std::vector<NormRegel> uit;
+  JR_RETURN_IF_ERROR(rijen(s, [&](const Stmt& r) {
+    uit.push_back({r.text(0), static_cast<int>(r.int64(1)), r.int64(2)});
+  }));
+  return uit;
+}
+
+Result<NormRegel> Contractbeheer::lees_norm(const std::string& categorie) {
+  auto alle = norm_regels();
+  if (!alle.ok()) return alle.status();
+  for (auto& n : *alle)
+    if (n.categorie == categorie) return n;
+  return NotFound("er is geen norm voor categorie " + categorie);
+}
+
+Result<NormRegel> Contractbeheer::zet_norm(const std::string& categorie, int weken, Versie versie,
+                                           const store::AuditContext& ctx) {
+  auto s = in_transactie(store_, [&]() -> Status {
+    auto& db = db_van(store_);
+    auto huidig = versie_van(db, "wachttijd_norm", "categorie", categorie);
+    if (!huidig.ok()) return huidig.status();
+    // Without a version the norm is set whether or not it exists (the register's import).
+    if (*huidig || versie)
+      JR_RETURN_IF_ERROR(controleer_versie(*huidig, versie, "norm voor categorie " + categorie));
+    JR_RETURN_IF_ERROR(db.prepare("INSERT INTO wachttijd_norm (categorie, weken) VALUES (?, ?)"
+                                  " ON CONFLICT (categorie) DO UPDATE SET weken = excluded.weken,"
+                                  " versie = versie + 1")
                            .bind(1, categorie)
                            .bind(2, weken)
                            .run());
     return audit("wachttijdnorm", "categorie=" + categorie + " weken=" + std::to_string(weken),
                  ctx);
   });
+  if (!s.ok()) return s;
+  return lees_norm(categorie);
 }
 
-Status Contractbeheer::verwijder_norm(const std::string& categorie,
+Status Contractbeheer::verwijder_norm(const std::string& categorie, Versie versie,
                                       const store::AuditContext& ctx) {
   if (categorie == "*") return FailedPrecondition("de algemene norm (*) blijft altijd bestaan");
+  if (versie && *versie == 0) return InvalidArgument("If-None-Match: * past niet bij verwijderen");
   return in_transactie(store_, [&]() -> Status {
     auto& db = db_van(store_);
+    auto huidig = versie_van(db, "wachttijd_norm", "categorie", categorie);
+    if (!huidig.ok()) return huidig.status();
+    JR_RETURN_IF_ERROR(controleer_versie(*huidig, versie, "norm voor categorie " + categorie));
     JR_RETURN_IF_ERROR(
         db.prepare("DELETE FROM wachttijd_norm WHERE categorie = ?").bind(1, categorie).run());
-    if (db.changes() == 0) return NotFound("er is geen norm voor categorie " + categorie);
     return audit("wachttijdnorm", "categorie=" + categorie + " verwijderd", ctx);
   });
 }

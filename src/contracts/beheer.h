@@ -14,6 +14,7 @@
 #include "contracts/wachttijd.h"
 #include "domain/clock.h"
 #include "domain/status.h"
+#include "domain/versie.h"
 #include "store/store.h"
 
 namespace jr::contracts {
@@ -21,6 +22,7 @@ namespace jr::contracts {
 struct AanbiederRegel {
   std::string agb, naam, soort;  // soort: aanbieder, gi, wijkteam
   bool landelijk = false;        // landelijk ingekochte zorg
+  int64_t versie = 1;            // raised by every change (If-Match)
   // GIs, wijkteams and landelijk ingekochte zorg have no budgetplafond.
   bool vrijgesteld() const { return soort != "aanbieder" || landelijk; }
 };
@@ -39,6 +41,7 @@ struct Contract {
   Date ingangsdatum;
   std::optional<Date> einddatum;
   std::vector<std::string> gemeenten;
+  int64_t versie = 1;  // raised by every change (If-Match)
 };
 
 struct Budgetplafond {
@@ -48,7 +51,15 @@ struct Budgetplafond {
   std::optional<std::string> gemeente, categorie;
   int64_t bedrag_cent = 0;
   std::string bij_overschrijding = "waarschuwen";  // or weigeren
+  int64_t versie = 1;                              // raised by every change (If-Match)
   PlafondScope scope() const { return {aanbieder, gemeente, categorie}; }
+};
+
+// A waiting-time norm of a productcategorie ("*": every other categorie).
+struct NormRegel {
+  std::string categorie;
+  int weken = 0;
+  int64_t versie = 1;  // raised by every change (If-Match)
 };
 
 // A plafond with its year.
@@ -95,8 +106,10 @@ class Contractbeheer {
   Contractbeheer(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   Result<std::vector<AanbiederRegel>> aanbieders();
-  // NotFound for an unknown AGB code.
-  Result<AanbiederRegel> wijzig_aanbieder(const AanbiederRegel& a, const store::AuditContext& ctx);
+  // NotFound for an unknown AGB code; Aborted when not at version `versie`.
+  Result<AanbiederRegel> lees_aanbieder(const std::string& agb);
+  Result<AanbiederRegel> wijzig_aanbieder(const AanbiederRegel& a, Versie versie,
+                                          const store::AuditContext& ctx);
 
   Result<std::vector<ProductRegel>> producten();
   // Inserts or replaces the tariff period (categorie, code, geldig_van).
@@ -106,21 +119,35 @@ class Contractbeheer {
   Result<Contract> lees_contract(int64_t id);  // NotFound
   // AlreadyExists for a used kenmerk; InvalidArgument for an unknown aanbieder.
   Result<Contract> maak_contract(const Contract& c, const store::AuditContext& ctx);
-  Result<Contract> wijzig_contract(int64_t id, const Contract& c, const store::AuditContext& ctx);
-  Status verwijder_contract(int64_t id, const store::AuditContext& ctx);
+  // As maak_contract; also NotFound for an unknown id, Aborted when not at version `versie`.
+  Result<Contract> wijzig_contract(int64_t id, const Contract& c, Versie versie,
+                                   const store::AuditContext& ctx);
+  // NotFound for an unknown id, Aborted when not at version `versie`.
+  Status verwijder_contract(int64_t id, Versie versie, const store::AuditContext& ctx);
 
   Result<std::vector<Budgetplafond>> plafonds(std::optional<int> jaar);
   Result<Budgetplafond> lees_plafond(int64_t id);  // NotFound
   // InvalidArgument for an unknown or exempt aanbieder; AlreadyExists for the same scope.
   Result<Budgetplafond> maak_plafond(const Budgetplafond& p, const store::AuditContext& ctx);
-  Result<Budgetplafond> wijzig_plafond(int64_t id, const Budgetplafond& p,
+  // As maak_plafond; also NotFound for an unknown id, Aborted when not at version `versie`.
+  Result<Budgetplafond> wijzig_plafond(int64_t id, const Budgetplafond& p, Versie versie,
                                        const store::AuditContext& ctx);
-  Status verwijder_plafond(int64_t id, const store::AuditContext& ctx);
+  // NotFound for an unknown id, Aborted when not at version `versie`.
+  Status verwijder_plafond(int64_t id, Versie versie, const store::AuditContext& ctx);
 
+  // The norms by categorie, for the figures.
   Result<Normen> normen();
-  Status zet_norm(const std::string& categorie, int weken, const store::AuditContext& ctx);
-  // NotFound when there is no such norm; FailedPrecondition for "*".
-  Status verwijder_norm(const std::string& categorie, const store::AuditContext& ctx);
+  // The norms with their versions, by categorie.
+  Result<std::vector<NormRegel>> norm_regels();
+  Result<NormRegel> lees_norm(const std::string& categorie);  // NotFound
+  // Sets (or creates) the norm of `categorie`; the stored norm. Aborted when not at version
+  // `versie` (0: when it exists already).
+  Result<NormRegel> zet_norm(const std::string& categorie, int weken, Versie versie,
+                             const store::AuditContext& ctx);
+  // NotFound when there is no such norm; FailedPrecondition for "*"; Aborted when not at
+  // version `versie`.
+  Status verwijder_norm(const std::string& categorie, Versie versie,
+                        const store::AuditContext& ctx);
 
   // ---- figures ----
   Result<Tarievenboek> tarieven();
@@ -150,9 +177,10 @@ class Contractbeheer {
  private:
   Status audit(const std::string& object_type, const std::string& detail,
                const store::AuditContext& ctx);
-  // Deletes row `id` of `tabel` with its audit event. NotFound when there is none.
+  // Deletes row `id` of `tabel` with its audit event. NotFound when there is none, Aborted
+  // when it is not at version `versie`.
   Status verwijder(const std::string& tabel, const std::string& object_type, int64_t id,
-                   const store::AuditContext& ctx);
+                   Versie versie, const store::AuditContext& ctx);
   store::Store& store_;
   const Clock& clock_;
 };

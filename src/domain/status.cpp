@@ -20,6 +20,8 @@ std::string_view status_code_name(StatusCode code) {
       return "unauthenticated";
     case StatusCode::kUnavailable:
       return "unavailable";
+    case StatusCode::kAborted:
+      return "aborted";
     case StatusCode::kInternal:
       return "internal";
   }

@@ -20,6 +20,7 @@ enum class StatusCode {
   kPermissionDenied,
   kUnauthenticated,
   kUnavailable,
+  kAborted,  // a concurrent change came first (a stale version): read again, then retry
   kInternal,
 };
 
@@ -58,6 +59,7 @@ inline Status Unauthenticated(std::string m) {
   return {StatusCode::kUnauthenticated, std::move(m)};
 }
 inline Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
+inline Status Aborted(std::string m) { return {StatusCode::kAborted, std::move(m)}; }
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
 // A value or the Status that explains why there is none.

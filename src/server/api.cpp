@@ -1,14 +1,17 @@
 #include "server/api.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
 #include "domain/bsn.h"
+#include "domain/tekst.h"
 #include "ijw/validator.h"
 #include "ijw/xml.h"
 #include "import/importer.h"
 #include "server/export.h"
+#include "server/invoer.h"
 #include "store/store.h"
 
 namespace jr::server {
@@ -130,12 +133,47 @@ json kerncijfers_van(const json& g) {
 
 Antwoord uit_status(const Status& s) { return probleem_antwoord(van_status(s)); }
 
+// The media type of a Content-Type header, lower case, without parameters.
+std::string mediatype(std::string_view ct) {
+  std::string t(ct.substr(0, ct.find(';')));
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t;
+}
+
+// 415 'unsupported-media-type' when `v` sends a body in a type `route` does not take; a
+// charset other than UTF-8 is refused too.
+std::optional<Probleem> verkeerd_mediatype(const Route& route, const Verzoek& v) {
+  if (route.invoer == Invoer::kGeen || v.body.empty()) return std::nullopt;
+  const std::string t = mediatype(v.content_type);
+  const bool past = route.invoer == Invoer::kJson ? t == "application/json"
+                                                  : (t == "application/xml" || t == "text/xml");
+  std::string ct = v.content_type;
+  for (char& c : ct) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto cs = ct.find("charset=");
+  const bool utf8 = cs == std::string::npos || ct.compare(cs + 8, 5, "utf-8") == 0 ||
+                    ct.compare(cs + 8, 7, "\"utf-8\"") == 0;
+  if (past && utf8) return std::nullopt;
+  const char* verwacht =
+      route.invoer == Invoer::kJson ? "application/json" : "application/xml (UTF-8)";
+  return Probleem{415,
+                  "unsupported-media-type",
+                  "Niet ondersteund mediatype.",
+                  std::string("Stuur de body als ") + verwacht + ".",
+                  {}};
+}
+
 std::optional<int64_t> lees_id(const Verzoek& v) {
   auto it = v.pad_params.find("id");
-  if (it == v.pad_params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
-  for (char c : it->second)
-    if (c < '0' || c > '9') return std::nullopt;
-  return std::stoll(it->second);
+  if (it == v.pad_params.end()) return std::nullopt;
+  return canoniek_id(it->second);
+}
+
+// A KPI's answer: its JSON with the beoordeling, and its version as ETag.
+Antwoord kpi_antwoord(const json& j, int64_t versie, int status = 200) {
+  Antwoord a = json_antwoord(j.dump(-1, ' ', false, kVervang), status);
+  a.headers.emplace_back("ETag", etag(versie));
+  return a;
 }
 
 }  // namespace
@@ -249,6 +287,8 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
   }
   if (!f.empty()) {
     a = probleem_antwoord(ongeldige_parameters(std::move(f)));
+  } else if (auto m = verkeerd_mediatype(route, v)) {
+    a = probleem_antwoord(*m);
   } else {
     auto doe = [&] {
       try {
@@ -279,7 +319,8 @@ void Api::weigering(const std::string& methode, const std::string& pad, int stat
   v.methode = methode;
   v.pad = pad;
   log(v, "geweigerd", kToegangsbeheer, "verzoek",
-      methode + " " + pad.substr(0, 200) + " " + std::to_string(status));
+      utf8_vervangen(methode.substr(0, 16) + " " + pad.substr(0, 200) + " " +
+                     std::to_string(status)));
 }
 
 std::vector<Route> Api::routes() {
@@ -346,6 +387,10 @@ std::vector<Route> Api::routes() {
        h(&Api::exporteer)},
   };
   for (auto& c : contract_routes()) r.push_back(std::move(c));
+  // Every POST and PUT takes a JSON body, but the upload of an iJw message.
+  for (auto& route : r)
+    if (route.methode == "POST" || route.methode == "PUT")
+      route.invoer = route.pad == "/api/v1/berichten" ? Invoer::kXml : Invoer::kJson;
   return r;
 }
 
@@ -375,7 +420,7 @@ std::string kerncijfers_document(const json& doc) {
                       {"pctJongerenMetVerblijf", kLandelijk.pct_verblijf},
                       {"pctJeugdbescherming", kLandelijk.pct_jeugdbescherming},
                       {"kostenPerClient", nullptr}};
-  return uit.dump();
+  return uit.dump(-1, ' ', false, kVervang);
 }
 }  // namespace
 
@@ -408,7 +453,8 @@ Antwoord Api::kerncijfers_verloop(const Verzoek& v) {
         {{"periode", hj}, {"regio", kerncijfers_van(doc["regio"])}, {"gemeenten", gemeenten}});
   }
   return json_antwoord(
-      json{{"niveau", publiek ? "publiek" : "intern"}, {"perioden", std::move(lijst)}}.dump());
+      json{{"niveau", publiek ? "publiek" : "intern"}, {"perioden", std::move(lijst)}}.dump(
+          -1, ' ', false, kVervang));
 }
 
 Antwoord Api::perioden(const Verzoek&) {
@@ -416,7 +462,7 @@ Antwoord Api::perioden(const Verzoek&) {
   if (!p.ok()) return uit_status(p.status());
   json uit = {{"halfjaren", p->halfjaren}, {"jaren", p->jaren}};
   uit["laatste"] = p->halfjaren.empty() ? json(nullptr) : json(p->halfjaren.back());
-  return json_antwoord(uit.dump());
+  return json_antwoord(uit.dump(-1, ' ', false, kVervang));
 }
 
 Antwoord Api::trajecten(const Verzoek& v) {
@@ -427,7 +473,7 @@ Antwoord Api::trajecten(const Verzoek& v) {
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
   auto d = bron_.trajecten({*fl.periode, fl.gemeente, fl.aanbieder, publiek_voor(v, fl.publiek)});
   if (!d.ok()) return uit_status(d.status());
-  return json_antwoord(d->dump());
+  return json_antwoord(d->dump(-1, ' ', false, kVervang));
 }
 
 Antwoord Api::kpi_indicatoren(const Verzoek&) {
@@ -436,7 +482,7 @@ Antwoord Api::kpi_indicatoren(const Verzoek&) {
     arr.push_back({{"sleutel", std::string(k.sleutel)},
                    {"naam", std::string(k.naam)},
                    {"eenheid", std::string(k.eenheid)}});
-  return json_antwoord(json{{"indicatoren", arr}}.dump());
+  return json_antwoord(json{{"indicatoren", arr}}.dump(-1, ' ', false, kVervang));
 }
 
 std::string Api::laatste_halfjaar() {
@@ -505,22 +551,21 @@ Antwoord Api::kpis_lijst(const Verzoek& v) {
   json arr = json::array();
   for (const auto& k : *lijst) arr.push_back(met_beoordeling(k, periode));
   json uit = {{"periode", periode.empty() ? json(nullptr) : json(periode)}, {"kpis", arr}};
-  return json_antwoord(uit.dump());
+  return json_antwoord(uit.dump(-1, ' ', false, kVervang));
 }
 
 Antwoord Api::kpi_maak(const Verzoek& v) {
-  json body = json::parse(v.body, nullptr, false);
-  if (body.is_discarded())
-    return probleem_antwoord(
-        ongeldige_parameters({{"body", "invalid", "de body is geen geldige JSON"}}));
+  Probleem p;
+  auto body = lees_json_object(v, p);
+  if (!body) return probleem_antwoord(p);
   std::vector<OngeldigeParameter> f;
-  Kpi k = kpi_van_json(body, f);
+  Kpi k = kpi_van_json(*body, f);
   if (f.empty()) f = valideer(k);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
   if (auto w = buiten_gemeente(v, k.gemeente)) return probleem_antwoord(*w);
   auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.maak(k); });
   if (!r.ok()) return uit_status(r.status());
-  Antwoord a = json_antwoord(met_beoordeling(*r, laatste_halfjaar()).dump(), 201);
+  Antwoord a = kpi_antwoord(met_beoordeling(*r, laatste_halfjaar()), r->versie, 201);
   a.headers.emplace_back("Location", "/api/v1/kpis/" + std::to_string(r->id));
   return a;
 }
@@ -541,49 +586,49 @@ Antwoord Api::kpi_lees(const Verzoek& v) {
   auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.lees(*id); });
   if (!r.ok()) return uit_status(r.status());
   if (auto w = buiten_gemeente(v, r->gemeente)) return probleem_antwoord(*w);
-  return json_antwoord(met_beoordeling(*r, periode).dump());
+  return kpi_antwoord(met_beoordeling(*r, periode), r->versie);
+}
+
+// What an edit of KPI {id} in `v` acts on: the id and the version it names. First whether the
+// caller may touch the KPI at all (400 for the id, 404, 403), only then what the edit needs
+// (428, 412), so that a caller without rights learns nothing about the record.
+std::variant<std::pair<int64_t, Versie>, Antwoord> Api::kpi_bewerking(const Verzoek& v) {
+  auto id = lees_id(v);
+  if (!id)
+    return probleem_antwoord(
+        ongeldige_parameters({{"id", "invalid", "id is een positief geheel getal"}}));
+  auto oud = bron_.met_kpis([&](KpiRegister& reg) { return reg.lees(*id); });
+  if (!oud.ok()) return uit_status(oud.status());
+  if (auto w = buiten_gemeente(v, oud->gemeente)) return probleem_antwoord(*w);
+  auto voorwaarde = lees_voorwaarde(v);
+  if (auto* p = std::get_if<Probleem>(&voorwaarde)) return probleem_antwoord(*p);
+  return std::pair{*id, std::get<Versie>(voorwaarde)};
 }
 
 Antwoord Api::kpi_wijzig(const Verzoek& v) {
-  auto id = lees_id(v);
-  if (!id)
-    return probleem_antwoord(
-        ongeldige_parameters({{"id", "invalid", "id is een positief geheel getal"}}));
-  json body = json::parse(v.body, nullptr, false);
-  if (body.is_discarded())
-    return probleem_antwoord(
-        ongeldige_parameters({{"body", "invalid", "de body is geen geldige JSON"}}));
+  auto b = kpi_bewerking(v);
+  if (auto* a = std::get_if<Antwoord>(&b)) return *a;
+  const auto [id, versie] = std::get<std::pair<int64_t, Versie>>(b);
+  Probleem p;
+  auto body = lees_json_object(v, p);
+  if (!body) return probleem_antwoord(p);
   std::vector<OngeldigeParameter> f;
-  Kpi k = kpi_van_json(body, f);
+  Kpi k = kpi_van_json(*body, f);
   if (f.empty()) f = valideer(k);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
   if (auto w = buiten_gemeente(v, k.gemeente)) return probleem_antwoord(*w);
-  auto r = bron_.met_kpis([&](KpiRegister& reg) -> Result<Kpi> {
-    auto oud = reg.lees(*id);
-    if (!oud.ok()) return oud.status();
-    if (v.aanroeper && !v.aanroeper->mag_gemeente(oud->gemeente))
-      return PermissionDenied("buiten de gemeente");
-    return reg.wijzig(*id, k);
-  });
-  if (r.status().code() == StatusCode::kPermissionDenied)
-    return probleem_antwoord(scope_geweigerd());
+  // The version guards the gap since the scope check: a KPI moved to another gemeente
+  // meanwhile has another version.
+  auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.wijzig(id, k, versie); });
   if (!r.ok()) return uit_status(r.status());
-  return json_antwoord(met_beoordeling(*r, laatste_halfjaar()).dump());
+  return kpi_antwoord(met_beoordeling(*r, laatste_halfjaar()), r->versie);
 }
 
 Antwoord Api::kpi_verwijder(const Verzoek& v) {
-  auto id = lees_id(v);
-  if (!id)
-    return probleem_antwoord(
-        ongeldige_parameters({{"id", "invalid", "id is een positief geheel getal"}}));
-  auto s = bron_.met_kpis([&](KpiRegister& reg) -> Status {
-    auto oud = reg.lees(*id);
-    if (!oud.ok()) return oud.status();
-    if (v.aanroeper && !v.aanroeper->mag_gemeente(oud->gemeente))
-      return PermissionDenied("buiten de gemeente");
-    return reg.verwijder(*id);
-  });
-  if (s.code() == StatusCode::kPermissionDenied) return probleem_antwoord(scope_geweigerd());
+  auto b = kpi_bewerking(v);
+  if (auto* a = std::get_if<Antwoord>(&b)) return *a;
+  const auto [id, versie] = std::get<std::pair<int64_t, Versie>>(b);
+  Status s = bron_.met_kpis([&](KpiRegister& reg) { return reg.verwijder(id, versie); });
   if (!s.ok()) return uit_status(s);
   Antwoord a;
   a.status = 204;
@@ -596,12 +641,11 @@ Antwoord Api::exporteer(const Verzoek& v) {
   if (!formaat || (*formaat != "csv" && *formaat != "xlsx"))
     return probleem_antwoord(ongeldige_parameters(
         {{"formaat", formaat ? "invalid" : "required", "formaat is csv of xlsx"}}));
-  json body = json::parse(v.body, nullptr, false);
-  if (body.is_discarded())
-    return probleem_antwoord(
-        ongeldige_parameters({{"body", "invalid", "de body is geen geldige JSON"}}));
+  Probleem p;
+  auto body = lees_json_object(v, p);
+  if (!body) return probleem_antwoord(p);
   std::vector<OngeldigeParameter> f;
-  Tabel t = tabel_van_json(body, f);
+  Tabel t = tabel_van_json(*body, f);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
   Antwoord a;
   if (*formaat == "csv") {
@@ -627,7 +671,8 @@ namespace jr::server {
 // ---- sessie: logging in and out ----
 
 Antwoord Api::sessie_maak(const Verzoek& v) {
-  json body = json::parse(v.body, nullptr, false);
+  Probleem leesfout;
+  json body = lees_json_object(v, leesfout).value_or(json());
   std::vector<OngeldigeParameter> f;
   std::string naam, wachtwoord;
   if (body.is_object() && body.contains("gebruikersnaam") && body["gebruikersnaam"].is_string())
@@ -700,7 +745,7 @@ Antwoord Api::sessie_maak(const Verzoek& v) {
               {"gemeente", a.gemeente ? json(*a.gemeente) : json(nullptr)},
               {"csrfToken", sessie ? sessie->csrf : ""},
               {"inactiefMinuten", opties_.sessie_idle.count() / 60}};
-  Antwoord r = json_antwoord(uit.dump(), 201);
+  Antwoord r = json_antwoord(uit.dump(-1, ' ', false, kVervang), 201);
   r.headers.emplace_back("Set-Cookie", cookie(id, opties_.cookie_secure, false));
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;
@@ -716,7 +761,7 @@ Antwoord Api::sessie_lees(const Verzoek& v) {
   // The regio the dashboard's header names on every page.
   auto regio = bron_.regio_naam(a.gemeente);
   uit["regio"] = regio ? json(*regio) : json(nullptr);
-  Antwoord r = json_antwoord(uit.dump());
+  Antwoord r = json_antwoord(uit.dump(-1, ' ', false, kVervang));
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;
 }
@@ -750,7 +795,7 @@ Antwoord Api::audit_lees(const Verzoek& v) {
   // Reading the log about a child is itself a processing of that child's data.
   log(v, "lezen", "privacytoezicht", "auditlog",
       std::to_string(r->second.size()) + " gebeurtenissen", r->first);
-  Antwoord a = json_antwoord(doc.dump());
+  Antwoord a = json_antwoord(doc.dump(-1, ' ', false, kVervang));
   a.headers.emplace_back("Cache-Control", "no-store");
   return a;
 }
@@ -802,7 +847,7 @@ Antwoord Api::berichten(const Verzoek& v) {
   Antwoord j = json_antwoord(json{
       {"berichttype", r.berichttype},
       {"uitkomst", std::string(import::naam(r.uitkomst))},
-      {"melding", r.melding}}.dump());
+      {"melding", r.melding}}.dump(-1, ' ', false, kVervang));
   j.headers = std::move(a.headers);
   return j;
 }

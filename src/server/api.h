@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <semaphore>
+#include <variant>
 #include <vector>
 
 #include "server/databron.h"
@@ -27,6 +28,10 @@ struct ToegangOpties {
   std::chrono::seconds venster{10 * 60};          // ... in this window, then 429
   HashKosten kosten = HashKosten::kInteractief;   // of the dummy hash for unknown users
 };
+
+// How the API writes JSON: bytes that are not UTF-8 (a client's text echoed back) become
+// U+FFFD instead of an exception. Every dump() in server/ passes it.
+inline constexpr auto kVervang = nlohmann::json::error_handler_t::replace;
 
 // The session cookie's name.
 inline constexpr std::string_view kSessieCookie = "jr_sessie";
@@ -80,19 +85,23 @@ class Api {
   Antwoord kpi_lees(const Verzoek& v);
   Antwoord kpi_wijzig(const Verzoek& v);
   Antwoord kpi_verwijder(const Verzoek& v);
+  std::variant<std::pair<int64_t, Versie>, Antwoord> kpi_bewerking(const Verzoek& v);
   Antwoord exporteer(const Verzoek& v);
 
   // Contracten, budgetplafonds and wachttijden (api_contracten.cpp).
   std::vector<Route> contract_routes();
   Antwoord aanbieders_lijst(const Verzoek& v);
+  Antwoord aanbieder_lees(const Verzoek& v);
   Antwoord aanbieder_wijzig(const Verzoek& v);
   Antwoord producten_lijst(const Verzoek& v);
   Antwoord product_bewaar(const Verzoek& v);
   Antwoord contracten_lijst(const Verzoek& v);
+  Antwoord contract_lees(const Verzoek& v);
   Antwoord contract_maak(const Verzoek& v);
   Antwoord contract_wijzig(const Verzoek& v);
   Antwoord contract_verwijder(const Verzoek& v);
   Antwoord plafonds_lijst(const Verzoek& v);
+  Antwoord plafond_lees(const Verzoek& v);
   Antwoord plafond_maak(const Verzoek& v);
   Antwoord plafond_wijzig(const Verzoek& v);
   Antwoord plafond_verwijder(const Verzoek& v);
@@ -102,6 +111,7 @@ class Api {
   Antwoord wachttijden(const Verzoek& v);
   Antwoord wachtlijst(const Verzoek& v);
   Antwoord normen_lijst(const Verzoek& v);
+  Antwoord norm_lees(const Verzoek& v);
   Antwoord norm_zet(const Verzoek& v);
   Antwoord norm_verwijder(const Verzoek& v);
   Antwoord voorzieningen(const Verzoek& v);

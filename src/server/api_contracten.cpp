@@ -9,6 +9,7 @@
 
 #include "contracts/budget.h"
 #include "server/api.h"
+#include "server/invoer.h"
 #include "server/toegang.h"
 #include "store/sqlite_store.h"
 
@@ -59,32 +60,41 @@ std::optional<std::string> pad_param(const Verzoek& v, const char* naam) {
 
 std::optional<int64_t> pad_id(const Verzoek& v) {
   auto s = pad_param(v, "id");
-  if (!s || s->empty() || s->size() > 18 ||
-      !std::all_of(s->begin(), s->end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  return std::stoll(*s);
+  return s ? canoniek_id(*s) : std::nullopt;
 }
 
 Antwoord geen_id() { return ongeldig({{"id", "invalid", "id is een positief geheel getal"}}); }
 
 // A JSON body as an object; nullopt (with the problem in `a`) otherwise.
 std::optional<json> lees_body(const Verzoek& v, Antwoord& a) {
-  json b = json::parse(v.body, nullptr, false);
-  if (b.is_discarded() || !b.is_object()) {
-    a = ongeldig({{"body", "invalid", "de body is geen JSON-object"}});
-    return std::nullopt;
-  }
+  Probleem p;
+  auto b = lees_json_object(v, p);
+  if (!b) a = probleem_antwoord(p);
   return b;
 }
 
-// Creating or changing (`nieuw` false: the {id} in the path) a contract or budgetplafond:
-// `van_body` checks the body, `bewaar(registers, value, id, context)` writes it, `naar_json`
-// answers with what was stored (201 with Location under `pad` when created).
+// The answer of a stored record: its JSON, its version as ETag.
+Antwoord met_etag(const json& j, int64_t versie, int status = 200) {
+  Antwoord a = json_antwoord(j.dump(-1, ' ', false, kVervang), status);
+  a.headers.emplace_back("ETag", etag(versie));
+  return a;
+}
+
+// Creating or changing (`nieuw` false: the {id} in the path, guarded by If-Match) a contract
+// or budgetplafond: `van_body` checks the body, `bewaar(registers, value, id, versie,
+// context)` writes it, `naar_json` answers with what was stored (201 with Location under
+// `pad` when created), with its ETag.
 template <class VanBody, class Bewaar, class NaarJson>
 Antwoord bewaar_resource(Databron& bron, const Verzoek& v, bool nieuw, const std::string& pad,
                          VanBody van_body, Bewaar bewaar, NaarJson naar_json) {
   std::optional<int64_t> id;
   if (!nieuw && !(id = pad_id(v))) return geen_id();
+  Versie versie;
+  if (!nieuw) {
+    auto w = lees_voorwaarde(v);
+    if (auto* p = std::get_if<Probleem>(&w)) return probleem_antwoord(*p);
+    versie = std::get<Versie>(w);
+  }
   Antwoord a;
   auto b = lees_body(v, a);
   if (!b) return a;
@@ -92,18 +102,21 @@ Antwoord bewaar_resource(Databron& bron, const Verzoek& v, bool nieuw, const std
   auto waarde = van_body(*b, f);
   if (!waarde) return ongeldig(std::move(f));
   auto r = bron.met_contracten(
-      [&](auto& c) { return bewaar(c, *waarde, id, context(v, "contractbeheer")); });
+      [&](auto& c) { return bewaar(c, *waarde, id, versie, context(v, "contractbeheer")); });
   if (!r.ok()) return fout(r.status());
-  if (!nieuw) return json_antwoord(naar_json(*r).dump());
-  a = json_antwoord(naar_json(*r).dump(), 201);
+  if (!nieuw) return met_etag(naar_json(*r), r->versie);
+  a = met_etag(naar_json(*r), r->versie, 201);
   a.headers.emplace_back("Location", pad + "/" + std::to_string(r->id));
   return a;
 }
 
-// 204 after `verwijder(registers, context)` succeeded.
+// 204 after `verwijder(registers, versie, context)` succeeded; the version from If-Match.
 template <class Verwijder>
 Antwoord verwijder_resource(Databron& bron, const Verzoek& v, Verwijder verwijder) {
-  auto s = bron.met_contracten([&](auto& c) { return verwijder(c, context(v, "contractbeheer")); });
+  auto w = lees_voorwaarde(v);
+  if (auto* p = std::get_if<Probleem>(&w)) return probleem_antwoord(*p);
+  auto s = bron.met_contracten(
+      [&](auto& c) { return verwijder(c, std::get<Versie>(w), context(v, "contractbeheer")); });
   if (!s.ok()) return fout(s);
   Antwoord a;
   a.status = 204;
@@ -111,72 +124,21 @@ Antwoord verwijder_resource(Databron& bron, const Verzoek& v, Verwijder verwijde
   return a;
 }
 
-// Field readers that add an invalid param on a wrong value.
-struct Velden {
-  const json& b;
-  std::vector<OngeldigeParameter>& f;
+const char* const kAgb = "een AGB-code van 8 cijfers";
+const char* const kCbs = "een CBS-code van 4 cijfers";
+const char* const kCategorie = "een productcategorie van 2 cijfers";
+constexpr int64_t kMaxBedragCent = 100'000'000'000'000;  // a thousand billion euro
 
-  std::optional<std::string> tekst(const char* k, bool verplicht, size_t max = 200) {
-    if (!b.contains(k) || b[k].is_null()) {
-      if (verplicht) f.push_back({k, "required", std::string(k) + " is verplicht"});
-      return std::nullopt;
-    }
-    if (!b[k].is_string() || b[k].get<std::string>().size() > max) {
-      f.push_back({k, "invalid",
-                   std::string(k) + " is tekst van hoogstens " + std::to_string(max) + " tekens"});
-      return std::nullopt;
-    }
-    return b[k].get<std::string>();
+// A value from a fixed set; adds an invalid param otherwise.
+std::optional<std::string> een_van(Velden& vl, const char* k, bool verplicht,
+                                   std::initializer_list<const char*> waarden, const char* uitleg) {
+  auto s = vl.tekst(k, {.verplicht = verplicht});
+  if (s && std::none_of(waarden.begin(), waarden.end(), [&](const char* w) { return *s == w; })) {
+    vl.fout(k, "invalid", vl.naam(k) + " is " + uitleg);
+    return std::nullopt;
   }
-  std::optional<std::string> code(const char* k, size_t n, bool verplicht, const char* wat) {
-    auto s = tekst(k, verplicht, 20);
-    if (s && !cijfers(*s, n)) {
-      f.push_back({k, "invalid", std::string(k) + " is " + wat});
-      return std::nullopt;
-    }
-    return s;
-  }
-  std::optional<Date> datum(const char* k, bool verplicht) {
-    auto s = tekst(k, verplicht, 10);
-    if (!s) return std::nullopt;
-    auto d = Date::parse(*s);
-    if (!d) f.push_back({k, "invalid", std::string(k) + " is een datum JJJJ-MM-DD"});
-    return d;
-  }
-  std::optional<int64_t> geheel(const char* k, bool verplicht, int64_t min, int64_t max) {
-    if (!b.contains(k) || b[k].is_null()) {
-      if (verplicht) f.push_back({k, "required", std::string(k) + " is verplicht"});
-      return std::nullopt;
-    }
-    if (!b[k].is_number_integer() || b[k].get<int64_t>() < min || b[k].get<int64_t>() > max) {
-      f.push_back({k, "invalid",
-                   std::string(k) + " is een geheel getal van " + std::to_string(min) +
-                       " tot en met " + std::to_string(max)});
-      return std::nullopt;
-    }
-    return b[k].get<int64_t>();
-  }
-  // An amount in euros as cents.
-  std::optional<int64_t> bedrag(const char* k, bool verplicht) {
-    if (!b.contains(k) || b[k].is_null()) {
-      if (verplicht) f.push_back({k, "required", std::string(k) + " is verplicht"});
-      return std::nullopt;
-    }
-    if (!b[k].is_number() || !(b[k].get<double>() > 0) || b[k].get<double>() > 1e12) {
-      f.push_back({k, "invalid", std::string(k) + " is een positief bedrag in euro"});
-      return std::nullopt;
-    }
-    return std::llround(b[k].get<double>() * 100.0);
-  }
-  bool waarheid(const char* k) {
-    if (!b.contains(k) || b[k].is_null()) return false;
-    if (!b[k].is_boolean()) {
-      f.push_back({k, "invalid", std::string(k) + " is true of false"});
-      return false;
-    }
-    return b[k].get<bool>();
-  }
-};
+  return s;
+}
 
 std::optional<int> lees_jaar(const Verzoek& v, std::vector<OngeldigeParameter>& f) {
   const auto* j = v.param("jaar");
@@ -225,7 +187,8 @@ json plafond_json(const Budgetplafond& p, const Namen& bron) {
           {"gemeente", opt(p.gemeente)},
           {"productcategorie", opt(p.categorie)},
           {"bedrag", euro(p.bedrag_cent)},
-          {"bijOverschrijding", p.bij_overschrijding}};
+          {"bijOverschrijding", p.bij_overschrijding},
+          {"versie", p.versie}};
 }
 
 json stand_json(const contracts::Jaarstand& s) {
@@ -252,14 +215,13 @@ json stand_json(const contracts::Jaarstand& s) {
 std::optional<Budgetplafond> plafond_van_body(const json& b, std::vector<OngeldigeParameter>& f) {
   Velden v{b, f};
   Budgetplafond p;
-  auto a = v.code("aanbieder", 8, true, "een AGB-code van 8 cijfers");
+  auto a = v.cijfercode("aanbieder", 8, true, false, kAgb);
   auto jaar = v.geheel("jaar", true, 2015, 2100);
-  p.gemeente = v.code("gemeente", 4, false, "een CBS-code van 4 cijfers");
-  p.categorie = v.code("productcategorie", 2, false, "een productcategorie van 2 cijfers");
-  auto bedrag = v.bedrag("bedrag", true);
-  auto bij = v.tekst("bijOverschrijding", false);
-  if (bij && *bij != "waarschuwen" && *bij != "weigeren")
-    f.push_back({"bijOverschrijding", "invalid", "bijOverschrijding is waarschuwen of weigeren"});
+  p.gemeente = v.cijfercode("gemeente", 4, false, true, kCbs);
+  p.categorie = v.cijfercode("productcategorie", 2, false, true, kCategorie);
+  auto bedrag = v.bedrag_cent("bedrag", true, kMaxBedragCent);
+  auto bij = een_van(v, "bijOverschrijding", false, {"waarschuwen", "weigeren"},
+                     "waarschuwen of weigeren");
   if (!f.empty()) return std::nullopt;
   p.aanbieder = *a;
   p.jaar = static_cast<int>(*jaar);
@@ -272,27 +234,24 @@ std::optional<contracts::Contract> contract_van_body(const json& b,
                                                      std::vector<OngeldigeParameter>& f) {
   Velden v{b, f};
   contracts::Contract c;
-  auto kenmerk = v.tekst("kenmerk", true, 50);
-  auto a = v.code("aanbieder", 8, true, "een AGB-code van 8 cijfers");
-  auto soort = v.tekst("soort", true);
-  if (soort && *soort != "inspanning" && *soort != "output" && *soort != "taakgericht")
-    f.push_back({"soort", "invalid", "soort is inspanning, output of taakgericht"});
-  auto van = v.datum("ingangsdatum", true);
-  auto tot = v.datum("einddatum", false);
+  auto kenmerk = v.tekst("kenmerk", {.verplicht = true, .max = 50, .leeg = false});
+  auto a = v.cijfercode("aanbieder", 8, true, false, kAgb);
+  auto soort = een_van(v, "soort", true, {"inspanning", "output", "taakgericht"},
+                       "inspanning, output of taakgericht");
+  auto van = v.datum("ingangsdatum", true, false);
+  auto tot = v.datum("einddatum", false, true);
   if (van && tot && *tot < *van)
-    f.push_back({"einddatum", "invalid", "einddatum ligt voor de ingangsdatum"});
-  if (!b.contains("gemeenten") || !b["gemeenten"].is_array() || b["gemeenten"].empty()) {
-    f.push_back({"gemeenten", "required", "gemeenten is een lijst van CBS-codes"});
-  } else {
-    for (const auto& g : b["gemeenten"]) {
-      if (!g.is_string() || !cijfers(g.get<std::string>(), 4)) {
-        f.push_back({"gemeenten", "invalid", "gemeenten is een lijst van CBS-codes"});
+    v.fout("einddatum", "invalid", "einddatum ligt voor de ingangsdatum");
+  if (const json* g = v.lijst("gemeenten", true)) {
+    for (const auto& x : *g) {
+      if (!x.is_string() || !cijfers(x.get<std::string>(), 4)) {
+        v.fout("gemeenten", "invalid", "gemeenten is een lijst van CBS-codes");
         break;
       }
-      c.gemeenten.push_back(g.get<std::string>());
+      c.gemeenten.push_back(x.get<std::string>());
     }
+    if (g->empty()) v.fout("gemeenten", "required", "gemeenten is een lijst van CBS-codes");
   }
-  if (kenmerk && kenmerk->empty()) f.push_back({"kenmerk", "invalid", "kenmerk is leeg"});
   if (!f.empty()) return std::nullopt;
   c.kenmerk = *kenmerk;
   c.aanbieder = *a;
@@ -310,7 +269,8 @@ json contract_json(const contracts::Contract& c, const Namen& bron) {
           {"soort", c.soort},
           {"ingangsdatum", c.ingangsdatum.iso()},
           {"einddatum", opt(c.einddatum)},
-          {"gemeenten", c.gemeenten}};
+          {"gemeenten", c.gemeenten},
+          {"versie", c.versie}};
 }
 
 json melding_json(const contracts::PlafondMelding& m, const Namen& bron) {
@@ -390,6 +350,12 @@ std::vector<Route> Api::contract_routes() {
        {kContract, kBeleid, kConsulent},
        Scope::kGeen,
        h(&Api::aanbieders_lijst)},
+      {"GET",
+       "/api/v1/aanbieders/{agb}",
+       {},
+       {kContract, kBeleid, kConsulent},
+       Scope::kGeen,
+       h(&Api::aanbieder_lees)},
       {"PUT", "/api/v1/aanbieders/{agb}", {}, {kContract}, Scope::kGeen, h(&Api::aanbieder_wijzig)},
       {"GET",
        "/api/v1/producten",
@@ -405,6 +371,12 @@ std::vector<Route> Api::contract_routes() {
        Scope::kRegio,
        h(&Api::contracten_lijst)},
       {"POST", "/api/v1/contracten", {}, {kContract}, Scope::kRegio, h(&Api::contract_maak)},
+      {"GET",
+       "/api/v1/contracten/{id}",
+       {},
+       {kContract, kBeleid},
+       Scope::kRegio,
+       h(&Api::contract_lees)},
       {"PUT", "/api/v1/contracten/{id}", {}, {kContract}, Scope::kRegio, h(&Api::contract_wijzig)},
       {"DELETE",
        "/api/v1/contracten/{id}",
@@ -419,6 +391,12 @@ std::vector<Route> Api::contract_routes() {
        Scope::kGemeente,
        h(&Api::plafonds_lijst)},
       {"POST", "/api/v1/budgetplafonds", {}, {kContract}, Scope::kRegio, h(&Api::plafond_maak)},
+      {"GET",
+       "/api/v1/budgetplafonds/{id}",
+       {},
+       {kContract, kBeleid},
+       Scope::kRegio,
+       h(&Api::plafond_lees)},
       {"PUT",
        "/api/v1/budgetplafonds/{id}",
        {},
@@ -467,6 +445,12 @@ std::vector<Route> Api::contract_routes() {
        {kBeleid, kContract, kBeheer},
        Scope::kGeen,
        h(&Api::normen_lijst)},
+      {"GET",
+       "/api/v1/wachttijdnormen/{categorie}",
+       {},
+       {kBeleid, kContract, kBeheer},
+       Scope::kGeen,
+       h(&Api::norm_lees)},
       {"PUT",
        "/api/v1/wachttijdnormen/{categorie}",
        {},
@@ -496,23 +480,44 @@ std::vector<Route> Api::contract_routes() {
 
 // ---- aanbieders en producten ----
 
+namespace {
+json aanbieder_json(const contracts::AanbiederRegel& a) {
+  return {{"agb", a.agb},
+          {"naam", a.naam},
+          {"soort", a.soort},
+          {"landelijk", a.landelijk},
+          {"vrijgesteld", a.vrijgesteld()},
+          {"versie", a.versie}};
+}
+
+std::optional<std::string> lees_agb(const Verzoek& v) {
+  auto agb = pad_param(v, "agb");
+  if (!agb || !cijfers(*agb, 8)) return std::nullopt;
+  return agb;
+}
+}  // namespace
+
 Antwoord Api::aanbieders_lijst(const Verzoek&) {
   auto r = bron_.met_contracten([](auto& c) { return c.aanbieders(); });
   if (!r.ok()) return fout(r.status());
   json arr = json::array();
-  for (const auto& a : *r)
-    arr.push_back({{"agb", a.agb},
-                   {"naam", a.naam},
-                   {"soort", a.soort},
-                   {"landelijk", a.landelijk},
-                   {"vrijgesteld", a.vrijgesteld()}});
-  return json_antwoord(json{{"aanbieders", arr}}.dump());
+  for (const auto& a : *r) arr.push_back(aanbieder_json(a));
+  return json_antwoord(json{{"aanbieders", arr}}.dump(-1, ' ', false, kVervang));
+}
+
+Antwoord Api::aanbieder_lees(const Verzoek& v) {
+  auto agb = lees_agb(v);
+  if (!agb) return ongeldig({{"agb", "invalid", "agb is een AGB-code van 8 cijfers"}});
+  auto r = bron_.met_contracten([&](auto& c) { return c.lees_aanbieder(*agb); });
+  if (!r.ok()) return fout(r.status());
+  return met_etag(aanbieder_json(*r), r->versie);
 }
 
 Antwoord Api::aanbieder_wijzig(const Verzoek& v) {
-  auto agb = pad_param(v, "agb");
-  if (!agb || !cijfers(*agb, 8))
-    return ongeldig({{"agb", "invalid", "agb is een AGB-code van 8 cijfers"}});
+  auto agb = lees_agb(v);
+  if (!agb) return ongeldig({{"agb", "invalid", "agb is een AGB-code van 8 cijfers"}});
+  auto w = lees_voorwaarde(v);
+  if (auto* p = std::get_if<Probleem>(&w)) return probleem_antwoord(*p);
   Antwoord a;
   auto b = lees_body(v, a);
   if (!b) return a;
@@ -520,25 +525,18 @@ Antwoord Api::aanbieder_wijzig(const Verzoek& v) {
   Velden vl{*b, f};
   contracts::AanbiederRegel r;
   r.agb = *agb;
-  auto naam = vl.tekst("naam", true);
-  auto soort = vl.tekst("soort", true);
-  if (soort && *soort != "aanbieder" && *soort != "gi" && *soort != "wijkteam")
-    f.push_back({"soort", "invalid", "soort is aanbieder, gi of wijkteam"});
-  r.landelijk = vl.waarheid("landelijk");
-  if (naam && naam->empty()) f.push_back({"naam", "invalid", "naam is leeg"});
+  auto naam = vl.tekst("naam", {.verplicht = true, .leeg = false});
+  auto soort =
+      een_van(vl, "soort", true, {"aanbieder", "gi", "wijkteam"}, "aanbieder, gi of wijkteam");
+  r.landelijk = vl.waarheid("landelijk", false).value_or(false);
   if (!f.empty()) return ongeldig(std::move(f));
   r.naam = *naam;
   r.soort = *soort;
-  auto w = bron_.met_contracten(
-      [&](auto& c) { return c.wijzig_aanbieder(r, context(v, "contractbeheer")); });
-  if (!w.ok()) return fout(w.status());
-  return json_antwoord(json{
-      {"agb", w->agb},
-      {"naam", w->naam},
-      {"soort", w->soort},
-      {"landelijk", w->landelijk},
-      {"vrijgesteld",
-       w->vrijgesteld()}}.dump());
+  auto gewijzigd = bron_.met_contracten([&](auto& c) {
+    return c.wijzig_aanbieder(r, std::get<Versie>(w), context(v, "contractbeheer"));
+  });
+  if (!gewijzigd.ok()) return fout(gewijzigd.status());
+  return met_etag(aanbieder_json(*gewijzigd), gewijzigd->versie);
 }
 
 namespace {
@@ -555,7 +553,7 @@ Antwoord Api::producten_lijst(const Verzoek&) {
   if (!r.ok()) return fout(r.status());
   json arr = json::array();
   for (const auto& p : *r) arr.push_back(product_json(p));
-  return json_antwoord(json{{"producten", arr}}.dump());
+  return json_antwoord(json{{"producten", arr}}.dump(-1, ' ', false, kVervang));
 }
 
 Antwoord Api::product_bewaar(const Verzoek& v) {
@@ -565,17 +563,16 @@ Antwoord Api::product_bewaar(const Verzoek& v) {
   std::vector<OngeldigeParameter> f;
   Velden vl{*b, f};
   contracts::ProductRegel p;
-  auto cat = vl.code("productcategorie", 2, true, "een productcategorie van 2 cijfers");
-  auto code = vl.tekst("productcode", true, 5);
-  auto oms = vl.tekst("omschrijving", false);
-  auto eenheid = vl.code("eenheid", 2, true, "een WJ756-code van 2 cijfers");
-  auto tarief = vl.bedrag("tarief", true);
-  p.hulpvorm = vl.code("hulpvorm", 2, false, "een CBS-hulpvorm");
-  auto van = vl.datum("geldigVan", true);
-  p.geldig_tot = vl.datum("geldigTot", false);
-  if (code && code->empty()) f.push_back({"productcode", "invalid", "productcode is leeg"});
+  auto cat = vl.cijfercode("productcategorie", 2, true, false, kCategorie);
+  auto code = vl.tekst("productcode", {.verplicht = true, .max = 5, .leeg = false});
+  auto oms = vl.tekst("omschrijving", {});
+  auto eenheid = vl.cijfercode("eenheid", 2, true, false, "een WJ756-code van 2 cijfers");
+  auto tarief = vl.bedrag_cent("tarief", true, kMaxBedragCent);
+  p.hulpvorm = vl.cijfercode("hulpvorm", 2, false, true, "een CBS-hulpvorm");
+  auto van = vl.datum("geldigVan", true, false);
+  p.geldig_tot = vl.datum("geldigTot", false, true);
   if (van && p.geldig_tot && *p.geldig_tot < *van)
-    f.push_back({"geldigTot", "invalid", "geldigTot ligt voor geldigVan"});
+    vl.fout("geldigTot", "invalid", "geldigTot ligt voor geldigVan");
   if (!f.empty()) return ongeldig(std::move(f));
   p.categorie = *cat;
   p.code = *code;
@@ -586,7 +583,7 @@ Antwoord Api::product_bewaar(const Verzoek& v) {
   auto r = bron_.met_contracten(
       [&](auto& c) { return c.bewaar_product(p, context(v, "contractbeheer")); });
   if (!r.ok()) return fout(r.status());
-  return json_antwoord(product_json(*r).dump(), 201);
+  return json_antwoord(product_json(*r).dump(-1, ' ', false, kVervang), 201);
 }
 
 // ---- contracten ----
@@ -600,14 +597,23 @@ Antwoord Api::contracten_lijst(const Verzoek& v) {
   if (!r.ok()) return fout(r.status());
   json arr = json::array();
   for (const auto& c : *r) arr.push_back(contract_json(c, namen));
-  return json_antwoord(json{{"contracten", arr}}.dump());
+  return json_antwoord(json{{"contracten", arr}}.dump(-1, ' ', false, kVervang));
+}
+
+Antwoord Api::contract_lees(const Verzoek& v) {
+  auto id = pad_id(v);
+  if (!id) return geen_id();
+  const Namen namen(bron_);
+  auto r = bron_.met_contracten([&](auto& c) { return c.lees_contract(*id); });
+  if (!r.ok()) return fout(r.status());
+  return met_etag(contract_json(*r, namen), r->versie);
 }
 
 Antwoord Api::contract_maak(const Verzoek& v) {
   const Namen namen(bron_);
   return bewaar_resource(
       bron_, v, true, "/api/v1/contracten", contract_van_body,
-      [](auto& c, const auto& w, auto, const auto& ctx) { return c.maak_contract(w, ctx); },
+      [](auto& c, const auto& w, auto, auto, const auto& ctx) { return c.maak_contract(w, ctx); },
       [&](const auto& r) { return contract_json(r, namen); });
 }
 
@@ -615,8 +621,8 @@ Antwoord Api::contract_wijzig(const Verzoek& v) {
   const Namen namen(bron_);
   return bewaar_resource(
       bron_, v, false, "/api/v1/contracten", contract_van_body,
-      [](auto& c, const auto& w, auto id, const auto& ctx) {
-        return c.wijzig_contract(*id, w, ctx);
+      [](auto& c, const auto& w, auto id, auto versie, const auto& ctx) {
+        return c.wijzig_contract(*id, w, versie, ctx);
       },
       [&](const auto& r) { return contract_json(r, namen); });
 }
@@ -624,8 +630,9 @@ Antwoord Api::contract_wijzig(const Verzoek& v) {
 Antwoord Api::contract_verwijder(const Verzoek& v) {
   auto id = pad_id(v);
   if (!id) return geen_id();
-  return verwijder_resource(
-      bron_, v, [&](auto& c, const auto& ctx) { return c.verwijder_contract(*id, ctx); });
+  return verwijder_resource(bron_, v, [&](auto& c, auto versie, const auto& ctx) {
+    return c.verwijder_contract(*id, versie, ctx);
+  });
 }
 
 // ---- budgetplafonds ----
@@ -663,14 +670,23 @@ Antwoord Api::plafonds_lijst(const Verzoek& v) {
   uit["gedeclareerdTot"] = tot.empty() ? json(nullptr) : json(tot);
   uit["signaalgrenzen"] = {80, 90, 100};
   uit["budgetplafonds"] = arr;
-  return json_antwoord(uit.dump());
+  return json_antwoord(uit.dump(-1, ' ', false, kVervang));
+}
+
+Antwoord Api::plafond_lees(const Verzoek& v) {
+  auto id = pad_id(v);
+  if (!id) return geen_id();
+  const Namen namen(bron_);
+  auto r = bron_.met_contracten([&](auto& c) { return c.lees_plafond(*id); });
+  if (!r.ok()) return fout(r.status());
+  return met_etag(plafond_json(*r, namen), r->versie);
 }
 
 Antwoord Api::plafond_maak(const Verzoek& v) {
   const Namen namen(bron_);
   return bewaar_resource(
       bron_, v, true, "/api/v1/budgetplafonds", plafond_van_body,
-      [](auto& c, const auto& w, auto, const auto& ctx) { return c.maak_plafond(w, ctx); },
+      [](auto& c, const auto& w, auto, auto, const auto& ctx) { return c.maak_plafond(w, ctx); },
       [&](const auto& r) { return plafond_json(r, namen); });
 }
 
@@ -678,8 +694,8 @@ Antwoord Api::plafond_wijzig(const Verzoek& v) {
   const Namen namen(bron_);
   return bewaar_resource(
       bron_, v, false, "/api/v1/budgetplafonds", plafond_van_body,
-      [](auto& c, const auto& w, auto id, const auto& ctx) {
-        return c.wijzig_plafond(*id, w, ctx);
+      [](auto& c, const auto& w, auto id, auto versie, const auto& ctx) {
+        return c.wijzig_plafond(*id, w, versie, ctx);
       },
       [&](const auto& r) { return plafond_json(r, namen); });
 }
@@ -687,8 +703,9 @@ Antwoord Api::plafond_wijzig(const Verzoek& v) {
 Antwoord Api::plafond_verwijder(const Verzoek& v) {
   auto id = pad_id(v);
   if (!id) return geen_id();
-  return verwijder_resource(
-      bron_, v, [&](auto& c, const auto& ctx) { return c.verwijder_plafond(*id, ctx); });
+  return verwijder_resource(bron_, v, [&](auto& c, auto versie, const auto& ctx) {
+    return c.verwijder_plafond(*id, versie, ctx);
+  });
 }
 
 Antwoord Api::uitgaven(const Verzoek& v) {
@@ -733,7 +750,7 @@ Antwoord Api::uitgaven(const Verzoek& v) {
                 {"uitgaven", arr}};
   });
   if (!r.ok()) return fout(r.status());
-  return json_antwoord(r->dump());
+  return json_antwoord(r->dump(-1, ' ', false, kVervang));
 }
 
 Antwoord Api::plafondtoets(const Verzoek& v) {
@@ -744,19 +761,18 @@ Antwoord Api::plafondtoets(const Verzoek& v) {
   std::vector<OngeldigeParameter> f;
   Velden vl{*b, f};
   contracts::Verplichting n;
-  auto aanb = vl.code("aanbieder", 8, true, "een AGB-code van 8 cijfers");
-  auto gem = vl.code("gemeente", 4, true, "een CBS-code van 4 cijfers");
-  auto cat = vl.code("productcategorie", 2, true, "een productcategorie van 2 cijfers");
-  auto code = vl.tekst("productcode", true, 5);
-  auto van = vl.datum("ingangsdatum", true);
-  n.einddatum = vl.datum("einddatum", false);
+  auto aanb = vl.cijfercode("aanbieder", 8, true, false, kAgb);
+  auto gem = vl.cijfercode("gemeente", 4, true, false, kCbs);
+  auto cat = vl.cijfercode("productcategorie", 2, true, false, kCategorie);
+  auto code = vl.tekst("productcode", {.verplicht = true, .max = 5, .leeg = false});
+  auto van = vl.datum("ingangsdatum", true, false);
+  n.einddatum = vl.datum("einddatum", false, true);
   auto volume = vl.geheel("volume", true, 1, 99999999);
-  auto eenheid = vl.code("eenheid", 2, true, "een WJ756-code van 2 cijfers");
-  auto freq = vl.tekst("frequentie", true, 1);
-  if (freq && *freq != "1" && *freq != "2" && *freq != "4" && *freq != "6")
-    f.push_back({"frequentie", "invalid", "frequentie is een WMO757-code: 1, 2, 4 of 6"});
+  auto eenheid = vl.cijfercode("eenheid", 2, true, false, "een WJ756-code van 2 cijfers");
+  auto freq =
+      een_van(vl, "frequentie", true, {"1", "2", "4", "6"}, "een WMO757-code: 1, 2, 4 of 6");
   if (van && n.einddatum && *n.einddatum < *van)
-    f.push_back({"einddatum", "invalid", "einddatum ligt voor de ingangsdatum"});
+    vl.fout("einddatum", "invalid", "einddatum ligt voor de ingangsdatum");
   // Scope first: a caller of one gemeente learns nothing about another's (or the regio's).
   if (auto w = buiten_gemeente(v, gem)) return probleem_antwoord(*w);
   if (!f.empty()) return ongeldig(std::move(f));
@@ -778,7 +794,8 @@ Antwoord Api::plafondtoets(const Verzoek& v) {
     overschreden = overschreden || m.toets.overschreden;
   }
   return json_antwoord(
-      json{{"toegestaan", toegestaan}, {"overschreden", overschreden}, {"meldingen", arr}}.dump());
+      json{{"toegestaan", toegestaan}, {"overschreden", overschreden}, {"meldingen", arr}}.dump(
+          -1, ' ', false, kVervang));
 }
 
 Antwoord Api::toewijzing_maak(const Verzoek& v) {
@@ -806,13 +823,13 @@ Antwoord Api::toewijzing_maak(const Verzoek& v) {
   });
   if (verzoek_gemeente)
     if (auto w = buiten_gemeente(v, *verzoek_gemeente)) return probleem_antwoord(*w);
-  n.ingangsdatum = vl.datum("ingangsdatum", false);
-  n.einddatum = vl.datum("einddatum", false);
+  n.ingangsdatum = vl.datum("ingangsdatum", false, false);
+  n.einddatum = vl.datum("einddatum", false, false);
   n.volume = vl.geheel("volume", false, 1, 99999999);
-  n.frequentie = vl.tekst("frequentie", false, 1);
-  if (n.frequentie && *n.frequentie != "1" && *n.frequentie != "2" && *n.frequentie != "4" &&
-      *n.frequentie != "6")
-    f.push_back({"frequentie", "invalid", "frequentie is een WMO757-code: 1, 2, 4 of 6"});
+  n.frequentie =
+      een_van(vl, "frequentie", false, {"1", "2", "4", "6"}, "een WMO757-code: 1, 2, 4 of 6");
+  if (n.ingangsdatum && n.einddatum && *n.einddatum < *n.ingangsdatum)
+    vl.fout("einddatum", "invalid", "einddatum ligt voor de ingangsdatum");
   if (!f.empty()) return ongeldig(std::move(f));
   auto r = bron_.met_contracten(
       [&](auto& c) { return c.maak_toewijzing(n, context(v, "toewijzing jeugdhulp")); });
@@ -841,7 +858,7 @@ Antwoord Api::toewijzing_maak(const Verzoek& v) {
                 {"eenheid", opt(t.eenheid)},
                 {"frequentie", opt(t.frequentie)}}},
               {"meldingen", meldingen}};
-  return json_antwoord(uit.dump(), 201);
+  return json_antwoord(uit.dump(-1, ' ', false, kVervang), 201);
 }
 
 // ---- wachttijden ----
@@ -956,7 +973,7 @@ Antwoord Api::wachttijden(const Verzoek& v) {
                 {"perGemeente", lijst(per_gemeente, "gemeente")}};
   });
   if (!antwoord.ok()) return fout(antwoord.status());
-  return json_antwoord(antwoord->dump());
+  return json_antwoord(antwoord->dump(-1, ' ', false, kVervang));
 }
 
 Antwoord Api::wachtlijst(const Verzoek& v) {
@@ -996,27 +1013,41 @@ Antwoord Api::wachtlijst(const Verzoek& v) {
     return json{{"peildatum", stand->iso()}, {"wachtlijst", arr}};
   });
   if (!r.ok()) return fout(r.status());
-  return json_antwoord(r->dump());
-}
-
-Antwoord Api::normen_lijst(const Verzoek&) {
-  auto r = bron_.met_contracten([](auto& c) { return c.normen(); });
-  if (!r.ok()) return fout(r.status());
-  json arr = json::array();
-  for (const auto& [k, w] : *r) arr.push_back({{"productcategorie", k}, {"weken", w}});
-  return json_antwoord(json{{"normen", arr}}.dump());
+  return json_antwoord(r->dump(-1, ' ', false, kVervang));
 }
 
 namespace {
+json norm_json(const contracts::NormRegel& n) {
+  return {{"productcategorie", n.categorie}, {"weken", n.weken}, {"versie", n.versie}};
+}
 bool is_norm_categorie(const std::optional<std::string>& c) {
   return c && (*c == "*" || cijfers(*c, 2));
 }
 }  // namespace
 
+Antwoord Api::normen_lijst(const Verzoek&) {
+  auto r = bron_.met_contracten([](auto& c) { return c.norm_regels(); });
+  if (!r.ok()) return fout(r.status());
+  json arr = json::array();
+  for (const auto& n : *r) arr.push_back(norm_json(n));
+  return json_antwoord(json{{"normen", arr}}.dump(-1, ' ', false, kVervang));
+}
+
+Antwoord Api::norm_lees(const Verzoek& v) {
+  auto cat = pad_param(v, "categorie");
+  if (!is_norm_categorie(cat))
+    return ongeldig({{"categorie", "invalid", "categorie is een productcategorie of *"}});
+  auto r = bron_.met_contracten([&](auto& c) { return c.lees_norm(*cat); });
+  if (!r.ok()) return fout(r.status());
+  return met_etag(norm_json(*r), r->versie);
+}
+
 Antwoord Api::norm_zet(const Verzoek& v) {
   auto cat = pad_param(v, "categorie");
   if (!is_norm_categorie(cat))
     return ongeldig({{"categorie", "invalid", "categorie is een productcategorie of *"}});
+  auto w = lees_voorwaarde(v, true);
+  if (auto* p = std::get_if<Probleem>(&w)) return probleem_antwoord(*p);
   Antwoord a;
   auto b = lees_body(v, a);
   if (!b) return a;
@@ -1024,22 +1055,22 @@ Antwoord Api::norm_zet(const Verzoek& v) {
   Velden vl{*b, f};
   auto weken = vl.geheel("weken", true, 1, 104);
   if (!f.empty()) return ongeldig(std::move(f));
-  auto s = bron_.met_contracten([&](auto& c) {
-    return c.zet_norm(*cat, static_cast<int>(*weken), context(v, "contractbeheer"));
+  auto r = bron_.met_contracten([&](auto& c) {
+    return c.zet_norm(*cat, static_cast<int>(*weken), std::get<Versie>(w),
+                      context(v, "contractbeheer"));
   });
-  if (!s.ok()) return fout(s);
-  return json_antwoord(json{{"productcategorie", *cat}, {"weken", *weken}}.dump());
+  if (!r.ok()) return fout(r.status());
+  return met_etag(norm_json(*r), r->versie);
 }
 
 Antwoord Api::norm_verwijder(const Verzoek& v) {
   auto cat = pad_param(v, "categorie");
   if (!is_norm_categorie(cat))
     return ongeldig({{"categorie", "invalid", "categorie is een productcategorie of *"}});
-  return verwijder_resource(bron_, v,
-                            [&](auto& c, const auto& ctx) { return c.verwijder_norm(*cat, ctx); });
+  return verwijder_resource(bron_, v, [&](auto& c, auto versie, const auto& ctx) {
+    return c.verwijder_norm(*cat, versie, ctx);
+  });
 }
-
-// ---- zorg in natura, PGB, algemene voorzieningen ----
 
 Antwoord Api::voorzieningen(const Verzoek& v) {
   std::vector<OngeldigeParameter> f;
@@ -1083,7 +1114,8 @@ Antwoord Api::voorzieningen(const Verzoek& v) {
       {"algemeen", algemeen_bekend ? euro(algemeen) : json(nullptr)},
       {"pctNatura", pgb_bekend ? deel(natura, maatwerk) : json(nullptr)},
       {"pctMaatwerk", algemeen_bekend ? deel(maatwerk, maatwerk + algemeen) : json(nullptr)}};
-  return json_antwoord(json{{"jaar", *jaar}, {"gemeenten", arr}, {"totaal", totaal}}.dump());
+  return json_antwoord(
+      json{{"jaar", *jaar}, {"gemeenten", arr}, {"totaal", totaal}}.dump(-1, ' ', false, kVervang));
 }
 
 }  // namespace jr::server

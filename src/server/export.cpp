@@ -10,6 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "domain/tekst.h"
+#include "server/invoer.h"
+
 namespace jr::server {
 namespace {
 
@@ -44,18 +47,19 @@ Tabel tabel_van_json(const nlohmann::json& j, std::vector<OngeldigeParameter>& f
     f.push_back({"body", "invalid", "de body is een JSON-object met titel, kolommen en rijen"});
     return t;
   }
-  if (auto it = j.find("titel"); it != j.end() && it->is_string() && !it->empty())
-    t.titel = it->get<std::string>();
-  else
-    f.push_back({"titel", "required", "titel is een verplichte tekst"});
+  Velden v{j, f};
+  if (auto titel = v.tekst("titel", {.verplicht = true, .leeg = false})) t.titel = *titel;
+  // Text in headers and cells: a line break or tab may be part of a cell, no other control
+  // character (an XLSX cannot hold one).
+  auto schoon = [](const std::string& s) { return !heeft_stuurteken(s, true); };
   auto k = j.find("kolommen");
   if (k == j.end() || !k->is_array() || k->empty() || k->size() > 100) {
     f.push_back({"kolommen", "invalid", "kolommen is een lijst van 1 tot 100 teksten"});
     return t;
   }
   for (const auto& c : *k) {
-    if (!c.is_string()) {
-      f.push_back({"kolommen", "invalid", "elke kolomnaam is een tekst"});
+    if (!c.is_string() || !schoon(c.get_ref<const std::string&>())) {
+      f.push_back({"kolommen", "invalid", "elke kolomnaam is een tekst zonder stuurtekens"});
       return t;
     }
     t.kolommen.push_back(c.get<std::string>());
@@ -75,12 +79,13 @@ Tabel tabel_van_json(const nlohmann::json& j, std::vector<OngeldigeParameter>& f
     for (const auto& c : rij) {
       if (c.is_null())
         cellen.emplace_back(std::monostate{});
-      else if (c.is_number())
+      else if (c.is_number() && std::isfinite(c.get<double>()))
         cellen.emplace_back(c.get<double>());
-      else if (c.is_string())
+      else if (c.is_string() && schoon(c.get_ref<const std::string&>()))
         cellen.emplace_back(c.get<std::string>());
       else {
-        f.push_back({"rijen", "invalid", "een cel is een tekst, een getal of null"});
+        f.push_back({"rijen", "invalid",
+                     "een cel is een tekst zonder stuurtekens, een eindig getal of null"});
         return t;
       }
     }

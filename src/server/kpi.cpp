@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indicators/periode.h"
+#include "server/invoer.h"
 
 namespace jr::server {
 namespace {
@@ -241,6 +242,7 @@ json kpi_json(const Kpi& k) {
       {"ambitie", {{"waarde", k.ambitie_waarde}, {"jaar", k.ambitie_jaar}}},
       {"bron", k.bron},
       {"toelichting", k.toelichting},
+      {"versie", k.versie},
       {"aangemaaktOp", k.aangemaakt_op},
       {"gewijzigdOp", k.gewijzigd_op},
   };
@@ -254,57 +256,24 @@ Kpi kpi_van_json(const json& j, std::vector<OngeldigeParameter>& f) {
     f.push_back({"body", "invalid", "de body is een JSON-object"});
     return k;
   }
-  auto tekst = [&](const json& o, const char* naam, const std::string& pad, bool verplicht,
-                   std::string& uit) {
-    auto it = o.find(naam);
-    if (it == o.end() || it->is_null()) {
-      if (verplicht) f.push_back({pad, "required", pad + " is verplicht"});
-      return;
-    }
-    if (!it->is_string()) {
-      f.push_back({pad, "invalid", pad + " is een tekst"});
-      return;
-    }
-    uit = it->get<std::string>();
-  };
-  auto getal_veld = [&](const json& o, const char* naam, const std::string& pad, double& uit) {
-    auto it = o.find(naam);
-    if (it == o.end() || it->is_null()) {
-      f.push_back({pad, "required", pad + " is verplicht"});
-    } else if (!it->is_number()) {
-      f.push_back({pad, "invalid", pad + " is een getal"});
-    } else {
-      uit = it->get<double>();
-    }
-  };
-  auto object = [&](const char* naam) -> const json* {
-    auto it = j.find(naam);
-    if (it == j.end() || !it->is_object()) {
-      f.push_back({naam, "required", std::string(naam) + " is een verplicht object"});
-      return nullptr;
-    }
-    return &*it;
-  };
-  tekst(j, "naam", "naam", true, k.naam);
-  tekst(j, "indicator", "indicator", true, k.indicator);
-  std::string gemeente;
-  tekst(j, "gemeente", "gemeente", false, gemeente);
-  if (!gemeente.empty()) k.gemeente = gemeente;
-  if (const json* n = object("nulmeting")) {
-    getal_veld(*n, "waarde", "nulmeting.waarde", k.nulmeting_waarde);
-    tekst(*n, "periode", "nulmeting.periode", true, k.nulmeting_periode);
+  Velden v{j, f};
+  k.naam = v.tekst("naam", {.verplicht = true}).value_or("");
+  k.indicator = v.tekst("indicator", {.verplicht = true, .max = 100}).value_or("");
+  // Empty or null: the regio.
+  auto gemeente = v.tekst("gemeente", {.nullable = true, .max = 4});
+  if (gemeente && !gemeente->empty()) k.gemeente = gemeente;
+  if (const json* n = v.object("nulmeting", true)) {
+    Velden vn{*n, f, "nulmeting"};
+    k.nulmeting_waarde = vn.getal("waarde", true, -1e15, 1e15).value_or(0);
+    k.nulmeting_periode = vn.tekst("periode", {.verplicht = true, .max = 6}).value_or("");
   }
-  if (const json* a = object("ambitie")) {
-    getal_veld(*a, "waarde", "ambitie.waarde", k.ambitie_waarde);
-    double jaar = 0;
-    getal_veld(*a, "jaar", "ambitie.jaar", jaar);
-    if (jaar != std::floor(jaar) || jaar < 0 || jaar > 9999)
-      f.push_back({"ambitie.jaar", "invalid", "ambitie.jaar is een jaartal"});
-    else
-      k.ambitie_jaar = static_cast<int>(jaar);
+  if (const json* a = v.object("ambitie", true)) {
+    Velden va{*a, f, "ambitie"};
+    k.ambitie_waarde = va.getal("waarde", true, -1e15, 1e15).value_or(0);
+    k.ambitie_jaar = static_cast<int>(va.geheel("jaar", true, 1900, 2199).value_or(0));
   }
-  tekst(j, "bron", "bron", false, k.bron);
-  tekst(j, "toelichting", "toelichting", false, k.toelichting);
+  k.bron = v.tekst("bron", {.max = 500}).value_or("");
+  k.toelichting = v.tekst("toelichting", {.max = 4000, .regels = true}).value_or("");
   return k;
 }
 

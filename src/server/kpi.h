@@ -27,6 +27,7 @@ struct Kpi {
   std::string bron;         // the policy document the target comes from
   std::string toelichting;  // free text
   std::string aangemaakt_op, gewijzigd_op;
+  int64_t versie = 1;  // raised by every change (If-Match)
 };
 
 // An indicator a KPI can follow, with how to read it from a gemeente's (or the regio's)

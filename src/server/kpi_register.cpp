@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kKolommen =
     "id, naam, indicator, gemeente, nulmeting_waarde, nulmeting_periode, ambitie_waarde, "
-    "ambitie_jaar, bron, toelichting, aangemaakt_op, gewijzigd_op";
+    "ambitie_jaar, bron, toelichting, aangemaakt_op, gewijzigd_op, versie";
 
 Kpi rij(const store::sqlite::Stmt& s) {
   Kpi k;
@@ -23,6 +23,7 @@ Kpi rij(const store::sqlite::Stmt& s) {
   k.toelichting = s.text(9);
   k.aangemaakt_op = s.text(10);
   k.gewijzigd_op = s.text(11);
+  k.versie = s.int64(12);
   return k;
 }
 
@@ -72,23 +73,50 @@ Result<Kpi> KpiRegister::maak(const Kpi& kpi) {
   return lees(db_.last_insert_rowid());
 }
 
-Result<Kpi> KpiRegister::wijzig(int64_t id, const Kpi& kpi) {
+namespace {
+// The version of KPI `id`; nullopt when there is none.
+Result<std::optional<int64_t>> versie_van(store::sqlite::Db& db, int64_t id) {
+  auto& s = db.prepare("SELECT versie FROM kpi WHERE id = ?");
+  s.bind(1, id);
+  std::optional<int64_t> v;
+  if (s.step()) v = s.int64(0);
+  Status st = s.status();
+  s.reset();
+  if (!st.ok()) return st;
+  return v;
+}
+}  // namespace
+
+Result<Kpi> KpiRegister::wijzig(int64_t id, const Kpi& kpi, Versie versie) {
+  if (versie && *versie == 0) return InvalidArgument("een KPI maakt u met POST");
+  // One statement: the version is compared and raised in the same UPDATE.
   auto& s = db_.prepare(
       "UPDATE kpi SET naam = ?, indicator = ?, gemeente = ?, nulmeting_waarde = ?, "
       "nulmeting_periode = ?, ambitie_waarde = ?, ambitie_jaar = ?, bron = ?, toelichting = ?, "
-      "gewijzigd_op = ? WHERE id = ?");
+      "gewijzigd_op = ?, versie = versie + 1 WHERE id = ? AND (?12 IS NULL OR versie = ?12)");
   bind_velden(s, kpi);
-  s.bind(10, clock_.now_iso()).bind(11, id);
+  s.bind(10, clock_.now_iso()).bind(11, id).bind(12, versie);
   JR_RETURN_IF_ERROR(s.run());
-  if (db_.changes() == 0) return NotFound("er is geen KPI " + std::to_string(id));
+  if (db_.changes() == 0) {
+    auto v = versie_van(db_, id);
+    if (!v.ok()) return v.status();
+    JR_RETURN_IF_ERROR(controleer_versie(*v, versie, "KPI " + std::to_string(id)));
+    return Internal("KPI " + std::to_string(id) + " niet gewijzigd");
+  }
   return lees(id);
 }
 
-Status KpiRegister::verwijder(int64_t id) {
-  auto& s = db_.prepare("DELETE FROM kpi WHERE id = ?");
-  s.bind(1, id);
+Status KpiRegister::verwijder(int64_t id, Versie versie) {
+  if (versie && *versie == 0) return InvalidArgument("If-None-Match: * past niet bij verwijderen");
+  auto& s = db_.prepare("DELETE FROM kpi WHERE id = ? AND (?2 IS NULL OR versie = ?2)");
+  s.bind(1, id).bind(2, versie);
   JR_RETURN_IF_ERROR(s.run());
-  if (db_.changes() == 0) return NotFound("er is geen KPI " + std::to_string(id));
+  if (db_.changes() == 0) {
+    auto v = versie_van(db_, id);
+    if (!v.ok()) return v.status();
+    JR_RETURN_IF_ERROR(controleer_versie(*v, versie, "KPI " + std::to_string(id)));
+    return Internal("KPI " + std::to_string(id) + " niet verwijderd");
+  }
   return Status::Ok();
 }
 

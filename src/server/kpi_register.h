@@ -9,6 +9,7 @@
 
 #include "domain/clock.h"
 #include "domain/status.h"
+#include "domain/versie.h"
 #include "server/kpi.h"
 
 namespace jr::store::sqlite {
@@ -27,10 +28,11 @@ class KpiRegister {
   Result<Kpi> lees(int64_t id);
   // Stores a new KPI (its id and timestamps are set here); the stored KPI.
   Result<Kpi> maak(const Kpi& kpi);
-  // Replaces the writable fields of KPI `id`; the stored KPI. NotFound when there is none.
-  Result<Kpi> wijzig(int64_t id, const Kpi& kpi);
-  // Removes KPI `id`. NotFound when there is none.
-  Status verwijder(int64_t id);
+  // Replaces the writable fields of KPI `id` and raises its version; the stored KPI.
+  // NotFound when there is none, Aborted when it is not at version `versie`.
+  Result<Kpi> wijzig(int64_t id, const Kpi& kpi, Versie versie);
+  // Removes KPI `id`. NotFound when there is none, Aborted when it is not at `versie`.
+  Status verwijder(int64_t id, Versie versie);
 
  private:
   store::sqlite::Db& db_;

@@ -32,8 +32,8 @@ Probleem ongeldige_parameters(std::vector<OngeldigeParameter> params);
 // 404 for a resource or path that does not exist.
 Probleem niet_gevonden(std::string detail);
 // Maps an expected failure to its problem (InvalidArgument 400, NotFound 404, AlreadyExists
-// 409, FailedPrecondition 409, PermissionDenied 403, Unauthenticated 401, Unavailable 503,
-// Internal 500). Internal messages are not shown to the client.
+// 409, FailedPrecondition 409, PermissionDenied 403, Unauthenticated 401, Aborted 412 (a
+// stale If-Match), Unavailable 503, Internal 500). Internal messages are not shown to the client.
 Probleem van_status(const Status& status);
 
 }  // namespace jr::server

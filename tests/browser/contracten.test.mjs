@@ -178,7 +178,7 @@ test('contracten & budget: plafonds gelijk aan de API, signalen, plafond aanmake
   const contract = (await api('contracten')).contracten.find((c) => c.kenmerk === 'BROWSERTEST-1');
   assert.equal(contract.gemeenten.length, Math.min(2, voorz.gemeenten.length));
   assert.ok(await page.locator('#contracten tbody tr').count() <= aantalContracten + 1);
-  await api(`contracten/${contract.id}`, { method: 'DELETE' });
+  await api(`contracten/${contract.id}`, { method: 'DELETE', headers: { 'If-Match': `"${contract.versie}"` } });
 
   const csv = await download(page, 'plafonds', 'csv');
   assert.match(csv.naam, /^budgetplafonds-.*\.csv$/);
@@ -237,9 +237,9 @@ test('wachttijden: verdeling en per aanbieder gelijk aan de API, wachtlijst, nor
   await page.click('#norm-opslaan');
   await page.waitForFunction(() => [...document.querySelectorAll('#normen tbody tr th')].some((c) => c.textContent === '37'));
   const normen = await api('wachttijdnormen');
-  assert.deepEqual(normen.normen.find((n) => n.productcategorie === '37'), { productcategorie: '37', weken: 3 });
+  assert.deepEqual(normen.normen.find((n) => n.productcategorie === '37'), { productcategorie: '37', weken: 3, versie: 1 });
   await page.screenshot({ path: path.join(ARTEFACTEN, 'wachttijden.png'), fullPage: true });
-  await api('wachttijdnormen/37', { method: 'DELETE' });
+  await api('wachttijdnormen/37', { method: 'DELETE', headers: { 'If-Match': '"1"' } });
   assert.deepEqual(fouten, []);
   await context.close();
 });

@@ -157,13 +157,14 @@ test('beveiliging: opgeslagen HTML in een KPI blijft tekst, schrijven zonder CSR
   const r = await fetch(`${URL_BASIS}/api/v1/kpis`, { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' }, body: JSON.stringify(kpi) });
   assert.equal(r.status, 201);
   const { id } = await r.json();
+  const etag = r.headers.get('etag');
   const { context, page, fouten } = await nieuwePagina();
   await open(page, '/doelen');
   const rij = page.locator(`#kpis tbody tr[data-kpi-id="${id}"]`);
   assert.ok((await rij.textContent()).includes('<img src=x'));
   assert.equal(await page.locator('#kpis img').count(), 0);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
-  const weg = await fetch(`${URL_BASIS}/api/v1/kpis/${id}`, { method: 'DELETE', headers: { Cookie: cookie, 'X-CSRF-Token': csrf } });
+  const weg = await fetch(`${URL_BASIS}/api/v1/kpis/${id}`, { method: 'DELETE', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'If-Match': etag } });
   assert.equal(weg.status, 204);
   assert.deepEqual(fouten, []);
   await context.close();
@@ -290,6 +291,45 @@ test('doelen: KPI\'s gelijk aan de API, een KPI aanmaken en verwijderen, CSV en 
   await page.waitForFunction((n) => document.querySelectorAll('#kpis tbody tr').length === n, doc.kpis.length);
   assert.deepEqual(fouten.filter((f) => !f.includes('400')), []);
   console.log(`doelen geladen in ${ms} ms`);
+  await context.close();
+});
+
+test('doelen: wie een KPI wijzigt die een ander intussen wijzigde, krijgt dat in het Nederlands te horen', async () => {
+  const { cookie, csrf } = await inloggen();
+  const kpi = { naam: 'Gedeelde KPI', indicator: 'uitvalPct', gemeente: null, nulmeting: { waarde: 10, periode: '2022' },
+    ambitie: { waarde: 5, jaar: 2026 }, bron: '', toelichting: '' };
+  const koppen = { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' };
+  const r = await fetch(`${URL_BASIS}/api/v1/kpis`, { method: 'POST', headers: koppen, body: JSON.stringify(kpi) });
+  assert.equal(r.status, 201);
+  const { id } = await r.json();
+  // Anna opens the KPI in the form ...
+  const { context, page, fouten } = await nieuwePagina();
+  await open(page, '/doelen');
+  await page.locator(`#kpis tbody tr[data-kpi-id="${id}"] button:has-text("Wijzigen")`).click();
+  assert.equal(await page.inputValue('#kpi-versie'), '1');
+  // ... Bert (another session) changes it meanwhile ...
+  const bert = await inloggen();
+  const w = await fetch(`${URL_BASIS}/api/v1/kpis/${id}`, { method: 'PUT',
+    headers: { ...koppen, Cookie: bert.cookie, 'X-CSRF-Token': bert.csrf, 'If-Match': '"1"' },
+    body: JSON.stringify({ ...kpi, naam: 'Door Bert gewijzigd' }) });
+  assert.equal(w.status, 200);
+  // ... and Anna's save is refused with a message in Dutch, Bert's change stays.
+  await page.fill('#kpi-naam', 'Door Anna gewijzigd');
+  await page.click('#kpi-opslaan');
+  await page.waitForSelector('#formulier-fouten .utrecht-alert');
+  assert.match(await page.textContent('#formulier-fouten'), /Iemand anders heeft dit intussen gewijzigd/);
+  await page.screenshot({ path: path.join(ARTEFACTEN, 'doelen-intussen-gewijzigd.png'), fullPage: true });
+  assert.equal((await api(`kpis/${id}`)).naam, 'Door Bert gewijzigd');
+  // After loading again, Anna's change goes through.
+  await open(page, '/doelen');
+  await page.locator(`#kpis tbody tr[data-kpi-id="${id}"] button:has-text("Wijzigen")`).click();
+  await page.fill('#kpi-naam', 'Door Anna gewijzigd');
+  await page.click('#kpi-opslaan');
+  await page.waitForFunction((i) => document.querySelector(`#kpis tbody tr[data-kpi-id="${i}"]`)?.textContent.includes('Door Anna'), id);
+  page.once('dialog', (d) => d.accept());
+  await page.locator(`#kpis tbody tr[data-kpi-id="${id}"] button:has-text("Verwijderen")`).click();
+  await page.waitForFunction((i) => !document.querySelector(`#kpis tbody tr[data-kpi-id="${i}"]`), id);
+  assert.deepEqual(fouten.filter((f) => !f.includes('412')), []);
   await context.close();
 });
 

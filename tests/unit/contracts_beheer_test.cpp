@@ -99,7 +99,9 @@ TEST_F(Contracten, GeenPlafondVoorGiOfLandelijkeInkoop) {
   EXPECT_NE(csv.status().message().find("regel 3"), std::string::npos);
   EXPECT_EQ(tel("budgetplafond"), 0);  // all or nothing
   ASSERT_TRUE(
-      beheer_->wijzig_aanbieder({kAanbieder, "Jeugdhulp Proef", "aanbieder", true}, ctx_).ok());
+      beheer_
+          ->wijzig_aanbieder({kAanbieder, "Jeugdhulp Proef", "aanbieder", true}, std::nullopt, ctx_)
+          .ok());
   EXPECT_EQ(beheer_->maak_plafond(plafond(100000), ctx_).status().code(),
             StatusCode::kInvalidArgument);
 }
@@ -112,18 +114,19 @@ TEST_F(Contracten, ElkeWijzigingGeaudit) {
   EXPECT_EQ(beheer_->maak_plafond(plafond(200000), ctx_).status().code(),
             StatusCode::kAlreadyExists);
   auto w = plafond(150000);
-  ASSERT_TRUE(beheer_->wijzig_plafond(p->id, w, ctx_).ok());
+  ASSERT_TRUE(beheer_->wijzig_plafond(p->id, w, std::nullopt, ctx_).ok());
   EXPECT_EQ(beheer_->lees_plafond(p->id)->bedrag_cent, 150000);
-  ASSERT_TRUE(beheer_->verwijder_plafond(p->id, ctx_).ok());
-  EXPECT_EQ(beheer_->verwijder_plafond(p->id, ctx_).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(beheer_->verwijder_plafond(p->id, std::nullopt, ctx_).ok());
+  EXPECT_EQ(beheer_->verwijder_plafond(p->id, std::nullopt, ctx_).code(), StatusCode::kNotFound);
   contracts::Contract c{0,  "JH-1",          kAanbieder, "inspanning", Date(2026, 1, 1),
                         {}, {"0268", "0209"}};
   auto gemaakt = beheer_->maak_contract(c, ctx_);
   ASSERT_TRUE(gemaakt.ok()) << gemaakt.status().to_string();
   EXPECT_EQ(gemaakt->gemeenten.size(), 2u);
   EXPECT_EQ(beheer_->maak_contract(c, ctx_).status().code(), StatusCode::kAlreadyExists);
-  ASSERT_TRUE(beheer_->zet_norm("37", 2, ctx_).ok());
-  EXPECT_EQ(beheer_->verwijder_norm("*", ctx_).code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(beheer_->zet_norm("37", 2, std::nullopt, ctx_).ok());
+  EXPECT_EQ(beheer_->verwijder_norm("*", std::nullopt, ctx_).code(),
+            StatusCode::kFailedPrecondition);
   // maak, wijzig, verwijder plafond; maak contract; zet norm: five changes, five events.
   EXPECT_EQ(tel("audit_event") - voor, 5);
   EXPECT_EQ(tel("audit_event", "object_type = 'budgetplafond' AND handeling = 'wijzigen'"), 3);
@@ -172,7 +175,7 @@ TEST_F(Contracten, ToewijzingBovenHetPlafondWeigerenOfWaarschuwen) {
   EXPECT_FALSE((*korter)[0].toets.overschreden);
 
   auto w = plafond(kosten - 100, "waarschuwen");
-  ASSERT_TRUE(beheer_->wijzig_plafond(p->id, w, ctx_).ok());
+  ASSERT_TRUE(beheer_->wijzig_plafond(p->id, w, std::nullopt, ctx_).ok());
   const int64_t audit_voor = tel("audit_event", "object_type = 'toewijzing'");
   auto gemaakt = beheer_->maak_toewijzing({verzoek_id, {}, {}, {}, {}}, ctx_);
   ASSERT_TRUE(gemaakt.ok()) << gemaakt.status().to_string();

@@ -24,11 +24,13 @@ class ServerContracten : public ::testing::Test {
   }
   static httplib::Result stuur(const std::string& methode, const std::string& pad,
                                const std::string& body = "") {
+    // Edits name any version (If-Match: *); the version guard has its own tests
+    // (server_vijandig_test).
     auto c = fx_->client();
     return methode == "GET"    ? c.Get(pad)
            : methode == "POST" ? c.Post(pad, body, "application/json")
-           : methode == "PUT"  ? c.Put(pad, body, "application/json")
-                               : c.Delete(pad);
+           : methode == "PUT"  ? c.Put(pad, {{"If-Match", "*"}}, body, "application/json")
+                               : c.Delete(pad, {{"If-Match", "*"}});
   }
   static json ok(const std::string& methode, const std::string& pad, const std::string& body = "",
                  int verwacht = 200) {

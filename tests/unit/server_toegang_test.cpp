@@ -144,8 +144,9 @@ std::optional<Aanvraag> aanvraag(ServerFixture& fx, const Route& r,
 httplib::Result stuur(httplib::Client& c, const Aanvraag& a) {
   if (a.methode == "GET") return c.Get(a.pad);
   if (a.methode == "POST") return c.Post(a.pad, a.body, "application/json");
-  if (a.methode == "PUT") return c.Put(a.pad, a.body, "application/json");
-  return c.Delete(a.pad);
+  // An edit names any version (If-Match: *): what is tested here is who is let through.
+  if (a.methode == "PUT") return c.Put(a.pad, {{"If-Match", "*"}}, a.body, "application/json");
+  return c.Delete(a.pad, {{"If-Match", "*"}});
 }
 
 // A refusal: problem+json with only the problem's own fields, no data.

@@ -109,13 +109,30 @@ export async function haal(pad, params = {}) {
   return antwoord(await fetch(url, { headers: { Accept: 'application/json' } }));
 }
 
-export async function stuur(methode, pad, body) {
+// A POST, PUT or DELETE. An edit names the version it started from (`versie`: the record's
+// `versie` field, sent as If-Match), or `nieuw` for a record that must not exist yet
+// (If-None-Match: *): when someone else changed the record in between, the server refuses
+// (412) and the page says so instead of overwriting that change.
+export async function stuur(methode, pad, body, { versie, nieuw } = {}) {
+  const koppen = { Accept: 'application/json', ...(await csrfKoppen()) };
+  if (body !== undefined) koppen['Content-Type'] = 'application/json';
+  if (versie !== undefined && versie !== null && versie !== '') koppen['If-Match'] = `"${versie}"`;
+  if (nieuw) koppen['If-None-Match'] = '*';
   const r = await fetch(`/api/v1/${pad}`, {
     method: methode,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(await csrfKoppen()) },
+    headers: koppen,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return antwoord(r);
+}
+
+// The message for a refused edit: a lost update gets the advice to load the record again.
+export function foutTekst(fout) {
+  if (fout instanceof ApiFout && fout.probleem.code === 'precondition-failed')
+    return 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en breng uw wijziging daarna opnieuw aan.';
+  if (fout instanceof ApiFout && fout.probleem.invalidParams?.length)
+    return fout.probleem.invalidParams.map((p) => p.reason).join('; ');
+  return fout.message;
 }
 
 // The page's filters from its URL, with defaults.

@@ -1,7 +1,7 @@
 // Contracten & budget: budgetplafonds with their use and forecast per aanbieder, spend per
 // month, gemeente and product, zorg in natura / PGB / algemene voorzieningen against the
 // target, the contracts, a form for plafonds and the plafond check of a toewijzing.
-import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, markeerKlaar, ApiFout } from './api.js';
+import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, markeerKlaar } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
@@ -83,12 +83,13 @@ function toonAanbieders() {
       vak.setAttribute('aria-label', `${a.naam} landelijk ingekocht`);
       vak.addEventListener('change', async () => {
         try {
-          const n = await stuur('PUT', `aanbieders/${a.agb}`, { naam: a.naam, soort: a.soort, landelijk: vak.checked });
+          const n = await stuur('PUT', `aanbieders/${a.agb}`, { naam: a.naam, soort: a.soort, landelijk: vak.checked }, { versie: a.versie });
           Object.assign(a, n);
           toonAanbieders();
           vulFormulieren();
         } catch (e) {
-          toonMelding($('melding'), e.message);
+          vak.checked = a.landelijk;
+          toonMelding($('melding'), foutTekst(e));
         }
       });
       return [a.naam, a.agb, a.soort, { element: vak, tekst: a.landelijk ? 'ja' : 'nee' }, a.vrijgesteld ? 'nee' : 'ja'];
@@ -260,6 +261,7 @@ function acties(p) {
   w.textContent = 'Wijzigen';
   w.addEventListener('click', () => {
     $('plafond-id').value = p.id;
+    $('plafond-versie').value = p.versie;
     $('plafond-aanbieder').value = p.aanbieder;
     $('plafond-jaar').value = p.jaar;
     $('plafond-gemeente').value = p.gemeente ?? '';
@@ -276,10 +278,10 @@ function acties(p) {
   v.addEventListener('click', async () => {
     if (!confirm(`Budgetplafond ${p.aanbiederNaam} ${p.jaar} verwijderen?`)) return;
     try {
-      await stuur('DELETE', `budgetplafonds/${p.id}`);
+      await stuur('DELETE', `budgetplafonds/${p.id}`, undefined, { versie: p.versie });
       await laad(false);
     } catch (e) {
-      toonMelding($('melding'), e.message);
+      toonMelding($('melding'), foutTekst(e));
     }
   });
   div.append(w, v);
@@ -382,14 +384,13 @@ function toonContracten(c, gemeente) {
 function leegFormulier() {
   $('plafond-formulier').reset();
   $('plafond-id').value = '';
+  $('plafond-versie').value = '';
   $('formulier-kop').textContent = 'Nieuw budgetplafond';
   toonMelding($('formulier-fouten'), '');
 }
 
 function toonFouten(el, e) {
-  if (e instanceof ApiFout && e.probleem.invalidParams?.length)
-    toonMelding(el, e.probleem.invalidParams.map((p) => p.reason).join('; '));
-  else toonMelding(el, e.message);
+  toonMelding(el, foutTekst(e));
 }
 
 async function slaPlafondOp(ev) {
@@ -405,7 +406,7 @@ async function slaPlafondOp(ev) {
     bijOverschrijding: $('plafond-bij').value,
   };
   try {
-    if (id) await stuur('PUT', `budgetplafonds/${id}`, body);
+    if (id) await stuur('PUT', `budgetplafonds/${id}`, body, { versie: $('plafond-versie').value });
     else await stuur('POST', 'budgetplafonds', body);
     leegFormulier();
     if (![...$('jaar').options].some((o) => o.value === String(body.jaar))) {

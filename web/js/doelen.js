@@ -1,6 +1,6 @@
 // Doelen: the council's KPIs with their status against the straight path from nulmeting to
 // ambitie; created, edited and removed through the API.
-import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, ApiFout } from './api.js';
+import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { staven, grafiekenGeladen } from './grafiek.js';
@@ -113,6 +113,7 @@ async function laad(nieuw) {
 function vulFormulier(k) {
   $('formulier-kop').textContent = `KPI wijzigen: ${k.naam}`;
   $('kpi-id').value = k.id;
+  $('kpi-versie').value = k.versie;
   $('kpi-naam').value = k.naam;
   $('kpi-indicator').value = k.indicator;
   $('kpi-gemeente').value = k.gemeente || '';
@@ -128,6 +129,7 @@ function vulFormulier(k) {
 function leegFormulier() {
   $('kpi-formulier').reset();
   $('kpi-id').value = '';
+  $('kpi-versie').value = '';
   $('formulier-kop').textContent = 'Nieuwe KPI';
   $('formulier-fouten').innerHTML = '';
 }
@@ -150,23 +152,21 @@ async function opslaan(e) {
   };
   const id = $('kpi-id').value;
   try {
-    await (id ? stuur('PUT', `kpis/${id}`, body) : stuur('POST', 'kpis', body));
+    await (id ? stuur('PUT', `kpis/${id}`, body, { versie: $('kpi-versie').value }) : stuur('POST', 'kpis', body));
     leegFormulier();
     await laad(false);
   } catch (fout) {
-    const lijst = fout instanceof ApiFout && fout.probleem.invalidParams
-      ? fout.probleem.invalidParams.map((p) => p.reason).join('; ') : fout.message;
-    toonMelding($('formulier-fouten'), `Niet opgeslagen: ${lijst}`);
+    toonMelding($('formulier-fouten'), `Niet opgeslagen: ${foutTekst(fout)}`);
   }
 }
 
 async function verwijder(k) {
   if (!confirm(`KPI "${k.naam}" verwijderen?`)) return;
   try {
-    await stuur('DELETE', `kpis/${k.id}`);
+    await stuur('DELETE', `kpis/${k.id}`, undefined, { versie: k.versie });
     await laad(false);
   } catch (e) {
-    toonMelding($('melding'), e.message);
+    toonMelding($('melding'), foutTekst(e));
   }
 }
 

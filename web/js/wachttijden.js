@@ -1,6 +1,6 @@
 // Wachttijden: the distribution of the wait from aanmelding to start, per aanbieder, product and
 // gemeente against the norm; the current wachtlijst; the norms (editable).
-import { haal, stuur, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, ApiFout } from './api.js';
+import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
@@ -158,7 +158,11 @@ async function toonWachtlijst(lijst) {
   }
 }
 
+// The norms as last shown, with their versions: saving one names the version it changes.
+let getoondeNormen = [];
+
 function toonNormen(n) {
+  getoondeNormen = n.normen;
   toonTabel($('tabel-normen'), {
     id: 'normen',
     titel: 'Normen voor de wachttijd van aanmelding tot start',
@@ -171,14 +175,14 @@ async function slaNormOp(ev) {
   ev.preventDefault();
   const cat = $('norm-categorie').value.trim() || '*';
   try {
-    await stuur('PUT', `wachttijdnormen/${encodeURIComponent(cat)}`, { weken: Number($('norm-weken').value) });
+    const bestaand = getoondeNormen.find((x) => x.productcategorie === cat);
+    await stuur('PUT', `wachttijdnormen/${encodeURIComponent(cat)}`, { weken: Number($('norm-weken').value) },
+      bestaand ? { versie: bestaand.versie } : { nieuw: true });
     toonMelding($('formulier-fouten'), '');
     $('norm-formulier').reset();
     await laad(false);
   } catch (e) {
-    if (e instanceof ApiFout && e.probleem.invalidParams?.length)
-      toonMelding($('formulier-fouten'), e.probleem.invalidParams.map((p) => p.reason).join('; '));
-    else toonMelding($('formulier-fouten'), e.message);
+    toonMelding($('formulier-fouten'), foutTekst(e));
   }
 }
 
