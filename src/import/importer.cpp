@@ -476,7 +476,10 @@ Status Importer::importeer_bestanden(const std::vector<std::filesystem::path>& f
   };
   struct Rij {
     std::mutex m;
-    std::condition_variable cv;
+    // Each thread waits on its own condition and is woken only when it can go on: the
+    // reader when the queue is no longer full, a worker when there is work, this thread when
+    // the next message in stream order is done.
+    std::condition_variable lezer, werk, schrijver;
     std::deque<std::unique_ptr<Taak>> volgorde;  // stream order
     std::deque<Taak*> te_doen;                   // not yet taken by a worker
     std::vector<std::vector<Voorbereid>> afval;  // per worker: to be freed there
@@ -485,25 +488,30 @@ Status Importer::importeer_bestanden(const std::vector<std::filesystem::path>& f
   } rij;
   rij.afval.resize(validators.size());
   const size_t diepte = 32 * validators.size() + 32;
+  auto stop_alles = [&] {
+    rij.lezer.notify_all();
+    rij.werk.notify_all();
+    rij.schrijver.notify_all();
+  };
   std::thread lezer([&] {
     lees_voor<Voorbereid>(files, max_bytes, [&](Voorbereid&& p) {
       auto t = std::make_unique<Taak>();
       t->p = std::move(p);
       {
         std::unique_lock lock(rij.m);
-        rij.cv.wait(lock, [&] { return rij.stop || rij.volgorde.size() < diepte; });
+        rij.lezer.wait(lock, [&] { return rij.stop || rij.volgorde.size() < diepte; });
         if (rij.stop) return false;
         rij.te_doen.push_back(t.get());
         rij.volgorde.push_back(std::move(t));
       }
-      rij.cv.notify_all();
+      rij.werk.notify_one();
       return true;
     });
     {
       std::lock_guard lock(rij.m);
       rij.gelezen = true;
     }
-    rij.cv.notify_all();
+    stop_alles();
   });
   std::vector<std::thread> werkers;
   for (size_t w = 0; w < validators.size(); ++w) {
@@ -514,7 +522,7 @@ Status Importer::importeer_bestanden(const std::vector<std::filesystem::path>& f
         std::vector<Voorbereid> weg;
         {
           std::unique_lock lock(rij.m);
-          rij.cv.wait(lock, [&] { return rij.stop || rij.gelezen || !rij.te_doen.empty(); });
+          rij.werk.wait(lock, [&] { return rij.stop || rij.gelezen || !rij.te_doen.empty(); });
           weg.swap(rij.afval[w]);
           if (rij.stop || rij.te_doen.empty()) break;  // `weg` is freed on leaving
           t = rij.te_doen.front();
@@ -529,28 +537,32 @@ Status Importer::importeer_bestanden(const std::vector<std::filesystem::path>& f
             p.zstd = store::comprimeer(p.bytes);
           }
         }
+        bool vooraan;
         {
           std::lock_guard lock(rij.m);
           t->klaar = true;
           t->werker = w;
+          vooraan = rij.volgorde.front().get() == t;
         }
-        rij.cv.notify_all();
+        if (vooraan) rij.schrijver.notify_one();
       }
     });
   }
   while (true) {
     std::unique_ptr<Taak> t;
+    bool was_vol;
     {
       std::unique_lock lock(rij.m);
-      rij.cv.wait(lock, [&] {
+      rij.schrijver.wait(lock, [&] {
         return (!rij.volgorde.empty() && rij.volgorde.front()->klaar) ||
                (rij.gelezen && rij.volgorde.empty());
       });
       if (rij.volgorde.empty()) break;
+      was_vol = rij.volgorde.size() >= diepte;
       t = std::move(rij.volgorde.front());
       rij.volgorde.pop_front();
     }
-    rij.cv.notify_all();
+    if (was_vol) rij.lezer.notify_one();
     const bool verder = pas_toe(t->p);
     // A document parsed here (not ahead) is freed here, with this thread's dictionary.
     if (t->p.hier_gevalideerd) t->p.validatie.reset();
@@ -559,8 +571,10 @@ Status Importer::importeer_bestanden(const std::vector<std::filesystem::path>& f
       rij.afval[t->werker].push_back(std::move(t->p));
       if (!verder) rij.stop = true;
     }
-    rij.cv.notify_all();
-    if (!verder) break;
+    if (!verder) {
+      stop_alles();
+      break;
+    }
   }
   lezer.join();
   for (auto& w : werkers) w.join();
