@@ -12,7 +12,9 @@
 # The region is generated once per WORKDIR and schaal and reused; the database is new each
 # run. The JW315 and JW301 messages the stream depends on are imported first, untimed.
 # Prints a table and, last, one line:
-#   RESULT import_msg_per_cpu_s=X xmllint_msg_per_cpu_s=X ratio=X berichten=N
+#   RESULT import_msg_per_cpu_s=X xmllint_msg_per_cpu_s=X ratio=X berichten=N ...
+# (also the CPU of importing the same stream a second time, all of it skipped, as a
+# percentage of the first import's, and the first import's peak resident memory).
 set -euo pipefail
 bin="$(realpath "${1:?binary}")"
 work="${2:-/tmp/jr-bench-import}"
@@ -63,9 +65,11 @@ meet() {
   awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<<"$t"
 }
 
-# 1. jeugdregie import of the whole stream (sorted order, the default batch size).
+# 1. jeugdregie import of the whole stream (sorted order, the default batch size); its peak
+# resident memory from GNU time.
 read -r imp_wall imp_cpu < <(meet "$work/import.json" "$work/import.err" \
-  "$bin" import --db "$db" "$regio/stroom")
+  /usr/bin/time -f '%M' -o "$work/import.rss" "$bin" import --db "$db" "$regio/stroom")
+imp_rss_mb=$(awk '{printf "%.0f", $1 / 1024}' "$work/import.rss")
 python3 - "$work/import.json" <<'EOF' >"$work/import.tellers"
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -76,6 +80,17 @@ read -r ontvangen opgeslagen afgekeurd fout <"$work/import.tellers"
 if [ "$ontvangen" != "$n_totaal" ] || [ "$fout" != 0 ]; then
   echo "import.sh: import ontving $ontvangen van $n_totaal berichten, $fout fouten" >&2
   cat "$work/import.err" >&2
+  exit 1
+fi
+
+# 1b. The same stream again onto the store that now holds it (resume: every message is known
+# by its content hash and skipped before it is parsed).
+read -r her_wall her_cpu < <(meet "$work/herimport.json" "$work/herimport.err" \
+  "$bin" import --db "$db" "$regio/stroom")
+her_overgeslagen=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totaal"]["overgeslagen"])' \
+  "$work/herimport.json")
+if [ "$her_overgeslagen" != "$n_totaal" ]; then
+  echo "import.sh: herimport sloeg $her_overgeslagen van $n_totaal berichten over" >&2
   exit 1
 fi
 
@@ -112,6 +127,8 @@ printf '|%s|%s|%s|%s|\n' "----------------------------------------------" "-----
   "----------" "------------------"
 printf '| %-44s | %8s | %8s | %16s |\n' "jeugdregie import (alle $n_totaal)" "$imp_wall" \
   "$imp_cpu" "$(per_s "$n_totaal" "$imp_cpu")"
+printf '| %-44s | %8s | %8s | %16s |\n' "jeugdregie import opnieuw (alles bekend)" "$her_wall" \
+  "$her_cpu" "$(per_s "$n_totaal" "$her_cpu")"
 printf '| %-44s | %8s | %8s | %16s |\n' "xmllint --noout --schema (alle)" "$xl_wall_tot" \
   "$xl_cpu_tot" "$(per_s "$n_totaal" "$xl_cpu_tot")"
 printf '| %-44s | %8s | %8s | %16s |\n' "jeugdregie ijw validate (alle)" "$jv_wall_tot" \
@@ -127,6 +144,9 @@ imp_rate=$(per_s "$n_totaal" "$imp_cpu")
 xl_rate=$(per_s "$n_totaal" "$xl_cpu_tot")
 ratio=$(awk -v a="$imp_rate" -v b="$xl_rate" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
 echo
+her_pct=$(awk -v a="$her_cpu" -v b="$imp_cpu" 'BEGIN {printf "%.1f", (b > 0 ? 100 * a / b : 0)}')
 echo "import / xmllint (berichten per CPU-seconde): ${ratio}x"
+echo "herimport: ${her_pct} % van de CPU van de eerste import; piekgeheugen import: ${imp_rss_mb} MB"
 echo "RESULT import_msg_per_cpu_s=$imp_rate xmllint_msg_per_cpu_s=$xl_rate ratio=$ratio" \
-  "berichten=$n_totaal import_wall_s=$imp_wall import_cpu_s=$imp_cpu"
+  "berichten=$n_totaal import_wall_s=$imp_wall import_cpu_s=$imp_cpu herimport_cpu_s=$her_cpu" \
+  "herimport_pct=$her_pct import_rss_mb=$imp_rss_mb"

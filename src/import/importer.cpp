@@ -71,6 +71,7 @@ struct Importer::Voorbereid {
   std::string sha256;
   std::string zstd;  // `bytes` compressed ahead (reader thread); empty: the store compresses
   std::optional<ijw::Validatie> validatie;  // nullopt: validated after the duplicate check
+  bool hier_gevalideerd = false;            // validated on the calling (store) thread, by verwerk
   Status leesfout;  // the file could not be read: rejected as unread, the run goes on
   Status fataal;    // a broken archive: the run stops here
 };
@@ -266,6 +267,8 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
     if (*versie != data_versie_ || toewijzingen_->grootte() > kToewijzingenMax)
       toewijzingen_->leeg();
     data_versie_ = *versie;
+    // Keys written by another connection are not in the filters: ask the store from now on.
+    if (filters_ && *versie != filter_versie_) filters_.reset();
   }
   detail::Ontvangst o{.store = store_,
                       .clock = clock_,
@@ -279,19 +282,25 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
                       .standaard_dir = validator_.schemas().standaard_dir(),
                       .schemas = &validator_.schemas(),
                       .catalogus = catalogus_.get(),
-                      .toewijzingen = toewijzingen_.get()};
-  for (std::string_view richting : {"in", "uit"}) {
-    auto eerder = store_.zoek_bericht(richting, o.sha256);
+                      .toewijzingen = toewijzingen_.get(),
+                      .filters = filters_.get()};
+  // The same bytes stored before (either direction): skipped. The run's filter answers
+  // "certainly not" for nearly every new message without a query.
+  if (!filters_ || filters_->misschien(store::ImportSleutel::inhoud, o.sha256)) {
+    auto eerder = store_.zoek_bericht_inhoud(o.sha256);
     if (!eerder.ok()) return fout(eerder.status());
     if (*eerder) {
       r.uitkomst = Uitkomst::overgeslagen;
-      r.bericht_id = *eerder;
-      auto b = store_.lees_bericht(**eerder);
-      if (b.ok()) r.berichttype = b->berichttype;
+      r.bericht_id = (*eerder)->id;
+      r.berichttype = (*eerder)->berichttype;
       return r;
     }
   }
-  if (!p.validatie) p.validatie = validator_.validate(bytes);
+  if (!p.validatie) {
+    p.validatie = validator_.validate(bytes);
+    p.hier_gevalideerd = true;
+    ++samenvatting_.gevalideerd;
+  }
   ijw::Validatie& v = *p.validatie;
   if (!v.fout.ok()) {
     if (v.type && v.fout.code() != StatusCode::kInvalidArgument) return fout(v.fout);
@@ -354,18 +363,11 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
 namespace {
 
 // Reads the files in order (the *.xml members of archives in archive order) and hands each
-// message to `emit`, with its hash and, when `validator` is given, its validation. Stops when
-// emit returns false, and after a broken archive (emitted with `fataal`).
+// message's bytes to `emit`. Stops when emit returns false, and after a broken archive
+// (emitted with `fataal`).
 template <class Item>
 void lees_voor(const std::vector<std::filesystem::path>& files, size_t max_bytes,
-               ijw::Validator* validator, const std::function<bool(Item&&)>& emit) {
-  auto bereid = [&](Item& p) {
-    p.sha256 = sha256_hex(p.bytes);
-    if (validator) {
-      p.validatie = validator->validate(p.bytes);
-      p.zstd = store::comprimeer(p.bytes);
-    }
-  };
+               const std::function<bool(Item&&)>& emit) {
   for (const auto& f : files) {
     if (is_archief(f)) {
       auto inhoud = lees_gz(f, kMaxArchief);
@@ -392,7 +394,6 @@ void lees_voor(const std::vector<std::filesystem::path>& files, size_t max_bytes
         p.bron = f.string() + ":" + lid.name;
         p.buffer = buffer;
         p.bytes = lid.content;
-        bereid(p);
         if (!emit(std::move(p))) return;
       }
       continue;
@@ -405,7 +406,6 @@ void lees_voor(const std::vector<std::filesystem::path>& files, size_t max_bytes
     } else {
       p.buffer = std::make_shared<const std::string>(std::move(*bytes));
       p.bytes = *p.buffer;
-      bereid(p);
     }
     if (!emit(std::move(p))) return;
   }
@@ -429,6 +429,7 @@ Status Importer::importeer_bestanden(const std::vector<std::filesystem::path>& f
       tel(r);
       return true;
     }
+    if (p.validatie) ++samenvatting_.gevalideerd;  // validated ahead
     BerichtResultaat r = import_voorbereid(p);
     if (r.uitkomst == Uitkomst::fout) {
       // Later messages may depend on this one (a stop on its start): stop here, so that
@@ -441,70 +442,145 @@ Status Importer::importeer_bestanden(const std::vector<std::filesystem::path>& f
     return true;
   };
   const size_t max_bytes = validator_.limits().max_bytes;
-  std::unique_ptr<ijw::Validator> tweede;
+  // Validators of the threads that parse ahead, one each.
+  std::vector<std::unique_ptr<ijw::Validator>> validators;
   if (options_.parallel) {
-    auto v = ijw::Validator::create(validator_.schemas().standaard_dir(), validator_.limits());
-    if (v.ok()) tweede = std::move(*v);
+    size_t n = options_.werkers;
+    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
+    for (size_t i = 0; i < n; ++i) {
+      auto v = ijw::Validator::create(validator_.schemas().standaard_dir(), validator_.limits());
+      if (!v.ok()) break;
+      validators.push_back(std::move(*v));
+    }
   }
-  if (!tweede) {
-    lees_voor<Voorbereid>(files, max_bytes, nullptr, [&](Voorbereid&& p) { return pas_toe(p); });
+  if (validators.empty()) {
+    lees_voor<Voorbereid>(files, max_bytes, [&](Voorbereid&& p) {
+      if (p.fataal.ok() && p.leesfout.ok()) p.sha256 = sha256_hex(p.bytes);
+      return pas_toe(p);
+    });
     return eerste;
   }
-  // Two threads: the reader fills a bounded queue; this thread applies in order. Documents
-  // are freed on the reader's thread, whose parser dictionary their names live in.
+  // What was stored when the run began: a message the filter may know is not parsed ahead
+  // (the store thread looks it up, and parses it itself only when it was not stored after
+  // all). A copy: the run's own filters change as it writes.
+  std::optional<detail::KeyFilter> bij_start;
+  if (filters_) bij_start = filters_->filter(store::ImportSleutel::inhoud);
+  // One thread reads files and archives into a bounded queue in stream order; the workers
+  // hash, parse, validate and compress whichever message is next to do; this thread takes
+  // them in stream order and does all the store work. A document is freed on the worker
+  // that parsed it (its names live in that worker's parser dictionary).
+  struct Taak {
+    Voorbereid p;
+    bool klaar = false;
+    size_t werker = 0;
+  };
   struct Rij {
     std::mutex m;
-    std::condition_variable cv;
-    std::deque<Voorbereid> wachtend;
-    std::vector<Voorbereid> afval;
-    bool klaar = false;
+    // Each thread waits on its own condition and is woken only when it can go on: the
+    // reader when the queue is no longer full, a worker when there is work, this thread when
+    // the next message in stream order is done.
+    std::condition_variable lezer, werk, schrijver;
+    std::deque<std::unique_ptr<Taak>> volgorde;  // stream order
+    std::deque<Taak*> te_doen;                   // not yet taken by a worker
+    std::vector<std::vector<Voorbereid>> afval;  // per worker: to be freed there
+    bool gelezen = false;
     bool stop = false;
   } rij;
-  constexpr size_t kDiepte = 64;
+  rij.afval.resize(validators.size());
+  const size_t diepte = 32 * validators.size() + 32;
+  auto stop_alles = [&] {
+    rij.lezer.notify_all();
+    rij.werk.notify_all();
+    rij.schrijver.notify_all();
+  };
   std::thread lezer([&] {
-    lees_voor<Voorbereid>(files, max_bytes, tweede.get(), [&](Voorbereid&& p) {
-      std::vector<Voorbereid> weg;
+    lees_voor<Voorbereid>(files, max_bytes, [&](Voorbereid&& p) {
+      auto t = std::make_unique<Taak>();
+      t->p = std::move(p);
       {
         std::unique_lock lock(rij.m);
-        rij.cv.wait(lock, [&] { return rij.stop || rij.wachtend.size() < kDiepte; });
+        rij.lezer.wait(lock, [&] { return rij.stop || rij.volgorde.size() < diepte; });
         if (rij.stop) return false;
-        rij.wachtend.push_back(std::move(p));
-        weg.swap(rij.afval);
+        rij.te_doen.push_back(t.get());
+        rij.volgorde.push_back(std::move(t));
       }
-      rij.cv.notify_all();
-      return true;  // `weg` is freed here, on this thread
+      rij.werk.notify_one();
+      return true;
     });
     {
       std::lock_guard lock(rij.m);
-      rij.klaar = true;
+      rij.gelezen = true;
     }
-    rij.cv.notify_all();
+    stop_alles();
   });
+  std::vector<std::thread> werkers;
+  for (size_t w = 0; w < validators.size(); ++w) {
+    werkers.emplace_back([&, w] {
+      ijw::Validator& v = *validators[w];
+      while (true) {
+        Taak* t = nullptr;
+        std::vector<Voorbereid> weg;
+        {
+          std::unique_lock lock(rij.m);
+          rij.werk.wait(lock, [&] { return rij.stop || rij.gelezen || !rij.te_doen.empty(); });
+          weg.swap(rij.afval[w]);
+          if (rij.stop || rij.te_doen.empty()) break;  // `weg` is freed on leaving
+          t = rij.te_doen.front();
+          rij.te_doen.pop_front();
+        }
+        weg.clear();
+        Voorbereid& p = t->p;
+        if (p.fataal.ok() && p.leesfout.ok()) {
+          p.sha256 = sha256_hex(p.bytes);
+          if (!bij_start || !bij_start->may_contain(detail::RunFilters::hash(p.sha256))) {
+            p.validatie = v.validate(p.bytes);
+            p.zstd = store::comprimeer(p.bytes);
+          }
+        }
+        bool vooraan;
+        {
+          std::lock_guard lock(rij.m);
+          t->klaar = true;
+          t->werker = w;
+          vooraan = rij.volgorde.front().get() == t;
+        }
+        if (vooraan) rij.schrijver.notify_one();
+      }
+    });
+  }
   while (true) {
-    Voorbereid p;
+    std::unique_ptr<Taak> t;
+    bool was_vol;
     {
       std::unique_lock lock(rij.m);
-      rij.cv.wait(lock, [&] { return rij.klaar || !rij.wachtend.empty(); });
-      if (rij.wachtend.empty()) break;
-      p = std::move(rij.wachtend.front());
-      rij.wachtend.pop_front();
+      rij.schrijver.wait(lock, [&] {
+        return (!rij.volgorde.empty() && rij.volgorde.front()->klaar) ||
+               (rij.gelezen && rij.volgorde.empty());
+      });
+      if (rij.volgorde.empty()) break;
+      was_vol = rij.volgorde.size() >= diepte;
+      t = std::move(rij.volgorde.front());
+      rij.volgorde.pop_front();
     }
-    rij.cv.notify_all();
-    const bool verder = pas_toe(p);
+    if (was_vol) rij.lezer.notify_one();
+    const bool verder = pas_toe(t->p);
+    // A document parsed here (not ahead) is freed here, with this thread's dictionary.
+    if (t->p.hier_gevalideerd) t->p.validatie.reset();
     {
       std::lock_guard lock(rij.m);
-      rij.afval.push_back(std::move(p));
+      rij.afval[t->werker].push_back(std::move(t->p));
       if (!verder) rij.stop = true;
     }
     if (!verder) {
-      rij.cv.notify_all();
+      stop_alles();
       break;
     }
   }
   lezer.join();
-  // The reader has ended: what it left is freed here (its parser context is gone with it).
+  for (auto& w : werkers) w.join();
+  // The workers have ended: what they left is freed here (their parser contexts are gone).
   rij.afval.clear();
-  rij.wachtend.clear();
+  rij.volgorde.clear();
   return eerste;
 }
 
@@ -520,7 +596,16 @@ Status Importer::import_paden(const std::vector<std::filesystem::path>& paden) {
   Status st = store_.commit();
   if (!st.ok()) return st;
   run_id_ = *run;
+  // The keys the rules look up, read once for the run (see detail::RunFilters). Without
+  // them (a store error) every rule asks the store, as import_bytes does.
+  auto versie = store_.data_versie();
+  if (versie.ok()) {
+    filters_ = std::make_unique<detail::RunFilters>();
+    filter_versie_ = *versie;
+    if (!filters_->laad(store_).ok()) filters_.reset();
+  }
   Status eerste = importeer_bestanden(*files);
+  filters_.reset();
   st = flush();
   if (!st.ok() && eerste.ok()) eerste = st;
   // Close the run record with the counters.

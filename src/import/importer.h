@@ -25,6 +25,8 @@ namespace jr::import {
 namespace detail {
 class CatalogusCache;
 class ToewijzingCache;
+class KeyFilter;
+class RunFilters;
 }  // namespace detail
 
 struct ImportOptions {
@@ -34,10 +36,13 @@ struct ImportOptions {
   size_t batch_grootte = 1000;
   // Name of the run in the import_run record (e.g. the command line's paths).
   std::string bron = "import";
-  // import_paden reads, hashes, parses and validates the next messages on a second thread
-  // while this one applies the rules and writes. The result is the same; only the wall time
-  // differs. Off: everything on the calling thread.
+  // import_paden reads the files on a second thread and hashes, parses, validates and
+  // compresses the next messages on `werkers` more, while this one applies the rules and
+  // writes in stream order. The result is the same; only the wall time differs. Off:
+  // everything on the calling thread.
   bool parallel = true;
+  // Threads that parse and validate ahead when `parallel`; 0: one per core.
+  size_t werkers = 0;
 };
 
 enum class Uitkomst {
@@ -76,6 +81,10 @@ struct Samenvatting {
   std::map<std::string, TypeTellers> per_type;
   std::vector<std::string> meldingen;  // unreadable messages and errors, "bron: melding"
   int64_t retouren_geschreven = 0;
+  // Messages parsed and validated in this run (on any thread). A message already stored is
+  // recognised by its content hash before it is parsed, so a re-import of what is stored
+  // parses nothing.
+  int64_t gevalideerd = 0;
   int64_t fouten() const;
 };
 
@@ -137,6 +146,10 @@ class Importer {
   std::unique_ptr<detail::ToewijzingCache> toewijzingen_;
   std::optional<int64_t> data_versie_;
   static constexpr size_t kToewijzingenMax = 2'000'000;
+  // The run's key filters (detail::RunFilters, import_paden only) and the store's
+  // data_versie before they were read; dropped when another connection commits.
+  std::unique_ptr<detail::RunFilters> filters_;
+  std::optional<int64_t> filter_versie_;
 };
 
 // The files to import: each path that is a file, and the *.xml and *.tar.gz files under each

@@ -130,6 +130,10 @@ Result<ijw::RetourGegevens> retour_gegevens(Ontvangst& o, ijw::Berichttype retou
 
 // TR056: Identificatie unique per berichtsoort per afzender.
 Status check_tr056(Ontvangst& o, Findings& kop) {
+  if (o.filters && !o.filters->misschien(store::ImportSleutel::identificatie,
+                                         store::import_sleutel({ijw::naam(o.type), o.kop.afzender,
+                                                                o.kop.identificatie})))
+    return Status::Ok();  // certainly not received before
   auto bekend =
       o.store.identificatie_bekend(ijw::naam(o.type), o.kop.afzender, o.kop.identificatie);
   if (!bekend.ok()) return bekend.status();
@@ -209,6 +213,70 @@ Status koppel_toewijzing(Ontvangst& o, std::optional<int64_t> jeugdige,
   return Status::Ok();
 }
 
+using store::ImportSleutel;
+
+std::string levering_sleutel(int64_t jeugdige, int64_t nummer) {
+  return store::import_sleutel({std::to_string(jeugdige), std::to_string(nummer)});
+}
+
+// Store::starts (stop false) or Store::stops of the sending aanbieder, without asking the
+// store when the run's filter knows there are none.
+Result<std::vector<store::LeveringRecord>> leveringen(Ontvangst& o, bool stop, int64_t jeugdige,
+                                                      int64_t nummer) {
+  if (o.filters && !o.filters->misschien(stop ? ImportSleutel::stop : ImportSleutel::start,
+                                         levering_sleutel(jeugdige, nummer)))
+    return std::vector<store::LeveringRecord>{};
+  return stop ? o.store.stops(o.kop.afzender, jeugdige, nummer)
+              : o.store.starts(o.kop.afzender, jeugdige, nummer);
+}
+
+// Store::bewaar_levering, and its key into the run's filter.
+Result<int64_t> bewaar_levering(Ontvangst& o, const store::LeveringRecord& l) {
+  auto id = o.store.bewaar_levering(l);
+  if (id.ok() && o.filters && l.toewijzing_nummer)
+    o.filters->voeg_toe(l.einddatum ? ImportSleutel::stop : ImportSleutel::start,
+                        levering_sleutel(l.jeugdige_id, *l.toewijzing_nummer));
+  return id;
+}
+
+// Store::zoek_prestatie of the sending aanbieder, unless the run's filter knows it is not there.
+Result<std::optional<store::PrestatieRecord>> zoek_prestatie(Ontvangst& o,
+                                                             std::string_view referentie) {
+  if (o.filters && !o.filters->misschien(ImportSleutel::prestatie,
+                                         store::import_sleutel({o.kop.afzender, referentie})))
+    return std::optional<store::PrestatieRecord>();
+  return o.store.zoek_prestatie(o.kop.afzender, referentie);
+}
+
+std::string debet_sleutel(std::string_view aanbieder, int64_t nummer, Date begin,
+                          std::string_view categorie, std::string_view code) {
+  return store::import_sleutel({aanbieder, std::to_string(nummer), begin.iso(), categorie, code});
+}
+
+// Store::debet_prestaties of the sending aanbieder, unless the run's filter knows there are none.
+Result<std::vector<std::string>> debet_prestaties(Ontvangst& o, int64_t nummer,
+                                                  std::string_view categorie, std::string_view code,
+                                                  Date begin) {
+  if (o.filters &&
+      !o.filters->misschien(ImportSleutel::debet,
+                            debet_sleutel(o.kop.afzender, nummer, begin, categorie, code)))
+    return std::vector<std::string>{};
+  return o.store.debet_prestaties(o.kop.afzender, nummer, categorie, code, begin);
+}
+
+// Store::bewaar_prestatie, and an accepted one's keys into the run's filters.
+Result<int64_t> bewaar_prestatie(Ontvangst& o, const store::PrestatieRecord& p) {
+  auto id = o.store.bewaar_prestatie(p);
+  if (id.ok() && o.filters && p.toegekend) {
+    o.filters->voeg_toe(ImportSleutel::prestatie,
+                        store::import_sleutel({p.aanbieder, p.referentie_nummer}));
+    o.filters->voeg_toe(
+        ImportSleutel::debet,
+        debet_sleutel(p.aanbieder, p.toewijzing_nummer, p.begindatum, p.categorie, p.productcode));
+  }
+  return id;
+}
+
 // The jeugdige a JW305/JW307 is about, when known (found by BSN and geboortedatum).
 Result<std::optional<int64_t>> bekende_jeugdige(Ontvangst& o, const std::string& bsn,
                                                 Date geboren) {
@@ -230,7 +298,7 @@ Status verwerk_met_retour(Ontvangst& o, size_t aantal, std::string_view product_
   r.retour_type = std::string(ijw::naam(retour_type));
   ijw::Oordeel oordeel;
   size_t geaccepteerd = 0;
-  auto bericht = o.store.bewaar_bericht(bericht_record(o, "in", "afgekeurd", {}, false));
+  auto bericht = bewaar_bericht(o, bericht_record(o, "in", "afgekeurd", {}, false));
   if (!bericht.ok()) return bericht.status();
   r.bericht_id = *bericht;
   if (!v.kop.empty()) {
@@ -265,6 +333,82 @@ Status verwerk_met_retour(Ontvangst& o, size_t aantal, std::string_view product_
 const std::string kClient = "/Bericht/Client";
 
 }  // namespace
+
+namespace {
+uint64_t mix64(uint64_t x) {  // splitmix64's finaliser
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+constexpr size_t kEersteLaag = size_t{1} << 16;  // keys in the first layer
+constexpr int kProbes = 6;                       // with 16 bits a key: ~0.1 % false "perhaps"
+}  // namespace
+
+void KeyFilter::add(uint64_t h) {
+  if (layers_.empty() || layers_.back().n >= layers_.back().capacity) {
+    Layer l;
+    l.capacity = layers_.empty() ? kEersteLaag : layers_.back().capacity * 2;
+    l.bits.assign(l.capacity * 16 / 64, 0);
+    layers_.push_back(std::move(l));
+  }
+  Layer& l = layers_.back();
+  const uint64_t mask = l.bits.size() * 64 - 1;
+  const uint64_t h2 = mix64(h) | 1;
+  for (int i = 0; i < kProbes; ++i) {
+    const uint64_t b = (h + static_cast<uint64_t>(i) * h2) & mask;
+    l.bits[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  ++l.n;
+  ++n_;
+}
+
+bool KeyFilter::may_contain(uint64_t h) const {
+  const uint64_t h2 = mix64(h) | 1;
+  for (const Layer& l : layers_) {
+    const uint64_t mask = l.bits.size() * 64 - 1;
+    bool alle = true;
+    for (int i = 0; i < kProbes && alle; ++i) {
+      const uint64_t b = (h + static_cast<uint64_t>(i) * h2) & mask;
+      alle = (l.bits[b >> 6] >> (b & 63)) & 1;
+    }
+    if (alle) return true;
+  }
+  return false;
+}
+
+size_t KeyFilter::bytes() const {
+  size_t n = 0;
+  for (const Layer& l : layers_) n += l.bits.size() * sizeof(uint64_t);
+  return n;
+}
+
+uint64_t RunFilters::hash(std::string_view sleutel) {
+  return mix64(std::hash<std::string_view>{}(sleutel));
+}
+
+Status RunFilters::laad(store::Store& s) {
+  return s.scan_import_sleutels(
+      [this](store::ImportSleutel soort, std::string_view sleutel) { voeg_toe(soort, sleutel); });
+}
+
+size_t RunFilters::bytes() const {
+  size_t n = 0;
+  for (const KeyFilter& f : filters_) n += f.bytes();
+  return n;
+}
+
+Result<int64_t> bewaar_bericht(Ontvangst& o, const store::BerichtRecord& b) {
+  auto id = o.store.bewaar_bericht(b);
+  if (id.ok() && o.filters) {
+    o.filters->voeg_toe(store::ImportSleutel::inhoud, b.inhoud_sha256);
+    o.filters->voeg_toe(store::ImportSleutel::identificatie,
+                        store::import_sleutel({b.berichttype, b.afzender, b.identificatie}));
+  }
+  return id;
+}
 
 Result<std::optional<bool>> CatalogusCache::in_catalogus(store::Store& s,
                                                          std::string_view categorie,
@@ -384,7 +528,7 @@ Status verwerk_onleesbaar(Ontvangst& o, const Findings& findings, BerichtResulta
       r.melding = "geen retourbericht mogelijk: de header van het bericht is niet bruikbaar";
   }
   b.retour_xml = r.retour_xml;
-  auto id = o.store.bewaar_bericht(b);
+  auto id = bewaar_bericht(o, b);
   if (!id.ok()) return id.status();
   r.bericht_id = *id;
   return Status::Ok();
@@ -408,9 +552,9 @@ Status verwerk_jw305(Ontvangst& o, const ijw::Jw305& m, const Findings& in_beric
     std::optional<ToewijzingRecord> t;
     JR_RETURN_IF_ERROR(koppel_toewijzing(o, jeugdige, sp.toewijzing_nummer, pad, t, f));
     if (!t) return Status::Ok();
-    auto starts = o.store.starts(o.kop.afzender, *jeugdige, t->toewijzing_nummer);
+    auto starts = leveringen(o, false, *jeugdige, t->toewijzing_nummer);
     if (!starts.ok()) return starts.status();
-    auto stops = o.store.stops(o.kop.afzender, *jeugdige, t->toewijzing_nummer);
+    auto stops = leveringen(o, true, *jeugdige, t->toewijzing_nummer);
     if (!stops.ok()) return stops.status();
     auto gestopt = [&](Date begin) {
       return std::any_of(stops->begin(), stops->end(), [&](const store::LeveringRecord& s) {
@@ -461,7 +605,7 @@ Status verwerk_jw305(Ontvangst& o, const ijw::Jw305& m, const Findings& in_beric
       l.productcode = t->productcode;
     }
     l.begindatum = sp.begindatum;
-    auto id = o.store.bewaar_levering(l);
+    auto id = bewaar_levering(o, l);
     return id.ok() ? Status::Ok() : id.status();
   };
   return verwerk_met_retour(o, m.producten.size(), "StartProduct", in_bericht, client_fn,
@@ -486,9 +630,9 @@ Status verwerk_jw307(Ontvangst& o, const ijw::Jw307& m, const Findings& in_beric
     std::optional<ToewijzingRecord> t;
     JR_RETURN_IF_ERROR(koppel_toewijzing(o, jeugdige, sp.toewijzing_nummer, pad, t, f));
     if (!t) return Status::Ok();
-    auto starts = o.store.starts(o.kop.afzender, *jeugdige, t->toewijzing_nummer);
+    auto starts = leveringen(o, false, *jeugdige, t->toewijzing_nummer);
     if (!starts.ok()) return starts.status();
-    auto stops = o.store.stops(o.kop.afzender, *jeugdige, t->toewijzing_nummer);
+    auto stops = leveringen(o, true, *jeugdige, t->toewijzing_nummer);
     if (!stops.ok()) return stops.status();
     std::vector<const store::LeveringRecord*> eerder;  // current stops with the same key
     for (const auto& s : *stops)
@@ -559,7 +703,7 @@ Status verwerk_jw307(Ontvangst& o, const ijw::Jw307& m, const Findings& in_beric
     l.begindatum = sp.begindatum;
     l.einddatum = sp.einddatum;
     l.reden_beeindiging = sp.reden_beeindiging;
-    auto id = o.store.bewaar_levering(l);
+    auto id = bewaar_levering(o, l);
     return id.ok() ? Status::Ok() : id.status();
   };
   return verwerk_met_retour(o, m.producten.size(), "StopProduct", in_bericht, client_fn, product_fn,
@@ -642,7 +786,7 @@ Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const Findings& in_beric
                      BerichtResultaat& r) {
   Verdeling v = verdeel(in_bericht, "ToegewezenProduct", m.producten.size());
   if (v.kop.empty()) JR_RETURN_IF_ERROR(check_tr056(o, v.kop));
-  auto bericht = o.store.bewaar_bericht(bericht_record(o, "uit", "afgekeurd", {}, false));
+  auto bericht = bewaar_bericht(o, bericht_record(o, "uit", "afgekeurd", {}, false));
   if (!bericht.ok()) return bericht.status();
   r.bericht_id = *bericht;
   append(r.findings, v.kop);
@@ -754,7 +898,7 @@ Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const Findings& in_beric
 Status verwerk_jw302(Ontvangst& o, const Findings& in_bericht, BerichtResultaat& r) {
   r.findings = in_bericht;
   r.uitkomst = in_bericht.empty() ? Uitkomst::geaccepteerd : Uitkomst::afgekeurd;
-  auto id = o.store.bewaar_bericht(bericht_record(o, "in", status_naam(r.uitkomst), in_bericht));
+  auto id = bewaar_bericht(o, bericht_record(o, "in", status_naam(r.uitkomst), in_bericht));
   if (!id.ok()) return id.status();
   r.bericht_id = *id;
   return Status::Ok();
@@ -812,7 +956,7 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
                                   volgende.iso() + ") zijn: daarin is zorg geleverd"});
     }
   }
-  auto bericht = o.store.bewaar_bericht(bericht_record(o, "in", "afgekeurd", {}, false));
+  auto bericht = bewaar_bericht(o, bericht_record(o, "in", "afgekeurd", {}, false));
   if (!bericht.ok()) return bericht.status();
   r.bericht_id = *bericht;
   append(r.findings, kop);
@@ -912,7 +1056,7 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
         }
         if (f.empty() && t) {
           // regels-ijw-3.2 TR314: ReferentieNummer unique for the aanbieder.
-          auto zelfde = o.store.zoek_prestatie(o.kop.afzender, p.referentie_nummer);
+          auto zelfde = zoek_prestatie(o, p.referentie_nummer);
           if (!zelfde.ok()) return zelfde.status();
           if (*zelfde)
             f.push_back({"TR314", "8021", pad + "/ProductReferentie/ReferentieNummer",
@@ -921,7 +1065,7 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
             // regels-ijw-3.2 TR323: a credit reverses an accepted debet (same key fields).
             std::optional<store::PrestatieRecord> debet;
             if (p.vorig_referentie_nummer) {
-              auto d2 = o.store.zoek_prestatie(o.kop.afzender, *p.vorig_referentie_nummer);
+              auto d2 = zoek_prestatie(o, *p.vorig_referentie_nummer);
               if (!d2.ok()) return d2.status();
               debet = std::move(*d2);
             }
@@ -942,9 +1086,8 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
             }
           } else {
             // regels-ijw-3.2 TR389: one (uncredited) debet per toewijzing, product and period.
-            auto eerder =
-                o.store.debet_prestaties(o.kop.afzender, p.toewijzing_nummer, p.product_categorie,
-                                         p.product_code, p.product_periode.begindatum);
+            auto eerder = debet_prestaties(o, p.toewijzing_nummer, p.product_categorie,
+                                           p.product_code, p.product_periode.begindatum);
             if (!eerder.ok()) return eerder.status();
             for (const auto& ref : *eerder) {
               auto gc = o.store.gecrediteerd(o.kop.afzender, ref);
@@ -1030,7 +1173,7 @@ Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const Findings& in_beric
           pr.debet_credit = p.ingediend_bedrag.debet_credit;
           pr.toegekend = ok;
           pr.retourcodes = findings_json(f);
-          auto pid = o.store.bewaar_prestatie(pr);
+          auto pid = bewaar_prestatie(o, pr);
           if (!pid.ok()) return pid.status();
           if (ok) cache.tel_bij(t->id, credit ? -pr.volume : pr.volume, pr.bedrag_cent);
         }

@@ -4,10 +4,13 @@
 
 #include <libxml/tree.h>
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "domain/clock.h"
 #include "domain/status.h"
@@ -71,6 +74,54 @@ class ToewijzingCache {
   std::unordered_map<int64_t, store::Store::Som> sommen_;
 };
 
+// A set of 64-bit key hashes that answers "certainly not there" or "perhaps there": a
+// scalable Bloom filter (layers of doubling capacity, 16 bits and 6 probes per key, about one
+// false "perhaps" in a thousand; never a false "not there"). Not thread-safe for writes.
+class KeyFilter {
+ public:
+  void add(uint64_t h);
+  bool may_contain(uint64_t h) const;
+  size_t size() const { return n_; }
+  size_t bytes() const;
+
+ private:
+  struct Layer {
+    std::vector<uint64_t> bits;  // a power of two of bits
+    size_t capacity = 0;
+    size_t n = 0;
+  };
+  std::vector<Layer> layers_;
+  size_t n_ = 0;
+};
+
+// What the berichtoverstijgende rules of one import run know without asking the store: per
+// store::ImportSleutel kind a KeyFilter of the keys stored, read once at the start of the
+// run (Store::scan_import_sleutels) and kept up to date by every write of the run
+// (`voeg_toe`). A key the filter does not have is certainly not stored, so the rule's store
+// query is skipped; any other key is asked of the store as before, so every verdict is the
+// store's. A unit or batch rolled back leaves keys that are no longer stored: they only cost
+// a query. When another connection has committed meanwhile (Store::data_versie) the importer
+// stops using it for the rest of the run.
+class RunFilters {
+ public:
+  static uint64_t hash(std::string_view sleutel);
+  // Reads every key from the store. The store's error when the scan failed.
+  Status laad(store::Store& s);
+  void voeg_toe(store::ImportSleutel soort, std::string_view sleutel) {
+    filters_[static_cast<size_t>(soort)].add(hash(sleutel));
+  }
+  bool misschien(store::ImportSleutel soort, std::string_view sleutel) const {
+    return filters_[static_cast<size_t>(soort)].may_contain(hash(sleutel));
+  }
+  size_t bytes() const;
+  const KeyFilter& filter(store::ImportSleutel soort) const {
+    return filters_[static_cast<size_t>(soort)];
+  }
+
+ private:
+  std::array<KeyFilter, 6> filters_;
+};
+
 // One received message being processed.
 struct Ontvangst {
   store::Store& store;
@@ -91,7 +142,12 @@ struct Ontvangst {
   CatalogusCache* catalogus = nullptr;
   // Toewijzingen of the run; nullptr: asked of the store every time.
   ToewijzingCache* toewijzingen = nullptr;
+  // The run's key filters; nullptr: every rule asks the store.
+  RunFilters* filters = nullptr;
 };
+
+// Store::bewaar_bericht, and the message's keys into the run's filters.
+Result<int64_t> bewaar_bericht(Ontvangst& o, const store::BerichtRecord& b);
 
 // Stores a message that failed its XSD (or could not be read into its struct) as rejected,
 // with a header-only retour carrying `findings`' codes when one can be built.

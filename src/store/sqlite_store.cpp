@@ -19,6 +19,17 @@ constexpr std::string_view kGenesisHash =
 
 }  // namespace
 
+std::string import_sleutel(std::initializer_list<std::string_view> velden) {
+  std::string out;
+  bool eerste = true;
+  for (std::string_view v : velden) {
+    if (!eerste) out += '\x1f';
+    out += v;
+    eerste = false;
+  }
+  return out;
+}
+
 SqliteStore::SqliteStore(std::unique_ptr<sqlite::Db> db, Keyring keyring, const Clock& clock)
     : db_(std::move(db)), keyring_(std::move(keyring)), clock_(clock) {}
 
@@ -546,6 +557,61 @@ Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
     *sealed = std::move(*plain);
   }
   return std::move(*out);
+}
+
+Result<std::optional<Store::OpgeslagenBericht>> SqliteStore::zoek_bericht_inhoud(
+    std::string_view sha) {
+  // Two seeks on bericht_inhoud (richting, inhoud_sha256); 'in' sorts before 'uit'.
+  auto& s = db_->prepare(
+      "SELECT id, berichttype FROM bericht WHERE richting IN ('in', 'uit') AND inhoud_sha256 = ? "
+      "ORDER BY richting LIMIT 1");
+  s.bind(1, sha);
+  std::optional<OpgeslagenBericht> out;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
+    out = OpgeslagenBericht{r.int64(0), r.text(1)};
+  }));
+  return out;
+}
+
+Status SqliteStore::scan_import_sleutels(
+    const std::function<void(ImportSleutel, std::string_view)>& fn) {
+  // Each key is built in SQL exactly as import_sleutel builds it (char(31) between fields);
+  // every query reads one covering index, not the tables with their sealed XML.
+  static constexpr std::pair<ImportSleutel, const char*> kScans[] = {
+      {ImportSleutel::inhoud, "SELECT inhoud_sha256 FROM bericht INDEXED BY bericht_inhoud"},
+      {ImportSleutel::identificatie,
+       "SELECT berichttype || char(31) || COALESCE(afzender, '') || char(31) || "
+       "COALESCE(identificatie, '') FROM bericht INDEXED BY bericht_afzender_identificatie"},
+      {ImportSleutel::prestatie,
+       "SELECT aanbieder || char(31) || referentie_nummer FROM prestatie "
+       "INDEXED BY prestatie_referentie WHERE toegekend = 1"},
+      {ImportSleutel::debet,
+       "SELECT aanbieder || char(31) || toewijzing_nummer || char(31) || begindatum || char(31) "
+       "|| categorie || char(31) || productcode FROM prestatie INDEXED BY prestatie_sleutel "
+       "WHERE toegekend = 1"},
+      {ImportSleutel::start,
+       "SELECT jeugdige_id || char(31) || COALESCE(toewijzing_nummer, '') FROM levering_start "
+       "INDEXED BY levering_start_key"},
+      {ImportSleutel::stop,
+       "SELECT jeugdige_id || char(31) || COALESCE(toewijzing_nummer, '') FROM levering_stop "
+       "INDEXED BY levering_stop_key"},
+  };
+  const bool eigen = !in_tx_;
+  if (eigen) JR_RETURN_IF_ERROR(db_->exec("BEGIN"));
+  Status st;
+  for (const auto& [soort, sql] : kScans) {
+    auto& s = db_->prepare(sql);
+    while (s.step()) {
+      auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s.raw(), 0));
+      int n = sqlite3_column_bytes(s.raw(), 0);
+      fn(soort, std::string_view(p ? p : "", static_cast<size_t>(n)));
+    }
+    st = s.status();
+    s.reset();
+    if (!st.ok()) break;
+  }
+  if (eigen) (void)db_->exec(st.ok() ? "COMMIT" : "ROLLBACK");
+  return st;
 }
 
 Result<int64_t> SqliteStore::data_versie() {

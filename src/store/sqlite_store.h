@@ -39,6 +39,10 @@ class SqliteStore final : public Store {
                               std::string_view retour_xml, std::string_view xml,
                               std::string_view xml_zstd) override;
   Result<BerichtRecord> lees_bericht(int64_t id) override;
+  Result<std::optional<OpgeslagenBericht>> zoek_bericht_inhoud(
+      std::string_view inhoud_sha256) override;
+  Status scan_import_sleutels(
+      const std::function<void(ImportSleutel, std::string_view)>& fn) override;
   Result<int64_t> volgend_nummer(std::string_view reeks) override;
   Result<int64_t> start_import_run(std::string_view bron) override;
   Status sluit_import_run(int64_t id, const ImportTellers& tellers) override;

@@ -10,6 +10,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -204,6 +206,23 @@ struct ImportTellers {
   int64_t overgeslagen = 0;
 };
 
+// Kinds of key by which the import's berichtoverstijgende rules look stored rows up. The
+// import keeps a filter per kind for one run (src/import) and asks the store only when a key
+// may be there; see Store::scan_import_sleutels.
+enum class ImportSleutel {
+  inhoud,         // a message's content hash, either direction (zoek_bericht)
+  identificatie,  // berichttype, afzender, Identificatie of any message (TR056)
+  prestatie,      // aanbieder, ReferentieNummer of an accepted prestatie (TR314, TR323)
+  debet,          // aanbieder, ToewijzingNummer, begindatum, categorie, productcode of an
+                  // accepted prestatie (TR389)
+  start,          // jeugdige id, ToewijzingNummer of a stored start (JW305)
+  stop,           // jeugdige id, ToewijzingNummer of a stored stop (JW307)
+};
+
+// The text of a key as Store::scan_import_sleutels hands it: the fields in the order of the
+// comments above, integers in decimal, dates ISO, joined by '\x1f'. Pure.
+std::string import_sleutel(std::initializer_list<std::string_view> velden);
+
 struct StoreOptions {
   std::filesystem::path path;      // database file
   std::filesystem::path key_file;  // empty: "<path>.key"
@@ -271,6 +290,23 @@ class Store {
                                       std::string_view xml, std::string_view xml_zstd) = 0;
   // The stored message `id`. NotFound when there is none.
   virtual Result<BerichtRecord> lees_bericht(int64_t id) = 0;
+  // The id and berichttype of the stored message with this content hash: the received one
+  // ('in') when there is one, else the sent one ('uit'); nullopt when neither. Reads no XML
+  // (a re-import skips a known message by this alone). Unavailable/Internal on a failure.
+  struct OpgeslagenBericht {
+    int64_t id = 0;
+    std::string berichttype;
+  };
+  virtual Result<std::optional<OpgeslagenBericht>> zoek_bericht_inhoud(
+      std::string_view inhoud_sha256) = 0;
+  // Calls `fn(soort, sleutel)` once for every stored row of each ImportSleutel kind, in no
+  // particular order, the key as import_sleutel builds it from the row's fields. A row may
+  // give a key that no rule would find (a superset: e.g. every accepted prestatie for
+  // `debet`, whatever its DebetCredit), never the other way round. Only reads, in the open
+  // transaction when there is one, else in one read transaction of its own. OK when every
+  // row was visited; Unavailable/Internal on a store failure (fn may have seen some rows).
+  virtual Status scan_import_sleutels(
+      const std::function<void(ImportSleutel, std::string_view)>& fn) = 0;
   // The next number of series `reeks` (1, 2, ...), part of the open transaction.
   virtual Result<int64_t> volgend_nummer(std::string_view reeks) = 0;
   // Starts an import run record; its id.

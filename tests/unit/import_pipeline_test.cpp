@@ -67,6 +67,13 @@ class FoutStore final : public store::Store {
     return s_.zet_bericht_uitkomst(id, s, r, x, xml, z);
   }
   Result<store::BerichtRecord> lees_bericht(int64_t id) override { return s_.lees_bericht(id); }
+  Result<std::optional<OpgeslagenBericht>> zoek_bericht_inhoud(std::string_view h) override {
+    return s_.zoek_bericht_inhoud(h);
+  }
+  Status scan_import_sleutels(
+      const std::function<void(store::ImportSleutel, std::string_view)>& fn) override {
+    return s_.scan_import_sleutels(fn);
+  }
   Result<int64_t> data_versie() override { return s_.data_versie(); }
   Result<int64_t> volgend_nummer(std::string_view r) override {
     if (schrijf()) return fout();
