@@ -114,7 +114,11 @@ Model schat(const model::Snapshot& s, Date peildatum, const Instellingen& inst,
   const int K = static_cast<int>(m.perioden.size());
 
   const int32_t venster = static_cast<int32_t>(std::lround(inst.venster_maanden * kDagenPerMaand));
-  const int32_t w0 = p - venster + 1;
+  // The window, never before the data's first day (before it only care still running then
+  // is known, which would look like too little inflow).
+  int32_t w0 = p - venster + 1;
+  if (s.kosten.size() > 0)
+    w0 = std::max(w0, *std::min_element(s.kosten.datum.begin(), s.kosten.datum.end()));
   const double halfw = inst.halfwaardetijd_maanden * kDagenPerMaand;
   auto gewicht = [&](double dag) { return std::pow(0.5, (p - dag) / halfw); };
   const bool geheugenloos = inst.geheugenloos;

@@ -36,7 +36,7 @@ enum class Doel : uint32_t {
 };
 
 // The numbers of one entity in one run: draw n is philox(key = (run, seed), counter = (n,
-// doel, entity)). Two uniforms per block.
+// doel, entity)).
 class Stroom {
  public:
   // `sub` (up to 2^24) splits an entity's numbers further, e.g. by its n-th traject.
@@ -46,15 +46,14 @@ class Stroom {
         e_lo_(static_cast<uint32_t>(entiteit)),
         e_hi_(static_cast<uint32_t>(entiteit >> 32)) {}
 
-  // Uniform in (0, 1): never exactly 0, so that -log(u) is finite.
+  // Uniform in (0, 1) with 32 bits of resolution, never exactly 0 or 1 (so -log(u) is
+  // finite): four per block of the generator.
   double uniform() {
     if (rest_ == 0) {
-      const auto b = philox4x32_10({n_++, doel_, e_lo_, e_hi_}, key_);
-      buf_[0] = omzet(b[0], b[1]);
-      buf_[1] = omzet(b[2], b[3]);
-      rest_ = 2;
+      buf_ = philox4x32_10({n_++, doel_, e_lo_, e_hi_}, key_);
+      rest_ = 4;
     }
-    return buf_[--rest_];
+    return (static_cast<double>(buf_[static_cast<size_t>(--rest_)]) + 0.5) * 0x1.0p-32;
   }
   // Exponential with mean 1.
   double exponentieel() { return -std::log(uniform()); }
@@ -133,15 +132,11 @@ class Stroom {
   }
 
  private:
-  static double omzet(uint32_t hi, uint32_t lo) {
-    const uint64_t x = (uint64_t{hi} << 21) | (lo >> 11);  // 53 bits
-    return (static_cast<double>(x) + 0.5) * 0x1.0p-53;
-  }
   std::array<uint32_t, 2> key_;
   uint32_t doel_, e_lo_, e_hi_;
   uint32_t n_ = 0;
   int rest_ = 0;
-  double buf_[2] = {0, 0};
+  std::array<uint32_t, 4> buf_{};
 };
 
 }  // namespace jr::prognose

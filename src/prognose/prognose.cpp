@@ -251,7 +251,7 @@ void Run::verwerk(const Start& s, int maand) {
   uint32_t a =
       s.h_vast ? s.aanbieder
                : idx[static_cast<size_t>(kies(cum.data(), static_cast<int>(cum.size()), u_aanb))];
-  const int jaar = Date(s.dag).year();
+  const int jaar = pl_.empty() ? 0 : Date(s.dag).year();
   if (!pl_.empty() && vol(a, jaar, maand)) {
     bool gevonden = false;
     const int slot = m_.plafond_slot[a];
@@ -308,6 +308,7 @@ void Run::instroom(int maand) {
   }
   const double huisarts = sc_ ? 1.0 - sc_->huisarts_verlaging : 1.0;
   const size_t cellen = static_cast<size_t>(m_.G) * kLB * kV;
+  Stroom tellingen(m_.inst.seed, run_, Doel::kInstroom, 1 + static_cast<uint64_t>(maand));
   for (size_t c = 0; c < cellen; ++c) {
     const double rate = tr_.instroom[c];
     if (rate <= 0) continue;
@@ -317,8 +318,8 @@ void Run::instroom(int maand) {
     const double mu = rate * m_.bevolking(g, l, jaar) * seizoen * nd / kDagenPerMaand * schok *
                       (v == 1 ? huisarts : 1.0);
     const uint64_t cel = static_cast<uint64_t>(maand) * cellen + c;
-    Stroom sc(m_.inst.seed, run_, Doel::kInstroom, cel);
-    const int64_t n = sc.poisson(mu);
+    // One number per cell, in cell order from the month's stream: a scenario draws the same.
+    const int64_t n = tellingen.poisson(mu);
     for (int64_t i = 0; i < n; ++i) {
       const uint64_t sleutel =
           (uint64_t{1} << 62) | (cel << 16) | static_cast<uint64_t>(i & 0xFFFF);
@@ -616,7 +617,10 @@ Result<Prognose> voorspel(const model::Snapshot& s, Date peildatum, const Instel
   if (inst.runs < 1 || inst.runs > 100000)
     return InvalidArgument("runs: 1 tot en met 100000, niet " + std::to_string(inst.runs));
   const auto eerste = eerste_dag(s);
-  if (!eerste || s.trajecten.size() == 0) return InvalidArgument("geen gegevens om op te rekenen");
+  if (!eerste || s.trajecten.size() == 0)
+    return InvalidArgument(
+        "peildatum " + peildatum.iso() +
+        " ligt voor het begin van de gegevens: op die dag was nog niets gedeclareerd");
   if (peildatum < *eerste)
     return InvalidArgument("peildatum " + peildatum.iso() +
                            " ligt voor het begin van de gegevens (" + eerste->iso() + ")");
@@ -731,13 +735,15 @@ std::optional<double> kalibreer_drift(const model::Snapshot& s, Date peildatum,
   double overschot = 0, maanden = 0;
   int n = 0;
   const Date pd = peildatum;
-  // Half-year ends 12..36 months before the peildatum, with a full window of data before.
-  for (int terug = 12; terug <= 36; terug += 6) {
-    int y = pd.year(), mo = static_cast<int>(pd.month()) - terug;
-    while (mo <= 0) mo += 12, --y;
-    const Date o = mo <= 6 ? Date(y - 1, 12, 31) : Date(y, 6, 30);
-    if (o.add_days(-static_cast<int32_t>(in.venster_maanden * detail::kDagenPerMaand)) < *eerste)
-      continue;
+  // Half-year ends 12 to 36 months before the last one on or before the peildatum, each with
+  // at least a year of data before it.
+  const Date h0 = pd >= Date(pd.year(), 12, 31)  ? Date(pd.year(), 12, 31)
+                  : pd >= Date(pd.year(), 6, 30) ? Date(pd.year(), 6, 30)
+                                                 : Date(pd.year() - 1, 12, 31);
+  for (int terug = 2; terug <= 6; ++terug) {
+    const int halfjaren = 2 * h0.year() + (h0.month() == 12 ? 1 : 0) - terug;
+    const Date o = halfjaren % 2 == 1 ? Date(halfjaren / 2, 12, 31) : Date(halfjaren / 2, 6, 30);
+    if (o.add_days(-365) < *eerste) continue;
     auto f = voorspel(s, o, in);
     if (!f.ok()) continue;
     for (const auto& pp : f->regio.perioden) {

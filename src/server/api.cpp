@@ -346,6 +346,7 @@ std::vector<Route> Api::routes() {
        h(&Api::exporteer)},
   };
   for (auto& c : contract_routes()) r.push_back(std::move(c));
+  for (auto& c : prognose_routes()) r.push_back(std::move(c));
   return r;
 }
 

@@ -23,6 +23,7 @@ const std::map<std::string, std::string>& paginas() {
       {"/overzicht", "overzicht"},   {"/trajecten", "trajecten"},
       {"/doelen", "doelen"},         {"/vergelijken", "vergelijken"},
       {"/contracten", "contracten"}, {"/wachttijden", "wachttijden"},
+      {"/prognose", "prognose"},
   };
   return m;
 }

@@ -11,6 +11,15 @@ class BekendOp : public ImportTest {
  protected:
   void SetUp() override {
     ImportTest::SetUp();
+    // Categorie 45 has its hulpvorm from the catalogue: 02, so the care makes trajecten.
+    sqlite3* db = nullptr;
+    sqlite3_open((dir_ / "jr.sqlite").c_str(), &db);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "INSERT INTO product (categorie, code, eenheid, tarief_cent, hulpvorm)"
+                           " VALUES ('45', '45A03', '04', 5000, '02')",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
     ASSERT_EQ(importeer(ijw::write_xml(jw301(1001))).uitkomst, import::Uitkomst::geaccepteerd);
   }
   void stuur(ijw::Bericht b, Date dagtekening) {
@@ -59,12 +68,12 @@ TEST_F(BekendOp, WithdrawnStartCountsUntilTheWithdrawalIsKnown) {
   EXPECT_EQ(trajecten(""), V{});
 }
 
-// A stop dated before the peildatum whose einddatum lies after it leaves the care open then.
-TEST_F(BekendOp, StopAfterTheDayLeavesTheCareOpen) {
+// A stop not received yet leaves the care open, also after its einddatum.
+TEST_F(BekendOp, StopNotYetReceivedLeavesTheCareOpen) {
   stuur(jw305(1001, Date(2026, 4, 3), "S1"), Date(2026, 4, 5));
-  stuur(jw307(1001, Date(2026, 4, 3), Date(2026, 6, 30), "31", "P1"), Date(2026, 5, 2));
-  EXPECT_EQ(trajecten("2026-05-10"), (V{{"2026-04-03", "open"}}));
-  EXPECT_EQ(trajecten("2026-07-01"), (V{{"2026-04-03", "2026-06-30"}}));
+  stuur(jw307(1001, Date(2026, 4, 3), Date(2026, 4, 30), "31", "P1"), Date(2026, 5, 10));
+  EXPECT_EQ(trajecten("2026-05-05"), (V{{"2026-04-03", "open"}}));
+  EXPECT_EQ(trajecten("2026-05-10"), (V{{"2026-04-03", "2026-04-30"}}));
 }
 
 }  // namespace
