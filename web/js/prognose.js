@@ -101,8 +101,8 @@ function teken() {
     xAxis: { type: 'category', data: labels },
     yAxis: { type: 'value', scale: true },
     series: [
-      { type: 'line', name: 'p10', stack: 'band', data: [...leeg, ...p10], lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
-      { type: 'line', name: 'p10-p90', stack: 'band', data: [...leeg, ...band], lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: '#8fcae7', opacity: 0.6 } },
+      { type: 'line', name: 'p10', stack: 'band', stackStrategy: 'all', data: [...leeg, ...p10], lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
+      { type: 'line', name: 'p10-p90', stack: 'band', stackStrategy: 'all', data: [...leeg, ...band], color: '#8fcae7', lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: '#8fcae7', opacity: 0.6 } },
       { type: 'line', name: 'p50', data: [...leeg, ...p50], color: '#01689b', symbolSize: 6 },
       { type: 'line', name: 'Gerealiseerd', data: gr, color: '#e17000', lineStyle: { type: 'dashed' }, symbolSize: 6 },
     ],
@@ -138,8 +138,8 @@ function teken() {
     xAxis: { type: 'category', data: v.perioden.map((p) => p.periode) },
     yAxis: { type: 'value', scale: true },
     series: [
-      { type: 'line', name: 'p10', stack: 'v', data: d10, lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
-      { type: 'line', name: 'p10-p90', stack: 'v', data: d10.map((lo, i) => (lo === null || d90[i] === null ? null : d90[i] - lo)), lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: '#ffb612', opacity: 0.4 } },
+      { type: 'line', name: 'p10', stack: 'v', stackStrategy: 'all', data: d10, lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
+      { type: 'line', name: 'p10-p90', stack: 'v', stackStrategy: 'all', data: d10.map((lo, i) => (lo === null || d90[i] === null ? null : d90[i] - lo)), lineStyle: { opacity: 0 }, symbol: 'none', color: '#ffb612', areaStyle: { color: '#ffb612', opacity: 0.4 } },
       { type: 'line', name: 'Verschil p50', data: d50, color: '#a90061', symbolSize: 6 },
     ],
   });
