@@ -26,13 +26,14 @@ int getal(const Verzoek& v, const char* k, int lo, int hi, int standaard,
           std::vector<OngeldigeParameter>& f) {
   const std::string* p = v.param(k);
   if (!p) return standaard;
-  const bool cijfers = !p->empty() && p->size() <= 6 &&
-                       std::all_of(p->begin(), p->end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool cijfers =
+      !p->empty() && p->size() <= 6 &&
+      std::all_of(p->begin(), p->end(), [](char c) { return c >= '0' && c <= '9'; });
   const int x = cijfers ? std::stoi(*p) : -1;
   if (x < lo || x > hi)
     f.push_back({k, "invalid",
-                 std::string(k) + " is een geheel getal van " + std::to_string(lo) + " tot en met " +
-                     std::to_string(hi)});
+                 std::string(k) + " is een geheel getal van " + std::to_string(lo) +
+                     " tot en met " + std::to_string(hi)});
   return x;
 }
 
@@ -59,7 +60,8 @@ Antwoord Api::prognoses(const Verzoek& v) {
   inst.runs = getal(v, "runs", 1, 2000, 500, f);
   std::optional<std::string> gemeente;
   if (const auto* g = v.param("gemeente")) {
-    if (g->size() == 4 && std::all_of(g->begin(), g->end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (g->size() == 4 &&
+        std::all_of(g->begin(), g->end(), [](char c) { return c >= '0' && c <= '9'; }))
       gemeente = *g;
     else
       f.push_back({"gemeente", "invalid", "gemeente is een CBS-code van vier cijfers"});
@@ -90,14 +92,17 @@ Antwoord Api::prognoses(const Verzoek& v) {
     return probleem_antwoord(van_status(snap.status()));
   }
   std::vector<prognose::Plafond> plafonds;
-  auto pl = bron_.met_contracten([](contracts::Contractbeheer& c) { return c.plafonds(std::nullopt); });
+  auto pl =
+      bron_.met_contracten([](contracts::Contractbeheer& c) { return c.plafonds(std::nullopt); });
   if (pl.ok())
     for (const auto& p : *pl)
       if (!p.gemeente && !p.categorie) plafonds.push_back({p.aanbieder, p.jaar, p.bedrag_cent});
   auto p = prognose::voorspel(*snap, *peildatum, inst, scenarios, plafonds);
   if (!p.ok()) {
     const std::string& m = p.status().message();
-    const char* sleutel = m.rfind("scenario", 0) == 0 ? "scenario" : m.rfind("horizon", 0) == 0 ? "horizon" : "peildatum";
+    const char* sleutel = m.rfind("scenario", 0) == 0  ? "scenario"
+                          : m.rfind("horizon", 0) == 0 ? "horizon"
+                                                       : "peildatum";
     return ongeldig({{sleutel, "invalid", m}});
   }
   const bool publiek = !v.aanroeper || !heeft_persoonsrechten(v.aanroeper->rol);
@@ -116,7 +121,8 @@ Antwoord Api::prognose_backtest(const Verzoek& v) {
   auto bt = bron_.met_store([&](store::Store& st) -> Result<prognose::Backtest> {
     auto alles = model::bouw_snapshot(st);
     if (!alles.ok()) return alles.status();
-    return prognose::backtest(*alles, [&](Date d) { return model::bouw_snapshot(st, d.iso()); }, inst);
+    return prognose::backtest(
+        *alles, [&](Date d) { return model::bouw_snapshot(st, d.iso()); }, inst);
   });
   if (!bt.ok()) {
     if (bt.status().code() == StatusCode::kInvalidArgument)
