@@ -193,8 +193,6 @@ Model schat(const model::Snapshot& s, Date peildatum, const Instellingen& inst,
     }
   };
 
-  const int32_t van0 = K > 0 ? m.perioden[0].van.days() : p + 1;
-  std::vector<int> persoon_van(s.wordt18.size(), -1);
   size_t i = 0;
   while (i < tr.size()) {
     const int32_t j = tr.jeugdige[i];
@@ -295,13 +293,11 @@ Model schat(const model::Snapshot& s, Date peildatum, const Instellingen& inst,
         ps.basis_mask = mask;
         ps.basis_mask_verblijf = maskv;
         m.lopend.insert(m.lopend.end(), lopend.begin(), lopend.end());
-        persoon_van[j] = static_cast<int>(m.personen.size());
         m.personen.push_back(ps);
       }
     }
     i = e;
   }
-  (void)van0;
 
   // ---- hazards, shrunk: gemeente -> regio (same hulpvorm and band) -> hulpvorm -> all ----
   const double kappa = inst.krimp;

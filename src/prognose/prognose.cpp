@@ -112,7 +112,6 @@ class Run {
   std::vector<int> pleegzorg_;     // running pleegzorg per month (scenario capacity)
   double pleegzorg_cap_ = 0;
   std::vector<double> wachtend_;
-  std::vector<int> stuur_slot_;  // aanbieder -> index into pl_ of a steering plafond (per slot)
 };
 
 double Run::besteed(int slot, int jaar, int tot_maand) const {
@@ -717,8 +716,6 @@ Result<Prognose> voorspel(const model::Snapshot& s, Date peildatum, const Instel
       sp.wachtend_op_plafond.push_back(verdeling(x));
     }
     sp.plafonds = uitputting(scen_pl[q], scen[q], true);
-    auto gemeten = uitputting(scen_pl[q], scen[q], false);
-    (void)gemeten;
     uit.scenarios.push_back(std::move(sp));
   }
   return uit;
