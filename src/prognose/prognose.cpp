@@ -62,7 +62,9 @@ class Run {
  public:
   Run(const Model& m, const Trekking& tr, const Scenario* sc,
       const std::vector<PlafondRegel>& plafonds, uint32_t run, bool onzeker)
-      : m_(m), tr_(tr), sc_(sc), pl_(plafonds), run_(run), onzeker_(onzeker) {}
+      : m_(m), tr_(tr), sc_(sc), pl_(plafonds), run_(run), onzeker_(onzeker) {
+    for (const auto& p : pl_) stuurt_ = stuurt_ || p.sturen;
+  }
 
   void draai(Uitvoer& u, double drift_sigma);
 
@@ -104,6 +106,7 @@ class Run {
   const std::vector<PlafondRegel>& pl_;
   uint32_t run_;
   bool onzeker_;
+  bool stuurt_ = false;  // some plafond makes new starts wait or go elsewhere
   int K_ = 0, M_ = 0;
   std::vector<Persoon> personen_;
   std::vector<std::vector<Start>> emmers_;
@@ -250,8 +253,8 @@ void Run::verwerk(const Start& s, int maand) {
   uint32_t a =
       s.h_vast ? s.aanbieder
                : idx[static_cast<size_t>(kies(cum.data(), static_cast<int>(cum.size()), u_aanb))];
-  const int jaar = pl_.empty() ? 0 : Date(s.dag).year();
-  if (!pl_.empty() && vol(a, jaar, maand)) {
+  const int jaar = stuurt_ ? Date(s.dag).year() : 0;
+  if (stuurt_ && vol(a, jaar, maand)) {
     bool gevonden = false;
     const int slot = m_.plafond_slot[a];
     bool omleiden = false;
