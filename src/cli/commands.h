@@ -20,6 +20,7 @@ void register_toewijzing(CLI::App& app, Context& ctx);   // toewijzing jw301, ma
 void register_serve(CLI::App& app, Context& ctx);        // serve
 void register_generate(CLI::App& app, Context& ctx);     // generate
 void register_indicatoren(CLI::App& app, Context& ctx);  // indicatoren
+void register_prognose(CLI::App& app, Context& ctx);     // prognose, prognose --backtest
 void register_bevolking(CLI::App& app, Context& ctx);    // bevolking --import
 void register_register(CLI::App& app, Context& ctx);     // register --import
 void register_wijkteam(CLI::App& app, Context& ctx);     // wijkteam --import

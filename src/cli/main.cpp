@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   jr::cli::register_serve(app, ctx);
   jr::cli::register_generate(app, ctx);
   jr::cli::register_indicatoren(app, ctx);
+  jr::cli::register_prognose(app, ctx);
   jr::cli::register_bevolking(app, ctx);
   jr::cli::register_register(app, ctx);
   jr::cli::register_wijkteam(app, ctx);

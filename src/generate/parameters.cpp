@@ -1,5 +1,6 @@
 #include "generate/parameters.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -40,6 +41,28 @@ ProductParam product_of(const json& j) {
   if (p.tarief_cent < 0 || p.volume <= 0)
     throw std::invalid_argument("tarief_cent/volume: " + p.code);
   return p;
+}
+
+// One entry of `regimewissels`: {"vanaf": DATE, "instroom_factor": F, "duur_factor": F,
+// "verblijf_factor": F}; factors default to 1 and lie in (0, 10]; no other keys.
+Regimewissel regimewissel_of(const json& j) {
+  if (!j.is_object()) throw std::invalid_argument("regimewissels: elk element is een object");
+  Regimewissel r;
+  auto vanaf = Date::parse(j.at("vanaf").get<std::string>());
+  if (!vanaf) throw std::invalid_argument("regimewissels: vanaf is geen datum JJJJ-MM-DD");
+  r.vanaf = *vanaf;
+  for (const auto& [k, v] : j.items()) {
+    double* f = k == "instroom_factor"   ? &r.instroom_factor
+                : k == "duur_factor"     ? &r.duur_factor
+                : k == "verblijf_factor" ? &r.verblijf_factor
+                                         : nullptr;
+    if (k == "vanaf") continue;
+    if (f == nullptr) throw std::invalid_argument("regimewissels: onbekende sleutel " + k);
+    *f = v.get<double>();
+    if (!(*f > 0.0 && *f <= 10.0))
+      throw std::invalid_argument("regimewissels: " + k + " moet tussen 0 en 10 liggen");
+  }
+  return r;
 }
 
 std::map<std::string, double> mix_of(const json& j) {
@@ -144,6 +167,12 @@ Result<Parameters> Parameters::parse(const std::string& text) {
       r.pct_jeugdreclassering = rj.value("pct_jeugdreclassering", p.pct_jeugdreclassering);
       r.pct_met_verblijf = rj.value("pct_met_verblijf", p.pct_met_verblijf);
       p.regios[naam] = std::move(r);
+    }
+    if (j.contains("regimewissels")) {
+      for (const auto& rj : j.at("regimewissels")) p.regimewissels.push_back(regimewissel_of(rj));
+      std::stable_sort(
+          p.regimewissels.begin(), p.regimewissels.end(),
+          [](const Regimewissel& x, const Regimewissel& y) { return x.vanaf < y.vanaf; });
     }
   } catch (const nlohmann::json::exception& e) {
     return InvalidArgument(std::string("parameterbestand ongeldig: ") + e.what());

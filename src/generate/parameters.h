@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/date.h"
 #include "domain/status.h"
 
 namespace jr::generate {
@@ -50,6 +51,18 @@ struct RegioParam {
   double pct_jeugdbescherming = 0;       // targets for the report (0: the national one)
   double pct_jeugdreclassering = 0;
   double pct_met_verblijf = 0;
+};
+
+// A change of regime from `vanaf` on (parameters key `regimewissels`), so that a backtest of
+// the prognose has something to find. Factors multiply (several regimes in force: their
+// product): the arrival rate of new careers of jeugdhulp, the drawn durations of trajecten
+// that begin from `vanaf` on, and the start weight of care met verblijf (hulpvormen 11-14)
+// among new trajecten. docs/generator.md, "Regime changes".
+struct Regimewissel {
+  Date vanaf;
+  double instroom_factor = 1.0;
+  double duur_factor = 1.0;
+  double verblijf_factor = 1.0;
 };
 
 struct Parameters {
@@ -108,6 +121,9 @@ struct Parameters {
   double aanbieder_grootte_sigma = 1.0;
 
   std::map<std::string, RegioParam> regios;  // rijk-van-nijmegen, zutphen, nl
+
+  // Sorted by vanaf; empty (the default): the steered, calibrated region of the table above.
+  std::vector<Regimewissel> regimewissels;
 
   // Reads and checks the file. InvalidArgument names the first bad key.
   static Result<Parameters> load(const std::filesystem::path& file);

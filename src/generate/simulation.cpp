@@ -150,6 +150,8 @@ class Simulatie {
  private:
   void bereken_gewichten();
   void kalibreer();
+  // The number of regimewissels in force on `d` (0 while the calibration runs).
+  size_t regime(Date d) const;
   std::optional<Plan> trek_traject(Date verzoek, Date geboren, bool wijkteam_mag);
   std::vector<Plan> plan_loopbaan(Date start, Date geboren);
   Plan plan_maatregel(int product, Date verzoek, Date geboren);
@@ -179,6 +181,12 @@ class Simulatie {
 
   // Derived weights.
   std::vector<double> start_gewicht_;  // per product (jeugdhulp only) + wijkteam last
+  // Regime changes: cumulative factors and start weights after the first k regimewissels
+  // (index 0: none), the arrival rate per inhabitant 0-17 when the first one took effect.
+  bool regimes_aan_ = false;
+  std::vector<Regimewissel> cumulatief_;
+  std::vector<std::vector<double>> regime_gewicht_;
+  std::vector<double> basis_per_inwoner_;
   std::vector<std::string> verwijzers_;
   std::vector<double> verwijzer_gewicht_;
   std::vector<std::string> redenen_, redenen18_;
@@ -230,6 +238,20 @@ void Simulatie::bereken_gewichten() {
   }
   start_gewicht_.push_back(p_.hulpvorm_mix.at("wijkteam") /
                            (365.0 + p_.wijkteam_duur.gemiddelde()));
+  cumulatief_.assign(1, Regimewissel{});
+  regime_gewicht_.assign(1, start_gewicht_);
+  for (const auto& rw : p_.regimewissels) {
+    Regimewissel c = cumulatief_.back();
+    c.vanaf = rw.vanaf;
+    c.instroom_factor *= rw.instroom_factor;
+    c.duur_factor *= rw.duur_factor;
+    c.verblijf_factor *= rw.verblijf_factor;
+    cumulatief_.push_back(c);
+    std::vector<double> w = start_gewicht_;
+    for (size_t i = 0; i < n_jeugdhulp_; ++i)
+      if (groep(r_.producten[i].hulpvorm) == std::string("met_verblijf")) w[i] *= c.verblijf_factor;
+    regime_gewicht_.push_back(std::move(w));
+  }
 
   // Verwijzer of non-wijkteam trajecten: the wijkteam share already carries verwijzer 06.
   const double w = p_.hulpvorm_mix.at("wijkteam") /
@@ -260,6 +282,13 @@ void Simulatie::bereken_gewichten() {
   }
 }
 
+size_t Simulatie::regime(Date d) const {
+  if (!regimes_aan_) return 0;
+  size_t k = 0;
+  while (k < p_.regimewissels.size() && p_.regimewissels[k].vanaf <= d) ++k;
+  return k;
+}
+
 Date Simulatie::trek_geboren(Date op, const std::vector<double>& leeftijd_gewicht) {
   const auto a = static_cast<int>(rng_.pick(leeftijd_gewicht));
   // Born between a and a+1 years before `op`.
@@ -278,7 +307,8 @@ std::optional<Plan> Simulatie::trek_traject(Date verzoek, Date geboren, bool wij
   if (verzoek >= grens.add_days(-30)) return std::nullopt;
   Plan pl;
   pl.verzoek = verzoek;
-  size_t k = rng_.pick(start_gewicht_);
+  const size_t rk = regime(verzoek);
+  size_t k = rng_.pick(regime_gewicht_[rk]);
   (void)wijkteam_mag;
   if (k == n_jeugdhulp_) {
     pl.product = -1;
@@ -286,7 +316,9 @@ std::optional<Plan> Simulatie::trek_traject(Date verzoek, Date geboren, bool wij
     pl.toewijzing = verzoek;
     pl.begin = verzoek;
     pl.eind = verzoek.add_days(
-        std::max(1, dagen(rng_.lognormal(p_.wijkteam_duur.mediaan, p_.wijkteam_duur.sigma))) - 1);
+        std::max(1, dagen(rng_.lognormal(p_.wijkteam_duur.mediaan, p_.wijkteam_duur.sigma) *
+                          cumulatief_[rk].duur_factor)) -
+        1);
   } else {
     const auto& pr = r_.producten[k];
     pl.product = static_cast<int>(k);
@@ -298,8 +330,9 @@ std::optional<Plan> Simulatie::trek_traject(Date verzoek, Date geboren, bool wij
                               ? dagen(rng_.lognormal(pr.wachttijd.mediaan, pr.wachttijd.sigma))
                               : 0;
     pl.begin = pl.toewijzing.add_days(wacht);
-    pl.eind =
-        pl.begin.add_days(std::max(1, dagen(rng_.lognormal(pr.duur.mediaan, pr.duur.sigma))) - 1);
+    pl.eind = pl.begin.add_days(std::max(1, dagen(rng_.lognormal(pr.duur.mediaan, pr.duur.sigma) *
+                                                  cumulatief_[regime(pl.begin)].duur_factor)) -
+                                1);
   }
   if (pl.begin > grens) return std::nullopt;
   if (pl.eind > grens) pl.eind = grens;
@@ -801,6 +834,7 @@ Status Simulatie::run() {
   if (r_.producten.size() < 3) return InvalidArgument("productcatalogus te klein");
   bereken_gewichten();
   kalibreer();
+  regimes_aan_ = true;  // the calibration measures the region before any regime change
   if (std::getenv("JR_GENERATE_DEBUG"))
     std::fprintf(stderr, "kalibratie: clienten %.1f jb %.1f jbc %.1f jr %.1f\n",
                  clienten_per_tempo_, jb_per_tempo_, jbc_per_tempo_, jr_per_tempo_);
@@ -815,10 +849,12 @@ Status Simulatie::run() {
     acc_jr_[g] = rng_.uniform();
   }
   int jaar = 0;
+  size_t regime_nu = 0;
   std::vector<double> tempo_client(n), tempo_jb(n), tempo_jr(n);
   for (Date d = start; d <= o_.tot; d = d.add_days(1)) {
     vandaag_ = d;
-    if (d.year() != jaar) {
+    const bool nieuw_jaar = d.year() != jaar;
+    if (nieuw_jaar) {
       jaar = d.year();
       // Steering: the careers already drawn will bring K jeugdigen (0-17 on 1 January) into
       // care this year; new arrivals make up the rest of the target, so that the yearly
@@ -845,6 +881,22 @@ Status Simulatie::run() {
         tempo_jb[g] = std::max(0.0, jb_doel - open_lus * jbc_per_tempo_) / jb_per_tempo_;
         tempo_jr[g] = r_.pct_jeugdreclassering / 100.0 * pop / jr_per_tempo_;
       }
+    }
+    // Regime changes: from the first one on the yearly steering no longer holds the target
+    // share; arrivals run open loop at the rate per inhabitant 0-17 of that moment, times the
+    // population and the instroom factor in force.
+    if (const size_t k = regime(d); k > 0 && (nieuw_jaar || k != regime_nu)) {
+      if (basis_per_inwoner_.empty()) {
+        basis_per_inwoner_.resize(n);
+        for (size_t g = 0; g < n; ++g) {
+          const double pop = static_cast<double>(r_.aantal_0_17(g, jaar));
+          basis_per_inwoner_[g] = pop > 0 ? tempo_client[g] / pop : 0.0;
+        }
+      }
+      for (size_t g = 0; g < n; ++g)
+        tempo_client[g] = basis_per_inwoner_[g] * static_cast<double>(r_.aantal_0_17(g, jaar)) *
+                          cumulatief_[k].instroom_factor;
+      regime_nu = k;
     }
     if (d.day() == 1 && d > start) declaraties(d.add_days(-1).first_of_month());
     for (uint32_t g = 0; g < n; ++g) {

@@ -574,7 +574,7 @@ Status verwerk_jw305(Ontvangst& o, const ijw::Jw305& m, const Findings& in_beric
         f.push_back({"TR071", "9071", pad + "/StatusAanlevering",
                      "deze start kan niet verwijderd worden: er is al een stop voor verstuurd"});
       } else {
-        return o.store.trek_levering_in(zelfde->id, false);
+        return o.store.trek_levering_in(zelfde->id, false, bericht_id);
       }
       return Status::Ok();
     }
@@ -650,7 +650,7 @@ Status verwerk_jw307(Ontvangst& o, const ijw::Jw307& m, const Findings& in_beric
                      "verwijderen"});
         return Status::Ok();
       }
-      return o.store.trek_levering_in(zelfde->id, true);
+      return o.store.trek_levering_in(zelfde->id, true, bericht_id);
     }
     // regels-ijw-3.2 TR382: the stop carries the key of a current start unchanged.
     bool start = std::any_of(starts->begin(), starts->end(), [&](const store::LeveringRecord& s) {
@@ -685,7 +685,7 @@ Status verwerk_jw307(Ontvangst& o, const ijw::Jw307& m, const Findings& in_beric
              "Einddatum ligt voor de Einddatum van de eerdere stop (" + s->einddatum->iso() + ")"});
     }
     if (!f.empty()) return Status::Ok();
-    for (auto* s : eerder) JR_RETURN_IF_ERROR(o.store.trek_levering_in(s->id, true));
+    for (auto* s : eerder) JR_RETURN_IF_ERROR(o.store.trek_levering_in(s->id, true, bericht_id));
     store::LeveringRecord l;
     l.bericht_id = bericht_id;
     l.aanbieder = o.kop.afzender;

@@ -330,9 +330,9 @@ Snapshot SnapshotBouwer::klaar() {
   return std::move(s_);
 }
 
-Result<Snapshot> bouw_snapshot(store::Store& store) {
+Result<Snapshot> bouw_snapshot(store::Store& store, std::string_view bekend_op) {
   SnapshotBouwer b;
-  JR_RETURN_IF_ERROR(store::scan_snapshot_bron(store, b));
+  JR_RETURN_IF_ERROR(store::scan_snapshot_bron(store, b, bekend_op));
   return b.klaar();
 }
 

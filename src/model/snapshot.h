@@ -144,7 +144,9 @@ class SnapshotBouwer final : public store::SnapshotVisitor {
 };
 
 // Builds the snapshot of `store` (one read transaction). Errors of the scan pass through.
-Result<Snapshot> bouw_snapshot(store::Store& store);
+// With `bekend_op` (ISO date): the data as known at the end of that day (scan_snapshot_bron),
+// for forecasts and backtests that must not see later messages or corrections.
+Result<Snapshot> bouw_snapshot(store::Store& store, std::string_view bekend_op = {});
 
 // Days since 1970-01-01 of an ISO date "YYYY-MM-DD"; false when malformed.
 bool parse_dag(std::string_view iso, int32_t& dag);

@@ -387,6 +387,7 @@ std::vector<Route> Api::routes() {
        h(&Api::exporteer)},
   };
   for (auto& c : contract_routes()) r.push_back(std::move(c));
+  for (auto& c : prognose_routes()) r.push_back(std::move(c));
   // Every POST and PUT takes a JSON body, but the upload of an iJw message.
   for (auto& route : r)
     if (route.methode == "POST" || route.methode == "PUT")

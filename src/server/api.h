@@ -88,6 +88,10 @@ class Api {
   std::variant<std::pair<int64_t, Versie>, Antwoord> kpi_bewerking(const Verzoek& v);
   Antwoord exporteer(const Verzoek& v);
 
+  // Prognose and its backtest (api_prognose.cpp).
+  std::vector<Route> prognose_routes();
+  Antwoord prognoses(const Verzoek& v);
+  Antwoord prognose_backtest(const Verzoek& v);
   // Contracten, budgetplafonds and wachttijden (api_contracten.cpp).
   std::vector<Route> contract_routes();
   Antwoord aanbieders_lijst(const Verzoek& v);

@@ -146,6 +146,7 @@ const std::vector<std::pair<std::string, std::string>>& dashboard_paginas() {
       {"/overzicht", "overzicht"},   {"/trajecten", "trajecten"},
       {"/doelen", "doelen"},         {"/vergelijken", "vergelijken"},
       {"/contracten", "contracten"}, {"/wachttijden", "wachttijden"},
+      {"/prognose", "prognose"},
   };
   return m;
 }

@@ -69,7 +69,17 @@ class SnapshotVisitor {
 
 // Scans the registers, jeugdigen (ordered by id), bevolking, leveringen, wijkteam care and
 // accepted prestaties, in that order, inside one read transaction (a consistent view).
+//
+// With `bekend_op` (ISO date) the rows are those known at the end of that day, as if the
+// store had been read then: a start or stop counts when the message that carried it has a
+// dagtekening on or before it and it was not withdrawn by a message dated on or before it
+// (a withdrawal whose message is unknown, from before migration 0007, counts on every day);
+// starts after `bekend_op` are left out and stops after it leave the care open; wijkteam
+// care likewise by its own dates; prestaties of declaraties dated on or before it; the
+// population up to the year of `bekend_op`. The dagtekening, not the time of import, is
+// when a message became known: a history import would otherwise make everything known on
+// the day of the import. Empty `bekend_op`: everything current.
 // FailedPrecondition when `store` is not an SQLite store; Unavailable/Internal on SQLite errors.
-Status scan_snapshot_bron(Store& store, SnapshotVisitor& visitor);
+Status scan_snapshot_bron(Store& store, SnapshotVisitor& visitor, std::string_view bekend_op = {});
 
 }  // namespace jr::store

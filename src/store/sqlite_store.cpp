@@ -805,11 +805,14 @@ Result<int64_t> SqliteStore::bewaar_levering(const LeveringRecord& l) {
   return insert_run(*db_, s);
 }
 
-Status SqliteStore::trek_levering_in(int64_t id, bool stop) {
-  JR_RETURN_IF_ERROR(db_->prepare(stop ? "UPDATE levering_stop SET actueel = 0 WHERE id = ?"
-                                       : "UPDATE levering_start SET actueel = 0 WHERE id = ?")
-                         .bind(1, id)
-                         .run());
+Status SqliteStore::trek_levering_in(int64_t id, bool stop, int64_t door_bericht) {
+  JR_RETURN_IF_ERROR(
+      db_->prepare(stop
+                       ? "UPDATE levering_stop SET actueel = 0, ingetrokken_door = ? WHERE id = ?"
+                       : "UPDATE levering_start SET actueel = 0, ingetrokken_door = ? WHERE id = ?")
+          .bind(1, door_bericht)
+          .bind(2, id)
+          .run());
   if (db_->changes() == 0) return NotFound("levering " + std::to_string(id) + " bestaat niet");
   return Status::Ok();
 }

@@ -60,7 +60,7 @@ class SqliteStore final : public Store {
   Result<std::vector<LeveringRecord>> stops(std::string_view aanbieder, int64_t jeugdige_id,
                                             int64_t toewijzing_nummer) override;
   Result<int64_t> bewaar_levering(const LeveringRecord& levering) override;
-  Status trek_levering_in(int64_t id, bool stop) override;
+  Status trek_levering_in(int64_t id, bool stop, int64_t door_bericht) override;
 
   Result<bool> verzoek_referentie_bekend(std::string_view aanbieder,
                                          std::string_view referentie_aanbieder) override;

@@ -343,9 +343,10 @@ class Store {
                                                     int64_t toewijzing_nummer) = 0;
   // Stores a start (einddatum empty) or a stop (einddatum set); its id.
   virtual Result<int64_t> bewaar_levering(const LeveringRecord& levering) = 0;
-  // Marks a stored start or stop as no longer current (StatusAanlevering 3). NotFound when
-  // there is no such row.
-  virtual Status trek_levering_in(int64_t id, bool stop) = 0;
+  // Marks a stored start or stop as no longer current (StatusAanlevering 3, or a stop
+  // replaced by a later one), withdrawn by the message `door_bericht` (its dagtekening is
+  // when the withdrawal became known). NotFound when there is no such row.
+  virtual Status trek_levering_in(int64_t id, bool stop, int64_t door_bericht) = 0;
 
   // ---- verzoeken om toewijzing ----
   // Whether this aanbieder used this ReferentieAanbieder in a stored verzoek (TR347).

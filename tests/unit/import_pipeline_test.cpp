@@ -109,9 +109,9 @@ class FoutStore final : public store::Store {
     if (schrijf()) return fout();
     return s_.bewaar_levering(l);
   }
-  Status trek_levering_in(int64_t id, bool stop) override {
+  Status trek_levering_in(int64_t id, bool stop, int64_t door) override {
     if (schrijf()) return fout();
-    return s_.trek_levering_in(id, stop);
+    return s_.trek_levering_in(id, stop, door);
   }
   Result<bool> verzoek_referentie_bekend(std::string_view a, std::string_view r) override {
     return s_.verzoek_referentie_bekend(a, r);
