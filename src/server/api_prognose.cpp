@@ -110,7 +110,7 @@ Antwoord Api::prognoses(const Verzoek& v) {
       *p, prognose::historie(*snap, *peildatum),
       publiek ? indicators::Openbaarheid::kPubliek : indicators::Openbaarheid::kIntern, gemeente);
   if (!doc.ok()) return probleem_antwoord(van_status(doc.status()));
-  return json_antwoord(doc->dump());
+  return json_antwoord(doc->dump(-1, ' ', false, kVervang));
 }
 
 Antwoord Api::prognose_backtest(const Verzoek& v) {
@@ -129,7 +129,7 @@ Antwoord Api::prognose_backtest(const Verzoek& v) {
       return probleem_antwoord(van_status(FailedPrecondition(bt.status().message())));
     return probleem_antwoord(van_status(bt.status()));
   }
-  return json_antwoord(backtest_naar_json(*bt).dump());
+  return json_antwoord(backtest_naar_json(*bt).dump(-1, ' ', false, kVervang));
 }
 
 std::vector<Route> Api::prognose_routes() {
