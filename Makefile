@@ -3,11 +3,12 @@ SHELL := /bin/bash
 BUILD ?= build
 BUILD_ASAN ?= build-asan
 BUILD_FUZZ ?= build-fuzz
+BUILD_RELEASE ?= build-release
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 30
 DEMO_DIR ?= demo
 
-.PHONY: run test setup setup-test build build-asan build-fuzz unit asan fuzz bench format check-format clean lint-openapi test-browser
+.PHONY: run test setup setup-test build build-asan build-fuzz release unit asan fuzz bench format check-format clean lint-openapi test-browser
 
 setup:
 	@scripts/setup.sh build
@@ -15,10 +16,13 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-$(BUILD)/build.ninja:
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# The developers' and CI's builds hold warnings as errors (JR_WERROR; off in a packager's plain
+# cmake). configure DIR FLAGS: configures DIR unless it already is, with JR_WERROR on (also in a
+# build directory made before the option existed).
+configure = grep -qs '^JR_WERROR:BOOL=ON$$' $(1)/CMakeCache.txt || cmake -S . -B $(1) -G Ninja $(2) -DJR_WERROR=ON
 
-build: setup $(BUILD)/build.ninja
+build: setup
+	@$(call configure,$(BUILD),-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The main job: builds, then runs the demo (see scripts/run-demo.sh).
@@ -29,6 +33,7 @@ run: build
 test: setup-test
 	$(MAKE) build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) release
 	$(MAKE) asan
 	$(MAKE) fuzz
 	$(MAKE) check-format
@@ -43,10 +48,14 @@ lint-openapi:
 test-browser: build
 	tests/browser/run.sh $(BUILD)/jeugdregie
 
-$(BUILD_ASAN)/build.ninja:
-	cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJR_SANITIZE=ON
+# The build type a packager makes (-O3, no debug info): the binary and a short run of it.
+release:
+	@$(call configure,$(BUILD_RELEASE),-DCMAKE_BUILD_TYPE=Release -DJR_TESTS=OFF)
+	cmake --build $(BUILD_RELEASE) -j $(JOBS) --target jeugdregie
+	scripts/smoke-release.sh $(BUILD_RELEASE)/jeugdregie
 
-asan: $(BUILD_ASAN)/build.ninja
+asan:
+	@$(call configure,$(BUILD_ASAN),-DCMAKE_BUILD_TYPE=Debug -DJR_SANITIZE=ON)
 	cmake --build $(BUILD_ASAN) -j $(JOBS) --target jr_tests jeugdregie
 	cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
@@ -69,4 +78,4 @@ check-format:
 	clang-format --dry-run --Werror $$(git ls-files 'src/*.h' 'src/*.cpp' 'tests/*.h' 'tests/*.cpp' 'bench/*.cpp' 'fuzz/*.cpp')
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ) $(BUILD_RELEASE)
