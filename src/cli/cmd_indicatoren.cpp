@@ -84,7 +84,7 @@ void schrijf_tabel(const nlohmann::json& doc, std::ostream& out) {
 }
 
 int run_indicatoren(const IndicatorenArgs& a, const Config& cfg) {
-  auto periode = indicators::parse_periode(a.periode);
+  auto periode = indicators::lees_periode(a.periode);
   if (!periode.ok()) {
     std::cerr << "jeugdregie indicatoren: " << periode.status().message() << "\n";
     return 2;

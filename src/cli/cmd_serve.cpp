@@ -77,10 +77,10 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
     }
     if (*n > 0) std::cout << "demo: " << *n << " KPI's aangemaakt\n";
   }
-  server::ToegangOpties toegang;
-  toegang.cookie_secure = a.secure_cookie;
-  toegang.sessie_idle = std::chrono::minutes(a.sessie_minuten);
-  server::Api api(bron, toegang);
+  server::AutorisatieOpties autorisatie;
+  autorisatie.cookie_secure = a.secure_cookie;
+  autorisatie.sessie_idle = std::chrono::minutes(a.sessie_minuten);
+  server::Api api(bron, autorisatie);
   // Aanbieders upload iJw messages with their API token; that needs the standard.
   auto validator = ijw::Validator::create(cfg.ijw_standaard_dir);
   if (validator.ok())

@@ -4,7 +4,7 @@
 
 namespace jr::indicators {
 
-Result<Periode> parse_periode(std::string_view s) {
+Result<Periode> lees_periode(std::string_view s) {
   auto fout = [&] {
     return InvalidArgument("periode '" + std::string(s) + "' is geen 2024, 2024H1 of 2024H2");
   };

@@ -17,7 +17,7 @@ struct Periode {
 };
 
 // "2024H1", "2024H2" or "2024" (years 1900-2199); InvalidArgument otherwise.
-Result<Periode> parse_periode(std::string_view s);
+Result<Periode> lees_periode(std::string_view s);
 
 // The last day of the half year after the one containing `dag` (for "geen nieuwe start").
 Date einde_volgend_halfjaar(Date dag);

@@ -49,7 +49,10 @@ int64_t unix_nu() {
 }
 
 // Logboek Dataverwerkingen: the processing activities of the API, their purpose and basis.
-constexpr const char* kToegangsbeheer = "toegangsbeheer";
+// Identity and access management. Stored as 'toegangsbeheer', the name the processing activity
+// has had in the log since its first event (in code this work is autorisatie; toegang is the
+// gemeente's access team, see docs/glossary.md).
+constexpr const char* kAutorisatiebeheer = "toegangsbeheer";
 constexpr const char* kDoelBeveiliging = "beveiliging van de gegevens";
 constexpr const char* kGrondslagBeveiliging = "AVG art. 32";
 
@@ -230,7 +233,7 @@ Antwoord json_antwoord(std::string body, int status) {
   return a;
 }
 
-Api::Api(Databron& bron, ToegangOpties opties)
+Api::Api(Databron& bron, AutorisatieOpties opties)
     : bron_(bron),
       opties_(opties),
       sessies_(opties.sessie_idle, opties.sessie_max),
@@ -254,7 +257,7 @@ void Api::log(const Verzoek& v, std::string handeling, std::string verwerkingsac
   store::AuditEvent e;
   e.context.actor = v.aanroeper ? v.aanroeper->naam : "anoniem";
   e.context.verwerkingsactiviteit = std::move(verwerkingsactiviteit);
-  if (e.context.verwerkingsactiviteit == kToegangsbeheer) {
+  if (e.context.verwerkingsactiviteit == kAutorisatiebeheer) {
     e.context.doel = kDoelBeveiliging;
     e.context.grondslag = kGrondslagBeveiliging;
   }
@@ -269,7 +272,7 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
   Antwoord a;
   if (auto geweigerd = beslis(route, v)) {
     // Refusals are logged by route and code: never the query, which may hold person data.
-    log(v, "geweigerd", kToegangsbeheer, "verzoek",
+    log(v, "geweigerd", kAutorisatiebeheer, "verzoek",
         route.methode + " " + route.pad + " " + geweigerd->code);
     a = probleem_antwoord(*geweigerd);
     if (geweigerd->status == 401) a.headers.emplace_back("WWW-Authenticate", "Bearer");
@@ -308,7 +311,7 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
     if (route.methode != "GET" && route.pad != "/api/v1/sessie") bron_.vergeet_antwoorden();
   }
   if (a.status == 400)  // refused input is logged too (by route; the input itself never)
-    log(v, "geweigerd", kToegangsbeheer, "verzoek",
+    log(v, "geweigerd", kAutorisatiebeheer, "verzoek",
         route.methode + " " + route.pad + " invalid-params");
   a.headers.emplace_back("API-Version", std::string(kApiVersie));
   return a;
@@ -318,7 +321,7 @@ void Api::weigering(const std::string& methode, const std::string& pad, int stat
   Verzoek v;
   v.methode = methode;
   v.pad = pad;
-  log(v, "geweigerd", kToegangsbeheer, "verzoek",
+  log(v, "geweigerd", kAutorisatiebeheer, "verzoek",
       utf8_vervangen(methode.substr(0, 16) + " " + pad.substr(0, 200) + " " +
                      std::to_string(status)));
 }
@@ -704,7 +707,7 @@ Antwoord Api::sessie_maak(const Verzoek& v) {
   Verzoek wie = v;  // the audit actor: the account concerned, when it exists
   if (*g) wie.aanroeper = Aanroeper{(*g)->gebruikersnaam, (*g)->rol, (*g)->gemeente, {}, false, {}};
   if (*g && (*g)->geblokkeerd_tot && *(*g)->geblokkeerd_tot > nu) {
-    log(wie, "inloggen-geweigerd", kToegangsbeheer, "gebruiker", "account tijdelijk geblokkeerd");
+    log(wie, "inloggen-geweigerd", kAutorisatiebeheer, "gebruiker", "account tijdelijk geblokkeerd");
     return te_vaak(*(*g)->geblokkeerd_tot - nu, "account-locked",
                    "Dit account is tijdelijk geblokkeerd na herhaalde mislukte pogingen.");
   }
@@ -724,7 +727,7 @@ Antwoord Api::sessie_maak(const Verzoek& v) {
       });
       geblokkeerd = m.ok() && *m;
     }
-    log(wie, "inloggen-mislukt", kToegangsbeheer, "gebruiker",
+    log(wie, "inloggen-mislukt", kAutorisatiebeheer, "gebruiker",
         geblokkeerd ? "onjuist wachtwoord; account tijdelijk geblokkeerd"
                     : (*g ? "onjuist wachtwoord" : "onbekende gebruikersnaam"));
     return probleem_antwoord({401,
@@ -740,7 +743,7 @@ Antwoord Api::sessie_maak(const Verzoek& v) {
   Aanroeper a = *wie.aanroeper;
   std::string id = sessies_.maak(a);
   auto sessie = sessies_.zoek(id);
-  log(wie, "inloggen", kToegangsbeheer, "gebruiker", "ingelogd");
+  log(wie, "inloggen", kAutorisatiebeheer, "gebruiker", "ingelogd");
   json uit = {{"gebruikersnaam", a.naam},
               {"rol", std::string(rol_naam(a.rol))},
               {"gemeente", a.gemeente ? json(*a.gemeente) : json(nullptr)},
@@ -769,7 +772,7 @@ Antwoord Api::sessie_lees(const Verzoek& v) {
 
 Antwoord Api::sessie_verwijder(const Verzoek& v) {
   if (!v.sessie.empty()) sessies_.verwijder(v.sessie);
-  log(v, "uitloggen", kToegangsbeheer, "gebruiker", "uitgelogd");
+  log(v, "uitloggen", kAutorisatiebeheer, "gebruiker", "uitgelogd");
   Antwoord a;
   a.status = 204;
   a.content_type.clear();
@@ -816,7 +819,7 @@ Antwoord Api::berichten(const Verzoek& v) {
       for (const xmlNode* a = h->children; a; a = a->next)
         if (ijw::is_element(a, "Afzender")) afzender = ijw::node_text(a);
   if (!v.aanroeper->aanbieder || afzender != *v.aanroeper->aanbieder) {
-    log(v, "geweigerd", kToegangsbeheer, "bericht", "POST /api/v1/berichten andere afzender");
+    log(v, "geweigerd", kAutorisatiebeheer, "bericht", "POST /api/v1/berichten andere afzender");
     return probleem_antwoord({403,
                               "forbidden-scope",
                               "Bericht van een andere aanbieder.",

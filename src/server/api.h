@@ -9,7 +9,7 @@
 
 #include "server/databron.h"
 #include "server/routes.h"
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 
 namespace jr::ijw {
 class Validator;
@@ -18,7 +18,7 @@ class Validator;
 namespace jr::server {
 
 // Sessions, lockout and throttling of logins.
-struct ToegangOpties {
+struct AutorisatieOpties {
   std::chrono::seconds sessie_idle{30 * 60};      // idle timeout
   std::chrono::seconds sessie_max{12 * 60 * 60};  // absolute lifetime
   bool cookie_secure = false;                     // Secure cookie (served under TLS)
@@ -38,7 +38,7 @@ inline constexpr std::string_view kSessieCookie = "jr_sessie";
 
 class Api {
  public:
-  explicit Api(Databron& bron, ToegangOpties opties = {});
+  explicit Api(Databron& bron, AutorisatieOpties opties = {});
 
   // The route table (the single source for the server and for the OpenAPI comparison).
   std::vector<Route> routes();
@@ -52,7 +52,7 @@ class Api {
   // exception into a 500 problem, and adds the API-Version header.
   Antwoord behandel(const Route& route, const Verzoek& v);
 
-  const ToegangOpties& opties() const { return opties_; }
+  const AutorisatieOpties& opties() const { return opties_; }
 
   // Writes a refusal the HTTP layer made before any route ran (a body over the limit, an
   // unreadable request, a path-traversal attempt on the static files) to the audit log.
@@ -126,7 +126,7 @@ class Api {
   std::string laatste_halfjaar();
 
   Databron& bron_;
-  ToegangOpties opties_;
+  AutorisatieOpties opties_;
   Sessies sessies_;
   Afremmer afremmer_;
   std::counting_semaphore<64> hashes_{2};  // argon2id runs at most twice at a time

@@ -10,7 +10,7 @@
 #include "contracts/budget.h"
 #include "server/api.h"
 #include "server/invoer.h"
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 #include "store/sqlite_store.h"
 
 namespace jr::server {

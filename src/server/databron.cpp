@@ -164,7 +164,7 @@ Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
 }
 
 Result<std::shared_ptr<const Document>> Databron::indicatoren(const IndicatorVraag& v) {
-  auto p = indicators::parse_periode(v.periode);
+  auto p = indicators::lees_periode(v.periode);
   if (!p.ok()) return p.status();
   auto st = stand();
   if (!st.ok()) return st.status();
@@ -230,7 +230,7 @@ std::string Databron::aanbieder_naam(const std::string& agb) {
 }
 
 Result<json> Databron::trajecten(const TrajectVraag& v) {
-  auto p = indicators::parse_periode(v.periode);
+  auto p = indicators::lees_periode(v.periode);
   if (!p.ok()) return p.status();
   auto st = stand();
   if (!st.ok()) return st.status();

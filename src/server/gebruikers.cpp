@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 #include "store/sqlite.h"
 
 namespace jr::server {

@@ -154,8 +154,8 @@ std::string_view kpi_status_naam(KpiStatus s) {
 }
 
 std::string meetperiode(const Kpi& kpi, std::string_view gekozen) {
-  auto g = indicators::parse_periode(gekozen);
-  auto n = indicators::parse_periode(kpi.nulmeting_periode);
+  auto g = indicators::lees_periode(gekozen);
+  auto n = indicators::lees_periode(kpi.nulmeting_periode);
   if (!g.ok() || !n.ok()) return {};
   bool nul_is_jaar = kpi.nulmeting_periode.size() == 4;
   bool gek_is_jaar = gekozen.size() == 4;
@@ -174,8 +174,8 @@ KpiBeoordeling beoordeel(const Kpi& kpi, std::string_view periode,
   KpiBeoordeling b;
   b.periode = std::string(periode);
   b.realisatie = realisatie;
-  auto p = indicators::parse_periode(periode);
-  auto n = indicators::parse_periode(kpi.nulmeting_periode);
+  auto p = indicators::lees_periode(periode);
+  auto n = indicators::lees_periode(kpi.nulmeting_periode);
   if (!p.ok() || !n.ok()) return b;
   const double t0 = eind_van(*n), t1 = kpi.ambitie_jaar + 1.0, t = eind_van(*p);
   if (t1 <= t0) return b;
@@ -214,7 +214,7 @@ std::vector<OngeldigeParameter> valideer(const Kpi& k) {
               std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     if (!ok) f.push_back({"gemeente", "invalid", "gemeente is een CBS-code van vier cijfers"});
   }
-  auto n = indicators::parse_periode(k.nulmeting_periode);
+  auto n = indicators::lees_periode(k.nulmeting_periode);
   if (!n.ok()) f.push_back({"nulmeting.periode", "invalid", "periode is 2020, 2020H1 of 2020H2"});
   if (!std::isfinite(k.nulmeting_waarde))
     f.push_back({"nulmeting.waarde", "invalid", "waarde is een getal"});

@@ -182,7 +182,7 @@ void draai(uint64_t seed) {
   for (int jaar = 2018; jaar <= 2026; ++jaar) {
     for (std::string p :
          {std::to_string(jaar), std::to_string(jaar) + "H1", std::to_string(jaar) + "H2"}) {
-      auto periode = indicators::parse_periode(p);
+      auto periode = indicators::lees_periode(p);
       ASSERT_TRUE(periode.ok());
       perioden.push_back(*periode);
     }

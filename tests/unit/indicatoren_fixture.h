@@ -197,7 +197,7 @@ class IndicatorGegevens {
 
   indicators::Uitkomst bereken(const std::string& periode) {
     auto s = snapshot();
-    auto p = indicators::parse_periode(periode);
+    auto p = indicators::lees_periode(periode);
     EXPECT_TRUE(p.ok());
     return indicators::bereken(s, indicators::leid_af(s), *p);
   }

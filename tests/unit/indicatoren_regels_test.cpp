@@ -8,20 +8,20 @@ using namespace jr;
 using jr::testing::IndicatorGegevens;
 
 TEST(Periode, HalfjaarEnJaar) {
-  auto h1 = indicators::parse_periode("2024H1");
+  auto h1 = indicators::lees_periode("2024H1");
   ASSERT_TRUE(h1.ok());
   EXPECT_EQ(h1->van, Date(2024, 1, 1));
   EXPECT_EQ(h1->tot, Date(2024, 6, 30));
-  auto h2 = indicators::parse_periode("2024H2");
+  auto h2 = indicators::lees_periode("2024H2");
   ASSERT_TRUE(h2.ok());
   EXPECT_EQ(h2->van, Date(2024, 7, 1));
   EXPECT_EQ(h2->tot, Date(2024, 12, 31));
-  auto j = indicators::parse_periode("2024");
+  auto j = indicators::lees_periode("2024");
   ASSERT_TRUE(j.ok());
   EXPECT_EQ(j->tot, Date(2024, 12, 31));
-  EXPECT_FALSE(indicators::parse_periode("2024H3").ok());
-  EXPECT_FALSE(indicators::parse_periode("24H1").ok());
-  EXPECT_FALSE(indicators::parse_periode("2024-1").ok());
+  EXPECT_FALSE(indicators::lees_periode("2024H3").ok());
+  EXPECT_FALSE(indicators::lees_periode("24H1").ok());
+  EXPECT_FALSE(indicators::lees_periode("2024-1").ok());
 }
 
 // spec §7.5: a traject counts in every period in which it was active; begonnen when its

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 #include "server_test_fixture.h"
 
 namespace jr::testing {
@@ -353,7 +353,7 @@ TEST(BeveiligingBerichten, AnAanbiederUploadsOnlyItsOwnMessagesAndGetsTheRetour)
 
 // Lockout, throttling and the idle timeout need their own server settings.
 TEST(BeveiligingInstellingen, RepeatedFailuresLockTheAccountAndThrottleTheAddress) {
-  auto o = ServerFixture::snelle_toegang();
+  auto o = ServerFixture::snelle_autorisatie();
   o.max_pogingen = 3;
   o.max_pogingen_adres = 6;
   ServerFixture fx(o);
@@ -387,7 +387,7 @@ TEST(BeveiligingInstellingen, RepeatedFailuresLockTheAccountAndThrottleTheAddres
 }
 
 TEST(BeveiligingInstellingen, AnIdleSessionExpires) {
-  auto o = ServerFixture::snelle_toegang();
+  auto o = ServerFixture::snelle_autorisatie();
   o.sessie_idle = std::chrono::seconds(1);
   ServerFixture fx(o);
   auto c = fx.client("beleidsmedewerker");

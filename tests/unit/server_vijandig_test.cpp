@@ -363,7 +363,7 @@ TEST(VijandigServer, ASecondServerOnATakenPortRefusesToStart) {
 TEST(VijandigServer, OneAddressCannotTakeAllConnections) {
   server::ServerOpties so = ServerFixture::standaard_server();
   so.max_per_adres = 3;
-  ServerFixture fx(ServerFixture::snelle_toegang(), so);
+  ServerFixture fx(ServerFixture::snelle_autorisatie(), so);
   std::vector<std::unique_ptr<Verbinding>> traag;
   for (int i = 0; i < 3; ++i) {
     traag.push_back(std::make_unique<Verbinding>(fx.port(), "127.0.0.2"));
@@ -386,7 +386,7 @@ TEST(VijandigServer, OneAddressCannotTakeAllConnections) {
 TEST(VijandigServer, ASilentConnectionIsClosed) {
   server::ServerOpties so = ServerFixture::standaard_server();
   so.lees_timeout = 1;
-  ServerFixture fx(ServerFixture::snelle_toegang(), so);
+  ServerFixture fx(ServerFixture::snelle_autorisatie(), so);
   Verbinding v(fx.port());
   v.stuur("GET /api/v1/perioden HTTP/1.1\r\n");
   EXPECT_EQ(v.lees(30000), "");

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 #include "server_test_fixture.h"
 
 namespace jr::testing {
@@ -19,7 +19,7 @@ using server::Rol;
 using server::Route;
 using server::Scope;
 
-class Toegang : public ::testing::Test {
+class Autorisatie : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { fx_ = new ServerFixture(); }
   static void TearDownTestSuite() {
@@ -28,7 +28,7 @@ class Toegang : public ::testing::Test {
   }
   static ServerFixture* fx_;
 };
-ServerFixture* Toegang::fx_ = nullptr;
+ServerFixture* Autorisatie::fx_ = nullptr;
 
 // A KPI of gemeente `g` (nullopt: the regio), made directly in the register; its id.
 int64_t kpi_van(ServerFixture& fx, const std::optional<std::string>& g) {
@@ -165,7 +165,7 @@ void expect_weigering(const httplib::Result& r, int status, const std::set<std::
   }
 }
 
-TEST_F(Toegang, OnlyLoggingInIsOpenToAnonymousCallers) {
+TEST_F(Autorisatie, OnlyLoggingInIsOpenToAnonymousCallers) {
   for (const auto& r : fx_->api().routes()) {
     if (r.openbaar) {
       EXPECT_EQ(r.methode + " " + r.pad, "POST /api/v1/sessie");
@@ -180,7 +180,7 @@ TEST_F(Toegang, OnlyLoggingInIsOpenToAnonymousCallers) {
   }
 }
 
-TEST_F(Toegang, EveryRouteAdmitsExactlyItsRolesWithinTheirGemeente) {
+TEST_F(Autorisatie, EveryRouteAdmitsExactlyItsRolesWithinTheirGemeente) {
   struct Beller {
     Rol rol;
     std::optional<std::string> gemeente;  // scope of the caller

@@ -1,4 +1,4 @@
-// Toegang: who is calling, and whether a route lets them. The router calls beslis() before
+// Autorisatie: who is calling, and whether a route lets them. The router calls beslis() before
 // every handler: a route admits only the roles it declares (an empty list admits nobody),
 // and only within the caller's gemeente scope; a state-changing request made with a session
 // cookie must carry the session's CSRF token. Sessions live in memory (Sessies); users and

@@ -1,4 +1,4 @@
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 
 #include <sodium.h>
 
