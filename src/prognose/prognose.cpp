@@ -565,7 +565,7 @@ std::vector<Historie> historie(const model::Snapshot& s, Date peildatum, int hal
   for (int y = peildatum.year();
        y >= eerste->year() && static_cast<int>(perioden.size()) < halfjaren; --y)
     for (const char* h : {"H2", "H1"}) {
-      auto p = indicators::parse_periode(std::to_string(y) + h);
+      auto p = indicators::lees_periode(std::to_string(y) + h);
       if (p->tot <= peildatum && p->van >= *eerste && static_cast<int>(perioden.size()) < halfjaren)
         perioden.push_back(*p);
     }

@@ -8,7 +8,7 @@
 #include "prognose/backtest.h"
 #include "server/api.h"
 #include "server/prognose_json.h"
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 #include "store/store.h"
 
 namespace jr::server {
