@@ -113,6 +113,11 @@ int run_maak(const MaakArgs& a, const Config& cfg) {
                ? 1
                : 3;
   }
+  if (r->geweigerd) {
+    for (const auto& m : r->meldingen)
+      if (m.weigeren) std::cerr << "jeugdregie: " << m.melding << "\n";
+    return 1;
+  }
   std::cout << "toewijzing " << r->toewijzing.gemeente << " " << r->toewijzing.toewijzing_nummer
             << "\n";
   for (const auto& m : r->meldingen) std::cout << m.melding << "\n";

@@ -713,7 +713,7 @@ Result<GemaakteToewijzing> Contractbeheer::maak_toewijzing(const NieuweToewijzin
   auto meldingen = toets(v);
   if (!meldingen.ok()) return meldingen.status();
   for (const auto& m : *meldingen)
-    if (m.weigeren) return FailedPrecondition(m.melding);
+    if (m.weigeren) return GemaakteToewijzing{true, {}, std::move(meldingen).value()};
 
   auto r = in_transactie(store_, [&]() -> Result<int64_t> {
     auto& nr = db.prepare(
@@ -749,7 +749,7 @@ Result<GemaakteToewijzing> Contractbeheer::maak_toewijzing(const NieuweToewijzin
   });
   if (!r.ok()) return r.status();
   t.id = *r;
-  return GemaakteToewijzing{t, std::move(meldingen).value()};
+  return GemaakteToewijzing{false, t, std::move(meldingen).value()};
 }
 
 // ---- wachttijden ----

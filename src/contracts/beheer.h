@@ -86,6 +86,9 @@ struct NieuweToewijzing {
 };
 
 struct GemaakteToewijzing {
+  // True when a plafond that says weigeren would be exceeded: nothing was written, the
+  // toewijzing is empty, and the meldingen say which plafond refused.
+  bool geweigerd = false;
   store::ToewijzingRecord toewijzing;
   std::vector<PlafondMelding> meldingen;
 };
@@ -161,9 +164,10 @@ class Contractbeheer {
   Result<std::vector<PlafondStand>> plafondstanden(int jaar);
   // The plafonds that toewijzing `nieuw` touches, each with the check.
   Result<std::vector<PlafondMelding>> toets(const Verplichting& nieuw);
-  // Makes a toewijzing from verzoek `n.verzoek_id` (NotFound; FailedPrecondition when the
-  // verzoek is answered already), unless a plafond that says weigeren would be exceeded
-  // (FailedPrecondition with the message; nothing written).
+  // Makes a toewijzing from verzoek `n.verzoek_id`, with the plafond check's meldingen;
+  // `geweigerd` (and nothing written) when a plafond that says weigeren would be exceeded.
+  // NotFound for an unknown verzoek; FailedPrecondition when it is answered already;
+  // InvalidArgument for an einddatum before the ingangsdatum.
   Result<GemaakteToewijzing> maak_toewijzing(const NieuweToewijzing& n,
                                              const store::AuditContext& ctx);
 

@@ -123,10 +123,21 @@ struct Plafond {
 // registration is complete from the first declaraties on); nullopt for an empty snapshot.
 std::optional<Date> eerste_dag(const model::Snapshot& s);
 
+// What in the input of a forecast is wrong: the parameter (horizon, runs, peildatum,
+// scenario) and why, in Dutch.
+struct OngeldigeInvoer {
+  std::string parameter;
+  std::string reden;
+};
+// The first thing wrong with this input to voorspel (see there); nullopt when it is valid.
+std::optional<OngeldigeInvoer> controleer_invoer(const model::Snapshot& s, Date peildatum,
+                                                const Instellingen& inst,
+                                                const std::vector<Scenario>& scenarios);
+
 // The forecast from `peildatum` on, on `s` as known on the peildatum (build it with
 // model::bouw_snapshot(store, peildatum)). InvalidArgument: horizon outside 1..60, runs
 // outside 1..100000, a peildatum before the data start (eerste_dag) or without a day of
-// data before it, an empty snapshot, or an invalid scenario.
+// data before it, an empty snapshot, or an invalid scenario (controleer_invoer).
 Result<Prognose> voorspel(const model::Snapshot& s, Date peildatum, const Instellingen& inst,
                           const std::vector<Scenario>& scenarios = {},
                           const std::vector<Plafond>& plafonds = {});

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "server/gebruikers.h"
 #include "server/probleem.h"
 #include "server/routes.h"
 #include "store/keyring.h"
@@ -50,6 +51,21 @@ Probleem scope_geweigerd();
 // For handlers with resource-bound scope: 403 'forbidden-scope' unless the caller of `v` may
 // see gemeente `g` (nullopt or 'regio': the whole regio); nullopt when it may.
 std::optional<Probleem> buiten_gemeente(const Verzoek& v, const std::optional<std::string>& g);
+
+// Sessions, lockout and throttling of logins.
+struct AutorisatieOpties {
+  std::chrono::seconds sessie_idle{30 * 60};      // idle timeout
+  std::chrono::seconds sessie_max{12 * 60 * 60};  // absolute lifetime
+  bool cookie_secure = false;                     // Secure cookie (served under TLS)
+  int max_pogingen = 5;                           // consecutive failures per account ...
+  int64_t blokkeer_seconden = 15 * 60;            // ... lock it this long
+  int max_pogingen_adres = 20;                    // failures per client address ...
+  std::chrono::seconds venster{10 * 60};          // ... in this window, then 429
+  HashKosten kosten = HashKosten::kInteractief;   // of the dummy hash for unknown users
+};
+
+// The session cookie's name.
+inline constexpr std::string_view kSessieCookie = "jr_sessie";
 
 // Sessions in memory: a random 256-bit identifier in the cookie, looked up by its hash.
 // A session ends after `idle` without requests, after `max` in any case, or on logout.

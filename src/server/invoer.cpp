@@ -87,6 +87,19 @@ std::optional<int> lees_jaar(const Verzoek& v, std::vector<OngeldigeParameter>& 
   return std::stoi(*j);
 }
 
+int lees_geheel(const Verzoek& v, const char* k, int lo, int hi, int standaard,
+                std::vector<OngeldigeParameter>& f) {
+  const std::string* p = v.param(k);
+  if (!p) return standaard;
+  const auto n = p->size() <= 9 ? canoniek_id(*p) : std::nullopt;
+  const int x = n ? static_cast<int>(*n) : (*p == "0" ? 0 : lo - 1);
+  if (x < lo || x > hi)
+    f.push_back({k, "invalid",
+                 std::string(k) + " is een geheel getal van " + std::to_string(lo) +
+                     " tot en met " + std::to_string(hi)});
+  return x;
+}
+
 std::optional<std::string> lees_cijfercode(const Verzoek& v, const char* k, size_t n,
                                            const char* wat, std::vector<OngeldigeParameter>& f) {
   const auto* s = v.param(k);

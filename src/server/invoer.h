@@ -51,6 +51,10 @@ struct Filters {
 Filters lees_filters(const Verzoek& v, bool periode_verplicht, std::vector<OngeldigeParameter>& f);
 // The query key `jaar` (2015-2100); nullopt when absent or bad (with an invalid param).
 std::optional<int> lees_jaar(const Verzoek& v, std::vector<OngeldigeParameter>& f);
+// The query key `k` as a whole number in [lo, hi]; `standaard` when absent; with an invalid
+// param when it is not one.
+int lees_geheel(const Verzoek& v, const char* k, int lo, int hi, int standaard,
+                std::vector<OngeldigeParameter>& f);
 // The query key `k` as a code of `n` digits (`wat` says what it is, for the message); nullopt
 // when absent or bad (with an invalid param).
 std::optional<std::string> lees_cijfercode(const Verzoek& v, const char* k, size_t n,

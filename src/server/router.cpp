@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "domain/tekst.h"
+#include "server/antwoord.h"
 #include "server/probleem.h"
 
 namespace jr::server {

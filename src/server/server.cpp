@@ -17,6 +17,7 @@
 #include <mutex>
 #include <thread>
 
+#include "server/antwoord.h"
 #include "server/probleem.h"
 #include "server/router.h"
 
