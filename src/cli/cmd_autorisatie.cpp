@@ -21,7 +21,7 @@
 #include "domain/clock.h"
 #include "server/gebruikers.h"
 #include "server/autorisatie.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace jr::cli {
 namespace {
@@ -38,7 +38,7 @@ std::unique_ptr<store::Store> open_store(const std::string& db, const Config& cf
     std::cerr << "jeugdregie " << wat << ": --db is verplicht\n";
     return nullptr;
   }
-  auto st = store::open_sqlite_store({db, cfg.sleutelbestand, true}, clock);
+  auto st = store::open_store(db, {{}, cfg.sleutelbestand, true}, clock);
   if (!st.ok()) {
     std::cerr << "jeugdregie " << wat << ": " << st.status().message() << "\n";
     return nullptr;
@@ -88,7 +88,7 @@ int run_gebruiker_toevoegen(const AutorisatieArgs& a, const Config& cfg) {
   SystemClock clock;
   auto store = open_store(a.db, cfg, clock, "gebruiker");
   if (!store) return 3;
-  server::Gebruikers g(static_cast<store::SqliteStore&>(*store).db(), clock);
+  server::Gebruikers g(*store, clock);
   auto id = g.voeg_toe(a.naam, wachtwoord, *rol, gemeente);
   if (!id.ok()) {
     std::cerr << "jeugdregie gebruiker: " << id.status().message() << "\n";
@@ -109,7 +109,7 @@ int run_token_maken(const AutorisatieArgs& a, const Config& cfg) {
   SystemClock clock;
   auto store = open_store(a.db, cfg, clock, "token");
   if (!store) return 3;
-  server::Gebruikers g(static_cast<store::SqliteStore&>(*store).db(), clock);
+  server::Gebruikers g(*store, clock);
   auto t = g.maak_token(a.naam, a.aanbieder);
   if (!t.ok()) {
     std::cerr << "jeugdregie token: " << t.status().message() << "\n";

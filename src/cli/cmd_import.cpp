@@ -32,7 +32,7 @@ int run_import(const ImportArgs& a, const Config& cfg) {
   store::StoreOptions so;
   so.path = a.db;
   so.key_file = cfg.sleutelbestand;
-  auto st = store::open_sqlite_store(so, clock);
+  auto st = store::open_store(a.db, so, clock);
   if (!st.ok()) {
     std::cerr << "jeugdregie: " << st.status().message() << "\n";
     return 3;

@@ -96,7 +96,7 @@ int run_indicatoren(const IndicatorenArgs& a, const Config& cfg) {
     return 3;
   }
   SystemClock clock;
-  auto store = store::open_sqlite_store({a.db, cfg.sleutelbestand, true}, clock);
+  auto store = store::open_store(a.db, {{}, cfg.sleutelbestand, true}, clock);
   if (!store.ok()) {
     std::cerr << "jeugdregie indicatoren: " << store.status().message() << "\n";
     return 3;

@@ -121,7 +121,7 @@ Antwoord KpiApi::kpis_lijst(const Verzoek& v) {
   }
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
   if (periode.empty()) periode = laatste_halfjaar();
-  auto lijst = bron_.met_kpis([&](KpiRegister& r) { return r.lijst(filter); });
+  auto lijst = bron_.met_kpis([&](store::Kpiregister& r) { return r.kpis(filter); });
   if (!lijst.ok()) return uit_status(lijst.status());
   json arr = json::array();
   for (const auto& k : *lijst) arr.push_back(met_beoordeling(k, periode));
@@ -138,7 +138,7 @@ Antwoord KpiApi::kpi_maak(const Verzoek& v) {
   if (f.empty()) f = valideer(k);
   if (!f.empty()) return probleem_antwoord(ongeldige_parameters(std::move(f)));
   if (auto w = buiten_gemeente(v, k.gemeente)) return probleem_antwoord(*w);
-  auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.maak(k); });
+  auto r = bron_.met_kpis([&](store::Kpiregister& reg) { return reg.maak_kpi(k); });
   if (!r.ok()) return uit_status(r.status());
   Antwoord a = met_etag(met_beoordeling(*r, laatste_halfjaar()), r->versie, 201);
   a.headers.emplace_back("Location", "/api/v1/kpis/" + std::to_string(r->id));
@@ -158,7 +158,7 @@ Antwoord KpiApi::kpi_lees(const Verzoek& v) {
     periode = *p;
   }
   if (periode.empty()) periode = laatste_halfjaar();
-  auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.lees(*id); });
+  auto r = bron_.met_kpis([&](store::Kpiregister& reg) { return reg.lees_kpi(*id); });
   if (!r.ok()) return uit_status(r.status());
   if (auto w = buiten_gemeente(v, r->gemeente)) return probleem_antwoord(*w);
   return met_etag(met_beoordeling(*r, periode), r->versie);
@@ -172,7 +172,7 @@ std::variant<std::pair<int64_t, Versie>, Antwoord> KpiApi::kpi_bewerking(const V
   if (!id)
     return probleem_antwoord(
         ongeldige_parameters({{"id", "invalid", "id is een positief geheel getal"}}));
-  auto oud = bron_.met_kpis([&](KpiRegister& reg) { return reg.lees(*id); });
+  auto oud = bron_.met_kpis([&](store::Kpiregister& reg) { return reg.lees_kpi(*id); });
   if (!oud.ok()) return uit_status(oud.status());
   if (auto w = buiten_gemeente(v, oud->gemeente)) return probleem_antwoord(*w);
   auto voorwaarde = lees_voorwaarde(v);
@@ -196,7 +196,7 @@ Antwoord KpiApi::kpi_wijzig(const Verzoek& v) {
   if (auto w = buiten_gemeente(v, k.gemeente)) return probleem_antwoord(*w);
   // The version guards the gap since the scope check: a KPI moved to another gemeente
   // meanwhile has another version.
-  auto r = bron_.met_kpis([&](KpiRegister& reg) { return reg.wijzig(id, k, versie); });
+  auto r = bron_.met_kpis([&](store::Kpiregister& reg) { return reg.wijzig_kpi(id, k, versie); });
   if (!r.ok()) return uit_status(r.status());
   return met_etag(met_beoordeling(*r, laatste_halfjaar()), r->versie);
 }
@@ -207,7 +207,7 @@ Antwoord KpiApi::kpi_verwijder(const Verzoek& v) {
   // Named copies, not a structured binding: clang 14 (the fuzz build) cannot capture one.
   const int64_t id = std::get<std::pair<int64_t, Versie>>(b).first;
   const Versie versie = std::get<std::pair<int64_t, Versie>>(b).second;
-  Status s = bron_.met_kpis([&](KpiRegister& reg) { return reg.verwijder(id, versie); });
+  Status s = bron_.met_kpis([&](store::Kpiregister& reg) { return reg.verwijder_kpi(id, versie); });
   if (!s.ok()) return uit_status(s);
   Antwoord a;
   a.status = 204;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "server/databron.h"
+#include "server/kpi.h"
 
 namespace jr::server {
 

@@ -9,7 +9,7 @@
 #include "server/contracten_json.h"
 #include "server/invoer.h"
 #include "contracts/budget.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace jr::server {
 
@@ -257,17 +257,9 @@ Antwoord PlafondsApi::toewijzing_maak(const Verzoek& v) {
   contracts::NieuweToewijzing n;
   n.verzoek_id = *id;
   // The verzoek's gemeente must be the caller's (an unknown verzoek is the handler's 404).
-  auto verzoek_gemeente = bron_.met_store([&](store::Store& st) -> std::optional<std::string> {
-    auto& q = static_cast<store::SqliteStore&>(st).db().prepare(
-        "SELECT gemeente FROM verzoek WHERE id = ?");
-    q.bind(1, *id);
-    std::optional<std::string> g;
-    if (q.step()) g = q.text(0);
-    q.reset();
-    return g;
-  });
-  if (verzoek_gemeente)
-    if (auto w = buiten_gemeente(v, *verzoek_gemeente)) return probleem_antwoord(*w);
+  auto verzoek = bron_.met_store([&](store::Store& st) { return st.lees_verzoek(*id); });
+  if (verzoek.ok())
+    if (auto w = buiten_gemeente(v, verzoek->gemeente)) return probleem_antwoord(*w);
   n.ingangsdatum = vl.datum("ingangsdatum", false, false);
   n.einddatum = vl.datum("einddatum", false, false);
   n.volume = vl.geheel("volume", false, 1, 99999999);

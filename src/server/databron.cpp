@@ -6,8 +6,7 @@
 #include "indicators/json.h"
 #include "indicators/periode.h"
 #include "model/snapshot.h"
-#include "store/sqlite.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace jr::server {
 
@@ -40,8 +39,6 @@ int64_t nu_ms() {
       .count();
 }
 
-store::sqlite::Db& db_van(store::Store& s) { return static_cast<store::SqliteStore&>(s).db(); }
-
 json aantal(uint64_t n, bool publiek) {
   auto v = indicators::toon_aantal(
       n, publiek ? indicators::Openbaarheid::kPubliek : indicators::Openbaarheid::kIntern);
@@ -53,9 +50,22 @@ json aantal(uint64_t n, bool publiek) {
 Databron::Databron(store::Store& store, const Clock& clock)
     : store_(store),
       clock_(clock),
-      kpis_(db_van(store), clock),
-      gebruikers_(db_van(store), clock),
+      gebruikers_(store, clock),
       contracten_(store, clock) {}
+
+std::optional<int64_t> Databron::extern_versie() {
+  std::lock_guard lock(versie_mu_);
+  const int64_t nu = nu_ms();
+  if (extern_versie_ && nu - extern_gezien_ms_ < 500) return extern_versie_;
+  Result<int64_t> v = Status::Ok();
+  {
+    std::lock_guard db(db_mu_);
+    v = store_.data_versie();
+  }
+  extern_gezien_ms_ = nu;
+  extern_versie_ = v.ok() ? std::optional<int64_t>(*v) : std::nullopt;
+  return extern_versie_;
+}
 
 Status Databron::audit(const store::AuditEvent& e) {
   std::lock_guard lock(db_mu_);
@@ -77,21 +87,11 @@ Antwoord Databron::bewaard(const std::string& sleutel, const std::function<Antwo
   uint64_t generatie = 0;
   {
     std::lock_guard lock(antwoord_mu_);
-    const int64_t nu = nu_ms();
-    if (nu - antwoord_controle_ms_ >= 500) {
-      antwoord_controle_ms_ = nu;
-      int64_t versie = -1;
-      {
-        std::lock_guard db(db_mu_);
-        auto& s = db_van(store_).prepare("PRAGMA data_version");
-        if (s.step()) versie = s.int64(0);
-        s.reset();
-      }
-      if (versie != antwoord_data_versie_) {
-        antwoord_data_versie_ = versie;
-        antwoorden_.clear();
-        ++antwoord_generatie_;
-      }
+    const auto versie = extern_versie();
+    if (!versie || *versie != antwoord_data_versie_) {
+      antwoord_data_versie_ = versie.value_or(-1);
+      antwoorden_.clear();
+      ++antwoord_generatie_;
     }
     if (auto it = antwoorden_.find(sleutel); it != antwoorden_.end()) return it->second;
     generatie = antwoord_generatie_;
@@ -125,16 +125,10 @@ Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
   if (huidig && nu - laatste_controle_ms_.load() < 500) return huidig;
   std::lock_guard bouw(stand_mu_);  // one rebuild at a time; others wait for its result
   if (stand_ && nu_ms() - laatste_controle_ms_.load() < 500) return stand_;
-  std::lock_guard db(db_mu_);
-  int64_t versie = -1;
-  {
-    auto& s = db_van(store_).prepare("PRAGMA data_version");
-    if (s.step()) versie = s.int64(0);
-    s.reset();
-  }
+  const int64_t versie = extern_versie().value_or(-1);
   laatste_controle_ms_ = nu_ms();
-  if (stand_ && versie == data_versie_) return stand_;
-
+  if (stand_ && versie == data_versie_ && versie != -1) return stand_;
+  std::lock_guard db(db_mu_);
   auto snap = model::bouw_snapshot(store_);
   if (!snap.ok()) return snap.status();
   auto nieuw = std::make_shared<Stand>();
@@ -149,10 +143,9 @@ Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
     nieuw->laatste_dag = laatste;
   }
   std::map<std::string, std::string> namen;
-  {
-    auto& s = db_van(store_).prepare("SELECT agb, naam FROM aanbieder");
-    while (s.step()) namen[s.text(0)] = s.text(1);
-  }
+  auto aanbieders = store_.aanbieders();
+  if (!aanbieders.ok()) return aanbieders.status();
+  for (const auto& a : *aanbieders) namen[a.agb] = a.naam;
   {
     std::unique_lock cache(cache_mu_);
     cache_.clear();
@@ -306,28 +299,19 @@ Result<json> Databron::trajecten(const TrajectVraag& v) {
     // Products are not part of the CBS trajecten: count the deliveries (JW305 starts, with
     // their JW307 stop) of this aanbieder for this gemeente that ran in the periode.
     doc["uitsplitsing"] = "product";
-    std::lock_guard lock(db_mu_);
-    auto& q = db_van(store_).prepare(
-        "SELECT COALESCE(s.categorie, ''), COALESCE(s.productcode, ''), COUNT(*), "
-        "  (SELECT omschrijving FROM product p WHERE p.categorie = s.categorie "
-        "     AND p.code = s.productcode ORDER BY geldig_van DESC LIMIT 1) "
-        "FROM levering_start s "
-        "LEFT JOIN levering_stop e ON e.jeugdige_id = s.jeugdige_id AND e.actueel = 1 "
-        "  AND e.toewijzing_nummer IS s.toewijzing_nummer AND e.begindatum = s.begindatum "
-        "LEFT JOIN toewijzing w ON w.id = s.toewijzing_id "
-        "WHERE s.actueel = 1 AND s.aanbieder = ?1 AND COALESCE(w.gemeente, s.gemeente) = ?2 "
-        "  AND s.begindatum <= ?3 AND (e.einddatum IS NULL OR e.einddatum >= ?4) "
-        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
-    q.bind(1, *v.aanbieder).bind(2, *v.gemeente).bind(3, p->tot.iso()).bind(4, p->van.iso());
-    while (q.step()) {
+    Result<std::vector<store::LeveringenPerProduct>> rijen = Status::Ok();
+    {
+      std::lock_guard lock(db_mu_);
+      rijen = store_.leveringen_per_product(*v.aanbieder, *v.gemeente, p->van, p->tot);
+    }
+    if (!rijen.ok()) return rijen.status();
+    for (const auto& r : *rijen) {
       json o;
-      o["code"] = q.text(0) + "-" + q.text(1);
-      auto oms = q.opt_text(3);
-      o["naam"] = oms && !oms->empty() ? *oms : q.text(0) + " " + q.text(1);
-      o["leveringen"] = aantal(static_cast<uint64_t>(q.int64(2)), pub);
+      o["code"] = r.categorie + "-" + r.productcode;
+      o["naam"] = !r.omschrijving.empty() ? r.omschrijving : r.categorie + " " + r.productcode;
+      o["leveringen"] = aantal(static_cast<uint64_t>(r.aantal), pub);
       onderdelen.push_back(std::move(o));
     }
-    if (!q.status().ok()) return q.status();
   }
   doc["onderdelen"] = onderdelen;
   json hv = json::object(), vw = json::object(), rd = json::object(), dk = json::object();

@@ -24,7 +24,6 @@
 #include "domain/date.h"
 #include "domain/status.h"
 #include "server/gebruikers.h"
-#include "server/kpi_register.h"
 #include "server/routes.h"
 
 namespace jr::store {
@@ -69,7 +68,6 @@ struct TrajectVraag {
 
 class Databron {
  public:
-  // `store` must be an SqliteStore (the KPI register uses its connection).
   Databron(store::Store& store, const Clock& clock);
   ~Databron();
 
@@ -104,7 +102,7 @@ class Databron {
   template <class F>
   auto met_kpis(F&& f) {
     std::lock_guard lock(db_mu_);
-    return f(kpis_);
+    return f(static_cast<store::Kpiregister&>(store_));
   }
 
   // Users and tokens: `f` runs with the register under the store lock.
@@ -123,7 +121,7 @@ class Databron {
   Status audit(const store::AuditEvent& e);
 
   // Forgets the snapshot's database version, so the next read rebuilds it: after a write on
-  // this connection, which PRAGMA data_version does not report.
+  // this connection, which the store's data version does not report.
   void vernieuw();
   // Contract management: `f` runs with the registers under the store lock.
   template <class F>
@@ -135,7 +133,7 @@ class Databron {
   // Answers of read routes that depend only on their path, query and the data (the contract
   // and waiting-time figures, computed in SQL per request otherwise; Route::bewaren), kept
   // per `sleutel` until the data changes: a write through this server (vergeet_antwoorden)
-  // or another process's commit (PRAGMA data_version, looked at at most twice a second, as
+  // or another process's commit (the store's data version, looked at at most twice a second, as
   // for the snapshot). `maak` runs on a miss; only 200 answers are kept. An answer made while
   // a write finished is not kept (it may predate the write).
   Antwoord bewaard(const std::string& sleutel, const std::function<Antwoord()>& maak);
@@ -152,17 +150,23 @@ class Databron {
  private:
   struct Stand;  // snapshot + derived data of one database version
   Result<std::shared_ptr<const Stand>> stand();
+  // The store's data version (Transacties::data_versie: it moves when another process
+  // committed), asked at most twice a second: the one mechanism by which the snapshot and the
+  // kept answers see an import beside the server. nullopt when the store cannot say.
+  std::optional<int64_t> extern_versie();
 
   store::Store& store_;
   const Clock& clock_;
-  std::mutex db_mu_;  // the SQLite connection
-  KpiRegister kpis_;
+  std::mutex db_mu_;  // the store's connection
   Gebruikers gebruikers_;
   contracts::Contractbeheer contracten_;
   std::mutex stand_mu_;
   std::shared_ptr<const Stand> stand_;
   std::atomic<int64_t> laatste_controle_ms_{0};
   int64_t data_versie_ = -1;
+  std::mutex versie_mu_;  // before db_mu_
+  std::optional<int64_t> extern_versie_;
+  int64_t extern_gezien_ms_ = 0;
 
   using Sleutel = std::tuple<std::string, std::string, bool>;
   std::shared_mutex cache_mu_;
@@ -174,7 +178,6 @@ class Databron {
   std::map<std::string, Antwoord> antwoorden_;
   uint64_t antwoord_generatie_ = 0;  // +1 whenever antwoorden_ is emptied
   int64_t antwoord_data_versie_ = -1;
-  int64_t antwoord_controle_ms_ = 0;
   std::atomic<uint64_t> antwoord_missers_{0};
   std::map<std::string, std::string> aanbieder_namen_;
 };

@@ -12,23 +12,12 @@
 #include <vector>
 
 #include "server/probleem.h"
+#include "store/kpiregister.h"
 
 namespace jr::server {
 
-struct Kpi {
-  int64_t id = 0;
-  std::string naam;
-  std::string indicator;                // a key of kpi_indicatoren()
-  std::optional<std::string> gemeente;  // CBS code; nullopt: the regio
-  double nulmeting_waarde = 0;
-  std::string nulmeting_periode;  // '2020' or '2020H1'
-  double ambitie_waarde = 0;
-  int ambitie_jaar = 0;
-  std::string bron;         // the policy document the target comes from
-  std::string toelichting;  // free text
-  std::string aangemaakt_op, gewijzigd_op;
-  int64_t versie = 1;  // raised by every change (If-Match)
-};
+// A KPI as stored (store/kpiregister.h).
+using Kpi = store::Kpi;
 
 // An indicator a KPI can follow, with how to read it from a gemeente's (or the regio's)
 // part of the indicator document.
