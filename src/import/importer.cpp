@@ -246,6 +246,8 @@ Status Importer::flush() {
     tel(r);
   }
   if (!st.ok()) return st;
+  vastgelegd_ += static_cast<int64_t>(batch.size());
+  if (options_.na_batch) options_.na_batch(vastgelegd_);
   return eerste;
 }
 

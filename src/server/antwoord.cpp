@@ -21,7 +21,9 @@ Antwoord json_antwoord(std::string body, int status) {
   return a;
 }
 
-Antwoord json_antwoord(const nlohmann::json& j, int status) { return json_antwoord(tekst(j), status); }
+Antwoord json_antwoord(const nlohmann::json& j, int status) {
+  return json_antwoord(tekst(j), status);
+}
 
 Antwoord met_etag(const nlohmann::json& j, int64_t versie, int status) {
   Antwoord a = json_antwoord(j, status);

@@ -82,7 +82,7 @@ std::string_view scope_naam(Scope s) {
 Api::Api(Databron& bron, AutorisatieOpties opties)
     : bron_(bron),
       opties_(opties),
-      sessies_(opties.sessie_idle, opties.sessie_max),
+      sessies_(opties.sessie_idle, opties.sessie_max, bron.klok()),
       auditor_(bron),
       sessie_(bron, sessies_, opties_, auditor_),
       audit_(bron, auditor_),
@@ -132,7 +132,7 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
   if (auto geweigerd = beslis(route, v)) {
     // Refusals are logged by route and code: never the query, which may hold person data.
     auditor_.log(v, "geweigerd", kAutorisatiebeheer, "verzoek",
-        route.methode + " " + route.pad + " " + geweigerd->code);
+                 route.methode + " " + route.pad + " " + geweigerd->code);
     a = probleem_antwoord(*geweigerd);
     if (geweigerd->status == 401) a.headers.emplace_back("WWW-Authenticate", "Bearer");
     a.headers.emplace_back("API-Version", std::string(kApiVersie));
@@ -171,7 +171,7 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
   }
   if (a.status == 400)  // refused input is logged too (by route; the input itself never)
     auditor_.log(v, "geweigerd", kAutorisatiebeheer, "verzoek",
-        route.methode + " " + route.pad + " invalid-params");
+                 route.methode + " " + route.pad + " invalid-params");
   a.headers.emplace_back("API-Version", std::string(kApiVersie));
   return a;
 }

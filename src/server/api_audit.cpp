@@ -36,7 +36,7 @@ Antwoord AuditApi::audit_lees(const Verzoek& v) {
   json doc = gebeurtenissen_json(r->second);
   // Reading the log about a child is itself a processing of that child's data.
   auditor_.log(v, "lezen", "privacytoezicht", "auditlog",
-      std::to_string(r->second.size()) + " gebeurtenissen", r->first);
+               std::to_string(r->second.size()) + " gebeurtenissen", r->first);
   Antwoord a = json_antwoord(doc);
   a.headers.emplace_back("Cache-Control", "no-store");
   return a;

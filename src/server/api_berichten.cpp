@@ -24,8 +24,7 @@ std::vector<Route> BerichtenApi::routes() {
 Antwoord BerichtenApi::berichten(const Verzoek& v) {
   // The token acts for one aanbieder: the importer takes only messages whose Afzender is
   // that AGB code. The body goes to the importer as it came.
-  if (!v.aanroeper || !v.aanroeper->aanbieder)
-    return probleem_antwoord(scope_geweigerd());
+  if (!v.aanroeper || !v.aanroeper->aanbieder) return probleem_antwoord(scope_geweigerd());
   if (!validator_ || !klok_) return uit_status(Unavailable("de iJw-standaard is niet geladen"));
   import::BerichtResultaat r;
   Status st = bron_.met_store([&](store::Store& s) {

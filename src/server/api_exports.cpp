@@ -43,7 +43,7 @@ Antwoord ExportApi::exporteer(const Verzoek& v) {
   a.headers.emplace_back("Content-Disposition",
                          "attachment; filename=\"" + bestandsnaam(t, *formaat) + "\"");
   auditor_.log(v, "exporteren", "beleidsinformatie", "tabel",
-      *formaat + ", " + std::to_string(t.rijen.size()) + " rijen");
+               *formaat + ", " + std::to_string(t.rijen.size()) + " rijen");
   return a;
 }
 

@@ -4,11 +4,11 @@
 #include <cmath>
 #include <set>
 
+#include "contracts/budget.h"
 #include "server/antwoord.h"
 #include "server/autorisatie.h"
 #include "server/contracten_json.h"
 #include "server/invoer.h"
-#include "contracts/budget.h"
 #include "store/store.h"
 
 namespace jr::server {
@@ -214,8 +214,7 @@ Antwoord PlafondsApi::plafondtoets(const Verzoek& v) {
   n.einddatum = vl.datum("einddatum", false, true);
   auto volume = vl.geheel("volume", true, 1, 99999999);
   auto eenheid = vl.cijfercode("eenheid", 2, true, false, "een WJ756-code van 2 cijfers");
-  auto freq =
-      vl.keuze("frequentie", true, {"1", "2", "4", "6"}, "een WMO757-code: 1, 2, 4 of 6");
+  auto freq = vl.keuze("frequentie", true, {"1", "2", "4", "6"}, "een WMO757-code: 1, 2, 4 of 6");
   if (van && n.einddatum && *n.einddatum < *van)
     vl.fout("einddatum", "invalid", "einddatum ligt voor de ingangsdatum");
   // Scope first: a caller of one gemeente learns nothing about another's (or the regio's).
@@ -340,8 +339,7 @@ Antwoord PlafondsApi::voorzieningen(const Verzoek& v) {
       {"algemeen", algemeen_bekend ? euro(algemeen) : json(nullptr)},
       {"pctNatura", pgb_bekend ? deel(natura, maatwerk) : json(nullptr)},
       {"pctMaatwerk", algemeen_bekend ? deel(maatwerk, maatwerk + algemeen) : json(nullptr)}};
-  return json_antwoord(
-      json{{"jaar", *jaar}, {"gemeenten", arr}, {"totaal", totaal}});
+  return json_antwoord(json{{"jaar", *jaar}, {"gemeenten", arr}, {"totaal", totaal}});
 }
 
 }  // namespace jr::server

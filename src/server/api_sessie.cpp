@@ -17,10 +17,8 @@ std::string cookie(std::string_view waarde, bool secure, bool weg) {
   return c;
 }
 
-int64_t unix_nu() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+int64_t unix_seconden(Clock::Wall t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
 // Everyone who logs in with a password (aanbieders use API tokens).
@@ -34,7 +32,7 @@ SessieApi::SessieApi(Databron& bron, Sessies& sessies, const AutorisatieOpties& 
       sessies_(sessies),
       opties_(opties),
       auditor_(auditor),
-      afremmer_(opties.max_pogingen_adres, opties.venster) {
+      afremmer_(opties.max_pogingen_adres, opties.venster, bron.klok()) {
   auto h = hash_wachtwoord(willekeurig_token(), opties.kosten);
   if (h.ok()) dummy_hash_ = *h;
 }
@@ -93,11 +91,12 @@ Antwoord SessieApi::sessie_maak(const Verzoek& v) {
 
   auto g = bron_.met_gebruikers([&](Gebruikers& r) { return r.zoek(naam); });
   if (!g.ok()) return uit_status(g.status());
-  const int64_t nu = unix_nu();
+  const int64_t nu = unix_seconden(bron_.klok().wall());
   Verzoek wie = v;  // the audit actor: the account concerned, when it exists
   if (*g) wie.aanroeper = Aanroeper{(*g)->gebruikersnaam, (*g)->rol, (*g)->gemeente, {}, false, {}};
   if (*g && (*g)->geblokkeerd_tot && *(*g)->geblokkeerd_tot > nu) {
-    auditor_.log(wie, "inloggen-geweigerd", kAutorisatiebeheer, "gebruiker", "account tijdelijk geblokkeerd");
+    auditor_.log(wie, "inloggen-geweigerd", kAutorisatiebeheer, "gebruiker",
+                 "account tijdelijk geblokkeerd");
     return te_vaak(*(*g)->geblokkeerd_tot - nu, "account-locked",
                    "Dit account is tijdelijk geblokkeerd na herhaalde mislukte pogingen.");
   }
@@ -118,8 +117,8 @@ Antwoord SessieApi::sessie_maak(const Verzoek& v) {
       geblokkeerd = m.ok() && *m;
     }
     auditor_.log(wie, "inloggen-mislukt", kAutorisatiebeheer, "gebruiker",
-        geblokkeerd ? "onjuist wachtwoord; account tijdelijk geblokkeerd"
-                    : (*g ? "onjuist wachtwoord" : "onbekende gebruikersnaam"));
+                 geblokkeerd ? "onjuist wachtwoord; account tijdelijk geblokkeerd"
+                             : (*g ? "onjuist wachtwoord" : "onbekende gebruikersnaam"));
     return probleem_antwoord({401,
                               "invalid-credentials",
                               "Inloggen mislukt.",

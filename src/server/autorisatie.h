@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/clock.h"
 #include "server/gebruikers.h"
 #include "server/probleem.h"
 #include "server/routes.h"
@@ -71,8 +72,8 @@ inline constexpr std::string_view kSessieCookie = "jr_sessie";
 // A session ends after `idle` without requests, after `max` in any case, or on logout.
 class Sessies {
  public:
-  using Klok = std::function<std::chrono::steady_clock::time_point()>;
-  Sessies(std::chrono::seconds idle, std::chrono::seconds max, Klok klok = nullptr);
+  // `klok` (its monotonic time) must outlive this object.
+  Sessies(std::chrono::seconds idle, std::chrono::seconds max, const Clock& klok);
 
   // A new session for `a` (with a fresh CSRF token); the identifier for the cookie.
   std::string maak(Aanroeper a);
@@ -84,10 +85,10 @@ class Sessies {
  private:
   struct Sessie {
     Aanroeper aanroeper;
-    std::chrono::steady_clock::time_point begin, laatst;
+    Clock::Moment begin, laatst;
   };
   std::chrono::seconds idle_, max_;
-  Klok klok_;
+  const Clock& klok_;
   std::mutex mu_;
   std::map<std::string, Sessie> sessies_;  // key: SHA-256 hex of the identifier
 };
@@ -106,7 +107,9 @@ bool gelijk_tijdvast(std::string_view a, std::string_view b);
 // address must wait (429) until the window has passed.
 class Afremmer {
  public:
-  Afremmer(int max, std::chrono::seconds venster) : max_(max), venster_(venster) {}
+  // `klok` (its monotonic time) must outlive this object.
+  Afremmer(int max, std::chrono::seconds venster, const Clock& klok)
+      : max_(max), venster_(venster), klok_(klok) {}
   // Seconds to wait before this address may try again; 0: it may.
   int64_t wachttijd(const std::string& adres);
   void mislukt(const std::string& adres);
@@ -114,8 +117,9 @@ class Afremmer {
  private:
   int max_;
   std::chrono::seconds venster_;
+  const Clock& klok_;
   std::mutex mu_;
-  std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> pogingen_;
+  std::map<std::string, std::vector<Clock::Moment>> pogingen_;
 };
 
 }  // namespace jr::server

@@ -80,8 +80,8 @@ std::optional<Budgetplafond> plafond_van_body(const json& b, std::vector<Ongeldi
   p.gemeente = v.cijfercode("gemeente", 4, false, true, kCbs);
   p.categorie = v.cijfercode("productcategorie", 2, false, true, kCategorie);
   auto bedrag = v.bedrag_cent("bedrag", true, kMaxBedragCent);
-  auto bij = v.keuze("bijOverschrijding", false, {"waarschuwen", "weigeren"},
-                     "waarschuwen of weigeren");
+  auto bij =
+      v.keuze("bijOverschrijding", false, {"waarschuwen", "weigeren"}, "waarschuwen of weigeren");
   if (!f.empty()) return std::nullopt;
   p.aanbieder = *a;
   p.jaar = static_cast<int>(*jaar);

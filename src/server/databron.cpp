@@ -33,10 +33,8 @@ struct Databron::Stand {
 
 namespace {
 
-int64_t nu_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+int64_t in_ms(Clock::Moment t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
 json aantal(uint64_t n, bool publiek) {
@@ -48,14 +46,11 @@ json aantal(uint64_t n, bool publiek) {
 }  // namespace
 
 Databron::Databron(store::Store& store, const Clock& clock)
-    : store_(store),
-      clock_(clock),
-      gebruikers_(store, clock),
-      contracten_(store, clock) {}
+    : store_(store), clock_(clock), gebruikers_(store, clock), contracten_(store, clock) {}
 
 std::optional<int64_t> Databron::extern_versie() {
   std::lock_guard lock(versie_mu_);
-  const int64_t nu = nu_ms();
+  const int64_t nu = in_ms(clock_.monotonic());
   if (extern_versie_ && nu - extern_gezien_ms_ < 500) return extern_versie_;
   Result<int64_t> v = Status::Ok();
   {
@@ -115,7 +110,7 @@ void Databron::vergeet_antwoorden() {
 }
 
 Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
-  const int64_t nu = nu_ms();
+  const int64_t nu = in_ms(clock_.monotonic());
   std::shared_ptr<const Stand> huidig;
   {
     std::lock_guard lock(stand_mu_);
@@ -124,9 +119,9 @@ Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
   // Look at the database at most twice a second; between looks, serve what we have.
   if (huidig && nu - laatste_controle_ms_.load() < 500) return huidig;
   std::lock_guard bouw(stand_mu_);  // one rebuild at a time; others wait for its result
-  if (stand_ && nu_ms() - laatste_controle_ms_.load() < 500) return stand_;
+  if (stand_ && in_ms(clock_.monotonic()) - laatste_controle_ms_.load() < 500) return stand_;
   const int64_t versie = extern_versie().value_or(-1);
-  laatste_controle_ms_ = nu_ms();
+  laatste_controle_ms_ = in_ms(clock_.monotonic());
   if (stand_ && versie == data_versie_ && versie != -1) return stand_;
   std::lock_guard db(db_mu_);
   auto snap = model::bouw_snapshot(store_);

@@ -117,6 +117,8 @@ class Databron {
     std::lock_guard lock(db_mu_);
     return f(store_);
   }
+  // The clock this server reads "now" from (sessions, throttling, polls, timestamps).
+  const Clock& klok() const { return clock_; }
   // Appends an audit event (its own transaction), under the store lock.
   Status audit(const store::AuditEvent& e);
 

@@ -116,6 +116,8 @@ class ServerFixture {
     validator_ = std::move(v).value();
     api_->ontvang_berichten(*validator_, clock_);
   }
+  // The server's clock (2024-07-15, standing still until a test advances it).
+  FixedClock& klok() { return clock_; }
   server::Databron& bron() { return *bron_; }
   server::Api& api() { return *api_; }
   store::Store& store() { return *store_; }
@@ -201,7 +203,7 @@ class ServerFixture {
   std::string token_;
   std::unique_ptr<ijw::Validator> validator_;
   TempDir dir_;
-  FixedClock clock_;
+  FixedClock clock_;  // stands still; tests move it with klok().advance()
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<server::Databron> bron_;
   std::unique_ptr<server::Api> api_;
