@@ -19,8 +19,8 @@
 #include "cli/commands.h"
 #include "domain/bsn.h"
 #include "domain/clock.h"
-#include "server/gebruikers.h"
 #include "server/autorisatie.h"
+#include "server/gebruikers.h"
 #include "store/store.h"
 
 namespace jr::cli {

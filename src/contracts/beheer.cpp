@@ -233,8 +233,8 @@ Result<NormRegel> Contractbeheer::lees_norm(const std::string& categorie) {
   return NotFound("er is geen norm voor categorie " + categorie);
 }
 
-Result<NormRegel> Contractbeheer::zet_norm(const std::string& categorie, int weken,
-                                           Versie versie, const store::AuditContext& ctx) {
+Result<NormRegel> Contractbeheer::zet_norm(const std::string& categorie, int weken, Versie versie,
+                                           const store::AuditContext& ctx) {
   Status st = in_transactie(store_, [&]() -> Status {
     JR_RETURN_IF_ERROR(store_.zet_norm(categorie, weken, versie));
     return audit("wachttijdnorm", "categorie=" + categorie + " weken=" + std::to_string(weken),

@@ -554,18 +554,18 @@ std::vector<std::array<double, kAantalIndicatoren>> waarden_van(const indicators
 }  // namespace
 
 std::vector<std::array<double, kAantalIndicatoren>> gerealiseerd(const model::Snapshot& s,
-                                                                 const indicators::Periode& p) {
+                                                                 const Periode& p) {
   return waarden_van(indicators::bereken(s, indicators::leid_af(s), p));
 }
 
 std::vector<Historie> historie(const model::Snapshot& s, Date peildatum, int halfjaren) {
-  std::vector<indicators::Periode> perioden;
+  std::vector<Periode> perioden;
   const auto eerste = eerste_dag(s);
   if (!eerste) return {};
   for (int y = peildatum.year();
        y >= eerste->year() && static_cast<int>(perioden.size()) < halfjaren; --y)
     for (const char* h : {"H2", "H1"}) {
-      auto p = indicators::lees_periode(std::to_string(y) + h);
+      auto p = lees_periode(std::to_string(y) + h);
       if (p->tot <= peildatum && p->van >= *eerste && static_cast<int>(perioden.size()) < halfjaren)
         perioden.push_back(*p);
     }

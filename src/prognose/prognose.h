@@ -14,7 +14,7 @@
 
 #include "domain/date.h"
 #include "domain/status.h"
-#include "indicators/periode.h"
+#include "domain/periode.h"
 #include "model/snapshot.h"
 #include "prognose/scenario.h"
 
@@ -62,7 +62,7 @@ struct Verdeling {
 
 // One half year of one level: the figures' distributions.
 struct Periodeprognose {
-  indicators::Periode periode;
+  Periode periode;
   bool deels_bekend = false;  // the peildatum lies inside it: its first part is data
   std::array<Verdeling, kAantalIndicatoren> waarde{};
   std::array<std::vector<double>, kAantalIndicatoren> runs{};  // with Instellingen::bewaar_runs
@@ -145,12 +145,12 @@ Result<Prognose> voorspel(const model::Snapshot& s, Date peildatum, const Instel
 // The values of `s` itself for the half year `p` and each level (gemeenten in dictionary
 // order, then the regio), by the indicators engine: the realised history.
 std::vector<std::array<double, kAantalIndicatoren>> gerealiseerd(const model::Snapshot& s,
-                                                                 const indicators::Periode& p);
+                                                                 const Periode& p);
 
 // The realised values of the `halfjaren` half years that end on or before `peildatum` (oldest
 // first) and begin on or after the data's first day, as `gerealiseerd` gives them.
 struct Historie {
-  indicators::Periode periode;
+  Periode periode;
   std::vector<std::array<double, kAantalIndicatoren>> waarden;  // gemeenten, then the regio
 };
 std::vector<Historie> historie(const model::Snapshot& s, Date peildatum, int halfjaren = 6);

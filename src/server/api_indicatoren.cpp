@@ -4,8 +4,8 @@
 
 #include "server/antwoord.h"
 #include "server/autorisatie.h"
+#include "server/indicatoren_json.h"
 #include "server/invoer.h"
-#include "server/kpi.h"
 
 namespace jr::server {
 
@@ -28,35 +28,20 @@ struct Landelijk {
 };
 constexpr Landelijk kLandelijk = {"2020H1", "CBS, eerste halfjaar 2020", 9.7, 1.1, 1.1};
 
-json een_decimaal(std::optional<double> v) {
-  if (!v) return nullptr;
-  return std::round(*v * 10.0) / 10.0;
-}
-
-json kerncijfers_van(const json& g) {
-  json k;
-  k["gemeente"] = g.value("gemeente", json(nullptr));
-  k["naam"] = g.value("naam", json(nullptr));
-  k["bevolking0tot17"] = g.value("bevolking0tot17", json(nullptr));
-  k["jongerenMetJeugdhulp"] = g.value("jongerenMetJeugdhulp", json(nullptr));
-  k["pctJongerenMetJeugdhulp"] = een_decimaal(indicator_waarde(g, "pctJongerenMetJeugdhulp"));
-  k["pctJongerenMetVerblijf"] = een_decimaal(indicator_waarde(g, "pctJongerenMetVerblijf"));
-  k["pctJeugdbescherming"] = een_decimaal(indicator_waarde(g, "pctJeugdbescherming"));
-  auto kpc = indicator_waarde(g, "kostenPerClient");
-  k["kostenPerClient"] = kpc ? json(std::llround(*kpc)) : json(nullptr);
-  return k;
-}
-
 // The kerncijfers answer of one indicator document (built once per document, see
 // Document::afgeleid).
-std::string kerncijfers_document(const json& doc) {
-  json uit;
-  uit["periode"] = doc["periode"];
-  uit["niveau"] = doc["niveau"];
+// The kerncijfers of the gemeenten and the regio level of one document.
+json kerncijfers_van(const Document& d) {
   json gemeenten = json::array();
-  for (const auto& g : doc["gemeenten"]) gemeenten.push_back(kerncijfers_van(g));
-  uit["gemeenten"] = gemeenten;
-  uit["regio"] = kerncijfers_van(doc["regio"]);
+  for (const auto* g : d.selectie.gemeenten)
+    gemeenten.push_back(kerncijfers_json(*g, d.openbaarheid));
+  return {{"gemeenten", gemeenten}, {"regio", kerncijfers_json(*d.selectie.regio, d.openbaarheid)}};
+}
+
+std::string kerncijfers_document(const Document& d) {
+  json uit = kerncijfers_van(d);
+  uit["periode"] = d.uitkomst->periode.naam;
+  uit["niveau"] = d.openbaarheid == indicators::Openbaarheid::kPubliek ? "publiek" : "intern";
   uit["landelijk"] = {{"periode", kLandelijk.periode},
                       {"bron", kLandelijk.bron},
                       {"pctJongerenMetJeugdhulp", kLandelijk.pct_jeugdhulp},
@@ -134,11 +119,8 @@ Antwoord IndicatorenApi::kerncijfers_verloop(const Verzoek& v) {
   for (const auto& hj : p->halfjaren) {
     auto d = bron_.indicatoren({hj, std::nullopt, publiek});
     if (!d.ok()) return uit_status(d.status());
-    const json& doc = (*d)->json;
-    json gemeenten = json::array();
-    for (const auto& g : doc["gemeenten"]) gemeenten.push_back(kerncijfers_van(g));
-    lijst.push_back(
-        {{"periode", hj}, {"regio", kerncijfers_van(doc["regio"])}, {"gemeenten", gemeenten}});
+    json deel = kerncijfers_van(**d);
+    lijst.push_back({{"periode", hj}, {"regio", deel["regio"]}, {"gemeenten", deel["gemeenten"]}});
   }
   return json_antwoord(
       json{{"niveau", publiek ? "publiek" : "intern"}, {"perioden", std::move(lijst)}}.dump(

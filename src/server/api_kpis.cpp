@@ -82,14 +82,9 @@ json KpiApi::met_beoordeling(const Kpi& k, const std::string& periode) {
     if (binnen) {
       auto d = bron_.indicatoren({mp, std::nullopt, false});
       if (d.ok()) {
-        const json& doc = (*d)->json;
-        if (!k.gemeente) {
-          realisatie = indicator_waarde(doc["regio"], k.indicator);
-        } else {
-          for (const auto& g : doc["gemeenten"])
-            if (g.value("gemeente", "") == *k.gemeente)
-              realisatie = indicator_waarde(g, k.indicator);
-        }
+        if (const auto* n = (*d)->niveau(k.gemeente))
+          realisatie =
+              indicators::kpi_waarde(indicators::toon(n->t, (*d)->openbaarheid), k.indicator);
       }
     }
   }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "domain/periode.h"
 #include "server/antwoord.h"
 #include "server/autorisatie.h"
 #include "server/contracten_json.h"
@@ -65,11 +66,10 @@ Antwoord WachttijdenApi::wachttijden(const Verzoek& v) {
   std::vector<OngeldigeParameter> f;
   auto gemeente = lees_cijfercode(v, "gemeente", 4, "een CBS-code van vier cijfers", f);
   auto aanbieder = lees_cijfercode(v, "aanbieder", 8, "een AGB-code van 8 cijfers", f);
-  Date van, tot;
-  std::optional<std::string> periode;
+  std::optional<Periode> periode;
   if (const auto* p = v.param("periode")) {
-    if (periode_grenzen(*p, van, tot))
-      periode = *p;
+    if (auto gelezen = lees_periode(*p); gelezen.ok())
+      periode = *gelezen;
     else
       f.push_back({"periode", "invalid", "periode is een jaar (2024) of halfjaar (2024H1)"});
   }
@@ -83,65 +83,26 @@ Antwoord WachttijdenApi::wachttijden(const Verzoek& v) {
     if (!periode) {  // the half year of the data's date
       const Date s = *stand;
       const bool h1 = s.month() <= 6;
-      periode = std::to_string(s.year()) + (h1 ? "H1" : "H2");
-      periode_grenzen(*periode, van, tot);
+      periode = lees_periode(std::to_string(s.year()) + (h1 ? "H1" : "H2")).value();
     }
-    // Waits of the starts in the periode; per aanbieder, product and gemeente.
-    struct Reeks {
-      std::vector<int> totaal, norm, tot_toewijzing, tot_start;
-    };
-    Reeks alles;
-    std::map<std::string, Reeks> per_aanbieder, per_product, per_gemeente;
-    int64_t wachtend = 0, nooit = 0, wachtend_boven = 0;
-    std::map<std::string, std::pair<int64_t, int64_t>> wachtend_per_aanbieder;  // n, boven
-    auto voeg = [](Reeks& r, int t, int n, int a, int s) {
-      r.totaal.push_back(t);
-      r.norm.push_back(n);
-      r.tot_toewijzing.push_back(a);
-      r.tot_start.push_back(s);
-    };
-    for (const auto& g : *gevallen) {
-      if (gemeente && g.gemeente != *gemeente) continue;
-      if (aanbieder && g.aanbieder != *aanbieder) continue;
-      const int norm = contracts::norm_dagen(*normen, g.categorie);
-      const auto fase = contracts::fase(g, *stand);
-      if (fase == contracts::Fase::kWachtend) {
-        ++wachtend;
-        const bool boven = days_between(g.aanmelding, *stand) > norm;
-        wachtend_boven += boven;
-        auto& w = wachtend_per_aanbieder[g.aanbieder];
-        ++w.first;
-        w.second += boven;
-      }
-      if (fase == contracts::Fase::kNooitGestart && tot >= g.toewijzing && g.einddatum &&
-          *g.einddatum >= van)
-        ++nooit;
-      if (!g.start || *g.start < van || tot < *g.start || *stand < *g.start) continue;
-      const int t = std::max(0, days_between(g.aanmelding, *g.start));
-      const int a = std::max(0, days_between(g.aanmelding, g.toewijzing));
-      const int s = std::max(0, days_between(g.toewijzing, *g.start));
-      voeg(alles, t, norm, a, s);
-      voeg(per_aanbieder[g.aanbieder], t, norm, a, s);
-      voeg(per_product[g.categorie + " " + g.productcode], t, norm, a, s);
-      voeg(per_gemeente[g.gemeente], t, norm, a, s);
-    }
-    auto deel = [&](const Reeks& r) {
-      json j = spreiding_json(contracts::spreiding(r.totaal, r.norm));
-      auto a = contracts::spreiding(r.tot_toewijzing, r.tot_toewijzing);
-      auto s = contracts::spreiding(r.tot_start, r.tot_start);
-      j["mediaanTotToewijzingDagen"] = a.mediaan ? json(*a.mediaan) : json(nullptr);
-      j["mediaanToewijzingTotStartDagen"] = s.mediaan ? json(*s.mediaan) : json(nullptr);
+    const auto o = contracts::wachtoverzicht(*gevallen, *normen, *stand, periode->van, periode->tot,
+                                             gemeente, aanbieder);
+    auto deel = [&](const contracts::Wachtreeks& r) {
+      json j = spreiding_json(r.totaal);
+      auto dagen = [](std::optional<int> d) { return d ? json(*d) : json(nullptr); };
+      j["mediaanTotToewijzingDagen"] = dagen(r.mediaan_tot_toewijzing);
+      j["mediaanToewijzingTotStartDagen"] = dagen(r.mediaan_toewijzing_tot_start);
       return j;
     };
-    auto lijst = [&](const std::map<std::string, Reeks>& m, const char* soort) {
+    auto lijst = [&](const std::map<std::string, contracts::Wachtreeks>& m, bool is_aanbieder) {
       json arr = json::array();
       for (const auto& [k, r] : m) {
         json j = deel(r);
         j["sleutel"] = k;
-        if (std::string(soort) == "aanbieder") {
+        if (is_aanbieder) {
           j["naam"] = namen.aanbieder_naam(k);
-          auto w = wachtend_per_aanbieder.find(k);
-          j["wachtend"] = w == wachtend_per_aanbieder.end() ? 0 : w->second.first;
+          auto w = o.wachtend_per_aanbieder.find(k);
+          j["wachtend"] = w == o.wachtend_per_aanbieder.end() ? 0 : w->second;
         }
         arr.push_back(std::move(j));
       }
@@ -156,18 +117,18 @@ Antwoord WachttijdenApi::wachttijden(const Verzoek& v) {
       vorige = g;
     }
     klassen.push_back({{"vanWeken", vorige}, {"totWeken", nullptr}});
-    return json{{"periode", *periode},
+    return json{{"periode", periode->naam},
                 {"peildatum", stand->iso()},
                 {"gemeente", opt(gemeente)},
                 {"aanbieder", opt(aanbieder)},
                 {"normen", normen_json},
                 {"klassen", klassen},
-                {"totaal", deel(alles)},
-                {"wachtlijst", {{"aantal", wachtend}, {"bovenNorm", wachtend_boven}}},
-                {"nooitGestart", nooit},
-                {"perAanbieder", lijst(per_aanbieder, "aanbieder")},
-                {"perProduct", lijst(per_product, "product")},
-                {"perGemeente", lijst(per_gemeente, "gemeente")}};
+                {"totaal", deel(o.totaal)},
+                {"wachtlijst", {{"aantal", o.wachtend}, {"bovenNorm", o.wachtend_boven_norm}}},
+                {"nooitGestart", o.nooit_gestart},
+                {"perAanbieder", lijst(o.per_aanbieder, true)},
+                {"perProduct", lijst(o.per_product, false)},
+                {"perGemeente", lijst(o.per_gemeente, false)}};
   });
   if (!antwoord.ok()) return uit_status(antwoord.status());
   return json_antwoord(antwoord->dump(-1, ' ', false, kVervang));

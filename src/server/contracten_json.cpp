@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "domain/periode.h"
 #include "server/invoer.h"
 
 namespace jr::server {
@@ -76,7 +77,7 @@ std::optional<Budgetplafond> plafond_van_body(const json& b, std::vector<Ongeldi
   Velden v{b, f};
   Budgetplafond p;
   auto a = v.cijfercode("aanbieder", 8, true, false, kAgb);
-  auto jaar = v.geheel("jaar", true, 2015, 2100);
+  auto jaar = v.geheel("jaar", true, kEersteJaar, kLaatsteJaar);
   p.gemeente = v.cijfercode("gemeente", 4, false, true, kCbs);
   p.categorie = v.cijfercode("productcategorie", 2, false, true, kCategorie);
   auto bedrag = v.bedrag_cent("bedrag", true, kMaxBedragCent);
@@ -142,23 +143,6 @@ json melding_json(const contracts::PlafondMelding& m, const Namen& bron) {
           {"overschreden", m.toets.overschreden},
           {"geweigerd", m.weigeren},
           {"melding", m.melding}};
-}
-
-// The year of a periode "2024" or "2024H1": its first and last day.
-bool periode_grenzen(const std::string& p, Date& van, Date& tot) {
-  if (p.size() != 4 && p.size() != 6) return false;
-  if (!is_cijfers(p.substr(0, 4), 4)) return false;
-  const int j = std::stoi(p.substr(0, 4));
-  if (j < 2015 || j > 2100) return false;
-  if (p.size() == 4) {
-    van = Date(j, 1, 1);
-    tot = Date(j, 12, 31);
-    return true;
-  }
-  if (p[4] != 'H' || (p[5] != '1' && p[5] != '2')) return false;
-  van = p[5] == '1' ? Date(j, 1, 1) : Date(j, 7, 1);
-  tot = p[5] == '1' ? Date(j, 6, 30) : Date(j, 12, 31);
-  return true;
 }
 
 json spreiding_json(const contracts::Spreiding& s) {

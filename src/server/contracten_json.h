@@ -73,7 +73,6 @@ std::optional<std::string> lees_agb(const Verzoek& v);
 bool is_norm_categorie(const std::optional<std::string>& c);
 
 // The first and last day of periode "2024" or "2024H1"; false when it is not one.
-bool periode_grenzen(const std::string& p, Date& van, Date& tot);
 
 // What the waiting-time routes read: the cases, the norms and the peildatum.
 struct Wachtdata {

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
+#include "domain/periode.h"
 #include "indicators/indicatoren.h"
-#include "indicators/json.h"
-#include "indicators/periode.h"
+#include "indicators/uitsplitsing.h"
 #include "model/snapshot.h"
+#include "server/indicatoren_json.h"
 #include "store/store.h"
 
 namespace jr::server {
@@ -19,7 +20,7 @@ struct Databron::Stand {
   mutable std::mutex mu;
   mutable std::map<std::string, std::shared_ptr<const indicators::Uitkomst>> uitkomsten;
 
-  std::shared_ptr<const indicators::Uitkomst> uitkomst(const indicators::Periode& p) const {
+  std::shared_ptr<const indicators::Uitkomst> uitkomst(const Periode& p) const {
     {
       std::lock_guard lock(mu);
       if (auto it = uitkomsten.find(p.naam); it != uitkomsten.end()) return it->second;
@@ -152,7 +153,7 @@ Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
 }
 
 Result<std::shared_ptr<const Document>> Databron::indicatoren(const IndicatorVraag& v) {
-  auto p = indicators::lees_periode(v.periode);
+  auto p = lees_periode(v.periode);
   if (!p.ok()) return p.status();
   auto st = stand();
   if (!st.ok()) return st.status();
@@ -162,14 +163,16 @@ Result<std::shared_ptr<const Document>> Databron::indicatoren(const IndicatorVra
     if (auto it = cache_.find(sleutel); it != cache_.end()) return it->second;
   }
   ++missers_;
-  auto u = (*st)->uitkomst(*p);
-  auto doc = indicators::naar_json(
-      *u, v.publiek ? indicators::Openbaarheid::kPubliek : indicators::Openbaarheid::kIntern,
-      v.gemeente);
-  if (!doc.ok()) return doc.status();
   auto d = std::make_shared<Document>();
-  d->json = std::move(doc).value();
-  d->tekst = d->json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  d->uitkomst = (*st)->uitkomst(*p);
+  d->openbaarheid =
+      v.publiek ? indicators::Openbaarheid::kPubliek : indicators::Openbaarheid::kIntern;
+  auto selectie = indicators::selecteer(*d->uitkomst, v.gemeente);
+  if (!selectie.ok()) return selectie.status();
+  d->selectie = std::move(selectie).value();
+  auto doc = indicatoren_json(*d->uitkomst, d->openbaarheid, v.gemeente);
+  if (!doc.ok()) return doc.status();
+  d->tekst = doc->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::unique_lock lock(cache_mu_);
   return cache_.emplace(sleutel, std::move(d)).first->second;
 }
@@ -218,48 +221,13 @@ std::string Databron::aanbieder_naam(const std::string& agb) {
 }
 
 Result<json> Databron::trajecten(const TrajectVraag& v) {
-  auto p = indicators::lees_periode(v.periode);
+  auto p = lees_periode(v.periode);
   if (!p.ok()) return p.status();
   auto st = stand();
   if (!st.ok()) return st.status();
   const model::Snapshot& s = (*st)->snapshot;
-  const auto& t = s.trajecten;
-  const int32_t van = p->van.days(), tot = p->tot.days();
-
-  uint16_t g = UINT16_MAX;
-  if (v.gemeente) {
-    g = s.gemeente_index(*v.gemeente);
-    if (g == UINT16_MAX) return NotFound("gemeente " + *v.gemeente + " komt niet voor");
-  }
-  uint32_t a = UINT32_MAX;
-  if (v.aanbieder) {
-    if (!v.gemeente) return InvalidArgument("aanbieder kan alleen samen met gemeente");
-    for (uint32_t i = 0; i < s.aanbieder_code.size(); ++i)
-      if (s.aanbieder_code[i] == *v.aanbieder) a = i;
-    if (a == UINT32_MAX) return NotFound("aanbieder " + *v.aanbieder + " komt niet voor");
-  }
-
-  std::map<uint32_t, uint64_t> per_onderdeel;  // gemeente or aanbieder index
-  std::array<uint64_t, 8> hulpvorm{};
-  std::array<uint64_t, 7> verwijzer{};
-  std::array<uint64_t, 6> reden{};
-  std::array<uint64_t, 7> duur{};
-  uint64_t totaal = 0, beeindigd = 0;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t.aanvang[i] > tot || t.einde[i] < van) continue;
-    if (g != UINT16_MAX && t.gemeente[i] != g) continue;
-    if (a != UINT32_MAX && t.aanbieder[i] != a) continue;
-    ++totaal;
-    ++per_onderdeel[g == UINT16_MAX ? t.gemeente[i] : t.aanbieder[i]];
-    if (int h = model::hulpvorm_index(t.hulpvorm[i]); h >= 0) ++hulpvorm[h];
-    if (int w = model::verwijzer_index(t.verwijzer[i]); w >= 0) ++verwijzer[w];
-    if (t.einde[i] >= van && t.einde[i] <= tot) {
-      ++beeindigd;
-      uint8_t r = t.reden[i];
-      ++reden[r >= 1 && r <= 5 ? r - 1 : 5];
-      ++duur[indicators::duurklasse(t.einde[i] - t.aanvang[i] + 1)];
-    }
-  }
+  auto u = indicators::splits_trajecten(s, *p, v.gemeente, v.aanbieder);
+  if (!u.ok()) return u.status();
 
   const bool pub = v.publiek;
   json doc;
@@ -269,12 +237,12 @@ Result<json> Databron::trajecten(const TrajectVraag& v) {
   doc["niveau"] = pub ? "publiek" : "intern";
   doc["gemeente"] = v.gemeente ? json(*v.gemeente) : json(nullptr);
   doc["aanbieder"] = v.aanbieder ? json(*v.aanbieder) : json(nullptr);
-  doc["trajecten"] = aantal(totaal, pub);
-  doc["beeindigd"] = aantal(beeindigd, pub);
+  doc["trajecten"] = aantal(u->trajecten, pub);
+  doc["beeindigd"] = aantal(u->beeindigd, pub);
   json onderdelen = json::array();
   if (!v.aanbieder) {
     doc["uitsplitsing"] = v.gemeente ? "aanbieder" : "gemeente";
-    for (const auto& [k, n] : per_onderdeel) {
+    for (const auto& [k, n] : u->per_onderdeel) {
       json o;
       if (!v.gemeente) {
         o["code"] = s.gemeente_code[k];
@@ -283,7 +251,7 @@ Result<json> Databron::trajecten(const TrajectVraag& v) {
         const std::string& code = s.aanbieder_code[k];
         o["code"] = code;
         if (code.rfind("wijkteam", 0) == 0)
-          o["naam"] = "Wijkteam " + s.gemeente_naam[g];
+          o["naam"] = "Wijkteam " + s.gemeente_naam[u->gemeente];
         else
           o["naam"] = aanbieder_naam(code);
       }
@@ -311,15 +279,13 @@ Result<json> Databron::trajecten(const TrajectVraag& v) {
   doc["onderdelen"] = onderdelen;
   json hv = json::object(), vw = json::object(), rd = json::object(), dk = json::object();
   for (size_t k = 0; k < model::kHulpvormen.size(); ++k)
-    hv[model::code2(model::kHulpvormen[k])] = aantal(hulpvorm[k], pub);
+    hv[model::code2(model::kHulpvormen[k])] = aantal(u->hulpvorm[k], pub);
   for (size_t k = 0; k < model::kVerwijzers.size(); ++k)
-    vw[model::code2(model::kVerwijzers[k])] = aantal(verwijzer[k], pub);
-  for (uint8_t k = 1; k <= 5; ++k) rd[model::code2(k)] = aantal(reden[k - 1], pub);
-  rd["onbekend"] = aantal(reden[5], pub);
-  static constexpr const char* kKlassen[] = {
-      "tot3Maanden",  "van3Tot6Maanden", "van6MaandenTot1Jaar", "van1Tot2Jaar",
-      "van2Tot3Jaar", "van3Tot4Jaar",    "vanaf4Jaar"};
-  for (size_t k = 0; k < duur.size(); ++k) dk[kKlassen[k]] = aantal(duur[k], pub);
+    vw[model::code2(model::kVerwijzers[k])] = aantal(u->verwijzer[k], pub);
+  for (uint8_t k = 1; k <= 5; ++k) rd[model::code2(k)] = aantal(u->reden[k - 1], pub);
+  rd["onbekend"] = aantal(u->reden[5], pub);
+  for (size_t k = 0; k < u->duurklassen.size(); ++k)
+    dk[indicators::kDuurklasseNamen[k]] = aantal(u->duurklassen[k], pub);
   doc["perHulpvorm"] = hv;
   doc["perVerwijzer"] = vw;
   doc["redenBeeindiging"] = rd;

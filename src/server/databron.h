@@ -23,6 +23,7 @@
 #include "domain/clock.h"
 #include "domain/date.h"
 #include "domain/status.h"
+#include "indicators/weergave.h"
 #include "server/gebruikers.h"
 #include "server/routes.h"
 
@@ -39,18 +40,30 @@ struct IndicatorVraag {
   bool publiek = false;                 // disclosure control (niveau=publiek)
 };
 
-// One cached document: parsed, and as the bytes the API sends; plus answers derived from it
-// (e.g. the kerncijfers), made once per document by `maak(json)` and kept with it, so that a
-// busy endpoint serves bytes instead of building JSON per request.
+// One cached indicator document: the typed figures it shows, and the bytes the API sends;
+// plus answers derived from it (e.g. the kerncijfers), made once per document by
+// `maak(document)` and kept with it, so that a busy endpoint serves bytes instead of building
+// JSON per request. Readers (KPIs, kerncijfers) use the typed figures, never the text.
 struct Document {
-  nlohmann::json json;
-  std::string tekst;
+  std::shared_ptr<const indicators::Uitkomst> uitkomst;
+  indicators::Openbaarheid openbaarheid = indicators::Openbaarheid::kIntern;
+  indicators::Selectie selectie;  // points into *uitkomst
+  std::string tekst;              // the JSON answer of GET /api/v1/indicatoren
+
+  // The level a KPI of `gemeente` follows: that gemeente, or without one the document's regio
+  // level; nullptr when the document does not have the gemeente.
+  const indicators::Niveau* niveau(const std::optional<std::string>& gemeente) const {
+    if (!gemeente) return selectie.regio;
+    for (const auto* g : selectie.gemeenten)
+      if (g->code == *gemeente) return g;
+    return nullptr;
+  }
 
   template <class F>
   const std::string& afgeleid(const std::string& naam, F&& maak) const {
     std::lock_guard lock(afgeleid_mu_);
     auto it = afgeleid_.find(naam);
-    if (it == afgeleid_.end()) it = afgeleid_.emplace(naam, maak(json)).first;
+    if (it == afgeleid_.end()) it = afgeleid_.emplace(naam, maak(*this)).first;
     return it->second;  // map nodes are stable and never erased while the document lives
   }
 

@@ -91,7 +91,9 @@ Result<int> zaai_demo_kpis(Databron& bron) {
       }
       auto doc = bron.indicatoren({jaar, std::nullopt, false});
       if (!doc.ok()) return doc.status();
-      auto v = indicator_waarde((*doc)->json["regio"], k.indicator);
+      const auto* regio = (*doc)->niveau(std::nullopt);
+      auto v =
+          indicators::kpi_waarde(indicators::toon(regio->t, (*doc)->openbaarheid), k.indicator);
       if (!v) continue;
       k.nulmeting_periode = jaar;
       k.nulmeting_waarde = *v;

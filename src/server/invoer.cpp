@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "domain/periode.h"
 #include "domain/tekst.h"
 
 namespace jr::server {
@@ -24,11 +25,7 @@ bool is_cijfers(std::string_view s, size_t n) { return s.size() == n && alleen_c
 
 bool is_gemeentecode(std::string_view s) { return is_cijfers(s, 4); }
 
-bool is_periode(std::string_view s) {
-  if (s.size() != 4 && s.size() != 6) return false;
-  if (!alleen_cijfers(s.substr(0, 4))) return false;
-  return s.size() == 4 || (s[4] == 'H' && (s[5] == '1' || s[5] == '2'));
-}
+bool is_periode(std::string_view s) { return lees_periode(s).ok(); }
 
 std::optional<std::string> pad_param(const Verzoek& v, const char* naam) {
   auto it = v.pad_params.find(naam);
@@ -80,7 +77,7 @@ Filters lees_filters(const Verzoek& v, bool periode_verplicht, std::vector<Ongel
 std::optional<int> lees_jaar(const Verzoek& v, std::vector<OngeldigeParameter>& f) {
   const auto* j = v.param("jaar");
   if (!j) return std::nullopt;
-  if (!is_cijfers(*j, 4) || std::stoi(*j) < 2015 || std::stoi(*j) > 2100) {
+  if (!is_cijfers(*j, 4) || !geldig_jaar(std::stoi(*j))) {
     f.push_back({"jaar", "invalid", "jaar is een jaartal (2024)"});
     return std::nullopt;
   }

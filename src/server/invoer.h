@@ -32,7 +32,7 @@ bool is_cijfers(std::string_view s, size_t n);
 // A CBS gemeentecode: four digits.
 bool is_gemeentecode(std::string_view s);
 // A verslagperiode: a year (2024) or half year (2024H1, 2024H2).
-bool is_periode(std::string_view s);
+bool is_periode(std::string_view s);  // a valid Periode (domain/periode.h)
 
 // The path parameter `naam` ({id}, {agb}); nullopt when the route has none.
 std::optional<std::string> pad_param(const Verzoek& v, const char* naam);
