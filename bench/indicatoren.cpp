@@ -138,7 +138,7 @@ bool exporteer(const model::Snapshot& s, const std::string& dir, int eerste_jaar
   f = open("periodes.csv", "periode,jaar,van,tot");
   for (int jaar = eerste_jaar; f != nullptr && jaar < eerste_jaar + 6; ++jaar)
     for (const char* h : {"H1", "H2"}) {
-      auto p = indicators::parse_periode(std::to_string(jaar) + h);
+      auto p = lees_periode(std::to_string(jaar) + h);
       std::fprintf(f, "%s,%d,%d,%d\n", p->naam.c_str(), jaar, p->van.days(), p->tot.days());
     }
   sluit(f);
@@ -255,10 +255,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kan niet schrijven in %s\n", export_dir.c_str());
     return 3;
   }
-  std::vector<indicators::Periode> perioden;
+  std::vector<Periode> perioden;
   for (int jaar = eerste_jaar; jaar < eerste_jaar + 6; ++jaar)
     for (const char* h : {"H1", "H2"})
-      perioden.push_back(*indicators::parse_periode(std::to_string(jaar) + h));
+      perioden.push_back(*lees_periode(std::to_string(jaar) + h));
   auto t2 = Klok::now();
   const std::clock_t c2 = std::clock();
   auto afgeleid = indicators::leid_af(s);

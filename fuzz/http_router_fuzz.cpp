@@ -48,7 +48,7 @@ struct Omgeving {
     }
     st = std::move(s).value();
     bron = std::make_unique<server::Databron>(*st, klok);
-    server::ToegangOpties t;
+    server::AutorisatieOpties t;
     t.kosten = server::HashKosten::kMinimaal;
     api = std::make_unique<server::Api>(*bron, t);
     const char* env = std::getenv("JEUGDREGIE_IJW_STANDAARD_DIR");

@@ -31,7 +31,7 @@ int run_csv_import(const CsvImportArgs& a, const Config& cfg, const char* naam,
   std::ostringstream ss;
   ss << in.rdbuf();
   SystemClock clock;
-  auto store = store::open_sqlite_store({a.db, cfg.sleutelbestand, true}, clock);
+  auto store = store::open_store(a.db, {{}, cfg.sleutelbestand, true}, clock);
   if (!store.ok()) {
     std::cerr << "jeugdregie " << naam << ": " << store.status().message() << "\n";
     return 3;

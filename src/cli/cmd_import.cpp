@@ -1,4 +1,4 @@
-// jeugdregie import --db PATH [--retour DIR] [--batch N] FILE|DIR...
+// jeugdregie import --db PATH [--retour DIR] [--batch N] [--voortgang] FILE|DIR...
 // Imports received iJw messages (and the gemeente's own sent JW301s), writes the retour
 // messages and prints a JSON summary. Exit 0 when every message was processed (rejections
 // are answered, not errors), 1 when a message was unreadable, 3 on an operational error.
@@ -19,6 +19,7 @@ struct ImportArgs {
   std::string db;
   std::string retour;
   size_t batch = 1000;
+  bool voortgang = false;
   std::vector<std::string> paden;
 };
 
@@ -32,7 +33,7 @@ int run_import(const ImportArgs& a, const Config& cfg) {
   store::StoreOptions so;
   so.path = a.db;
   so.key_file = cfg.sleutelbestand;
-  auto st = store::open_sqlite_store(so, clock);
+  auto st = store::open_store(a.db, so, clock);
   if (!st.ok()) {
     std::cerr << "jeugdregie: " << st.status().message() << "\n";
     return 3;
@@ -40,6 +41,10 @@ int run_import(const ImportArgs& a, const Config& cfg) {
   import::ImportOptions opt;
   if (!a.retour.empty()) opt.retour_dir = a.retour;
   opt.batch_grootte = a.batch;
+  if (a.voortgang)
+    opt.na_batch = [](int64_t n) {
+      std::cerr << "jeugdregie: " << n << " berichten vastgelegd" << std::endl;
+    };
   std::string bron;
   for (const auto& p : a.paden) bron += (bron.empty() ? "" : " ") + p;
   opt.bron = bron;
@@ -70,6 +75,8 @@ void register_import(CLI::App& app, Context& ctx) {
   cmd->add_option("--db", args->db, "databasebestand")->required();
   cmd->add_option("--retour", args->retour, "map voor de retourberichten");
   cmd->add_option("--batch", args->batch, "berichten per transactie (standaard 1000)");
+  cmd->add_flag("--voortgang", args->voortgang,
+                "meld na elke vastgelegde transactie hoeveel berichten er vastliggen");
   cmd->add_option("paden", args->paden, "iJw XML-bestanden of mappen")->required();
   cmd->callback([args, &ctx] { ctx.exit_code = run_import(*args, ctx.config); });
 }

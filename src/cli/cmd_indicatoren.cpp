@@ -7,8 +7,8 @@
 
 #include "cli/commands.h"
 #include "domain/clock.h"
-#include "indicators/json.h"
 #include "model/snapshot.h"
+#include "server/indicatoren_json.h"
 
 namespace jr::cli {
 namespace {
@@ -39,7 +39,7 @@ void schrijf_csv(const nlohmann::json& doc, std::ostream& out) {
     const std::string soort = (*g)["soort"], naam = (*g)["naam"];
     const std::string code =
         (*g)["gemeente"].is_string() ? (*g)["gemeente"].get<std::string>() : "";
-    for (const auto& [pad, waarde] : indicators::plat(*g)) {
+    for (const auto& [pad, waarde] : server::plat(*g)) {
       if (pad == "soort" || pad == "gemeente" || pad == "naam") continue;
       out << doc["periode"].get<std::string>() << ',' << soort << ',' << code << ','
           << csv_veld(naam) << ',' << pad << ',' << csv_veld(waarde) << '\n';
@@ -50,7 +50,7 @@ void schrijf_csv(const nlohmann::json& doc, std::ostream& out) {
 void schrijf_tabel(const nlohmann::json& doc, std::ostream& out) {
   auto lijst = niveaus(doc);
   std::vector<std::vector<std::pair<std::string, std::string>>> kolommen;
-  for (const auto* g : lijst) kolommen.push_back(indicators::plat(*g));
+  for (const auto* g : lijst) kolommen.push_back(server::plat(*g));
   size_t breedte_pad = 10;
   for (const auto& [pad, w] : kolommen.front()) breedte_pad = std::max(breedte_pad, pad.size());
   std::vector<size_t> breedte;
@@ -84,7 +84,7 @@ void schrijf_tabel(const nlohmann::json& doc, std::ostream& out) {
 }
 
 int run_indicatoren(const IndicatorenArgs& a, const Config& cfg) {
-  auto periode = indicators::parse_periode(a.periode);
+  auto periode = lees_periode(a.periode);
   if (!periode.ok()) {
     std::cerr << "jeugdregie indicatoren: " << periode.status().message() << "\n";
     return 2;
@@ -96,7 +96,7 @@ int run_indicatoren(const IndicatorenArgs& a, const Config& cfg) {
     return 3;
   }
   SystemClock clock;
-  auto store = store::open_sqlite_store({a.db, cfg.sleutelbestand, true}, clock);
+  auto store = store::open_store(a.db, {{}, cfg.sleutelbestand, true}, clock);
   if (!store.ok()) {
     std::cerr << "jeugdregie indicatoren: " << store.status().message() << "\n";
     return 3;
@@ -107,7 +107,7 @@ int run_indicatoren(const IndicatorenArgs& a, const Config& cfg) {
     return 3;
   }
   auto uitkomst = indicators::bereken(*snapshot, indicators::leid_af(*snapshot), *periode);
-  auto doc = indicators::naar_json(
+  auto doc = server::indicatoren_json(
       uitkomst, openbaarheid,
       a.gemeente.empty() ? std::nullopt : std::optional<std::string>(a.gemeente));
   if (!doc.ok()) {

@@ -183,7 +183,7 @@ int run_prognose(const PrognoseArgs& a, const Config& cfg) {
   }
   if (!std::filesystem::exists(a.db)) return fout("database " + a.db + " bestaat niet", 3);
   SystemClock clock;
-  auto store = store::open_sqlite_store({a.db, cfg.sleutelbestand, true}, clock);
+  auto store = store::open_store(a.db, {{}, cfg.sleutelbestand, true}, clock);
   if (!store.ok()) return fout(store.status().message(), 3);
   prognose::Instellingen inst;
   inst.horizon_maanden = a.horizon;

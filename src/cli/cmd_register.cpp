@@ -45,7 +45,7 @@ int run_register(RegisterArgs a, const Config& cfg) {
     return 2;
   }
   SystemClock clock;
-  auto store = store::open_sqlite_store({a.db, cfg.sleutelbestand, true}, clock);
+  auto store = store::open_store(a.db, {{}, cfg.sleutelbestand, true}, clock);
   if (!store.ok()) {
     std::cerr << "jeugdregie register: " << store.status().message() << "\n";
     return 3;

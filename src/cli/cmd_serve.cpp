@@ -43,7 +43,8 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
     std::cerr << "jeugdregie: --vanaf is een datum JJJJ-MM-DD\n";
     return 2;
   }
-  if (!std::filesystem::exists(a.db)) {
+  // An SQLite file must exist already: serve never starts on a new, empty one.
+  if (auto pad = store::sqlite_pad(a.db); pad && !std::filesystem::exists(*pad)) {
     std::cerr << "jeugdregie: database " << a.db << " bestaat niet (eerst jeugdregie import)\n";
     return 3;
   }
@@ -58,7 +59,7 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
   store::StoreOptions so;
   so.path = a.db;
   so.key_file = cfg.sleutelbestand;
-  auto st = store::open_sqlite_store(so, clock);
+  auto st = store::open_store(a.db, so, clock);
   if (!st.ok()) {
     std::cerr << "jeugdregie: " << st.status().message() << "\n";
     return 3;
@@ -77,10 +78,10 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
     }
     if (*n > 0) std::cout << "demo: " << *n << " KPI's aangemaakt\n";
   }
-  server::ToegangOpties toegang;
-  toegang.cookie_secure = a.secure_cookie;
-  toegang.sessie_idle = std::chrono::minutes(a.sessie_minuten);
-  server::Api api(bron, toegang);
+  server::AutorisatieOpties autorisatie;
+  autorisatie.cookie_secure = a.secure_cookie;
+  autorisatie.sessie_idle = std::chrono::minutes(a.sessie_minuten);
+  server::Api api(bron, autorisatie);
   // Aanbieders upload iJw messages with their API token; that needs the standard.
   auto validator = ijw::Validator::create(cfg.ijw_standaard_dir);
   if (validator.ok())

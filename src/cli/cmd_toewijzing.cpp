@@ -30,7 +30,7 @@ int run_jw301(const Jw301Args& a, const Config& cfg) {
   store::StoreOptions so;
   so.path = a.db;
   so.key_file = cfg.sleutelbestand;
-  auto st = store::open_sqlite_store(so, clock);
+  auto st = store::open_store(a.db, so, clock);
   if (!st.ok()) {
     std::cerr << "jeugdregie: " << st.status().message() << "\n";
     return 3;
@@ -95,7 +95,7 @@ int run_maak(const MaakArgs& a, const Config& cfg) {
   store::StoreOptions so;
   so.path = a.db;
   so.key_file = cfg.sleutelbestand;
-  auto st = store::open_sqlite_store(so, clock);
+  auto st = store::open_store(a.db, so, clock);
   if (!st.ok()) {
     std::cerr << "jeugdregie: " << st.status().message() << "\n";
     return 3;
@@ -112,6 +112,11 @@ int run_maak(const MaakArgs& a, const Config& cfg) {
                    c == StatusCode::kInvalidArgument
                ? 1
                : 3;
+  }
+  if (r->geweigerd) {
+    for (const auto& m : r->meldingen)
+      if (m.weigeren) std::cerr << "jeugdregie: " << m.melding << "\n";
+    return 1;
   }
   std::cout << "toewijzing " << r->toewijzing.gemeente << " " << r->toewijzing.toewijzing_nummer
             << "\n";

@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   jr::cli::register_bevolking(app, ctx);
   jr::cli::register_register(app, ctx);
   jr::cli::register_wijkteam(app, ctx);
-  jr::cli::register_toegang(app, ctx);
+  jr::cli::register_autorisatie(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

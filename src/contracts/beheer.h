@@ -1,8 +1,9 @@
 // Contractbeheer: the registers of contract management (aanbieders, the product catalogue with
-// its tariff periods, contracten, budgetplafonds, wachttijdnormen) on the store's SQLite
-// database, each change one transaction with its audit event; and the reads that the budget
-// and waiting-time figures need (budget.h, wachttijd.h). Making a toewijzing from a verzoek
-// runs the plafond check first. Not thread-safe: the caller serialises access.
+// its tariff periods, contracten, budgetplafonds, wachttijdnormen) through the store's
+// Contractregisters, each change one transaction with its audit event; and the figures that
+// the budget and waiting times need (budget.h, wachttijd.h) from the rows the store gives.
+// Making a toewijzing from a verzoek runs the plafond check first. Not thread-safe: the caller
+// serialises access.
 #pragma once
 
 #include <cstdint>
@@ -19,48 +20,15 @@
 
 namespace jr::contracts {
 
-struct AanbiederRegel {
-  std::string agb, naam, soort;  // soort: aanbieder, gi, wijkteam
-  bool landelijk = false;        // landelijk ingekochte zorg
-  int64_t versie = 1;            // raised by every change (If-Match)
-  // GIs, wijkteams and landelijk ingekochte zorg have no budgetplafond.
-  bool vrijgesteld() const { return soort != "aanbieder" || landelijk; }
-};
+// The registers' records (store/contractregisters.h).
+using AanbiederRegel = store::AanbiederRegel;
+using ProductRegel = store::ProductRegel;
+using Contract = store::Contract;
+using Budgetplafond = store::Budgetplafond;
+using NormRegel = store::NormRegel;
 
-struct ProductRegel {
-  std::string categorie, code, omschrijving, eenheid;
-  int64_t tarief_cent = 0;
-  std::optional<std::string> hulpvorm;
-  Date geldig_van;
-  std::optional<Date> geldig_tot;
-};
-
-struct Contract {
-  int64_t id = 0;
-  std::string kenmerk, aanbieder, soort;  // soort: inspanning, output, taakgericht
-  Date ingangsdatum;
-  std::optional<Date> einddatum;
-  std::vector<std::string> gemeenten;
-  int64_t versie = 1;  // raised by every change (If-Match)
-};
-
-struct Budgetplafond {
-  int64_t id = 0;
-  std::string aanbieder;
-  int jaar = 0;
-  std::optional<std::string> gemeente, categorie;
-  int64_t bedrag_cent = 0;
-  std::string bij_overschrijding = "waarschuwen";  // or weigeren
-  int64_t versie = 1;                              // raised by every change (If-Match)
-  PlafondScope scope() const { return {aanbieder, gemeente, categorie}; }
-};
-
-// A waiting-time norm of a productcategorie ("*": every other categorie).
-struct NormRegel {
-  std::string categorie;
-  int weken = 0;
-  int64_t versie = 1;  // raised by every change (If-Match)
-};
+// Which aanbieder, gemeente and productcategorie plafond `p` covers.
+PlafondScope scope(const Budgetplafond& p);
 
 // A plafond with its year.
 struct PlafondStand {
@@ -86,6 +54,9 @@ struct NieuweToewijzing {
 };
 
 struct GemaakteToewijzing {
+  // True when a plafond that says weigeren would be exceeded: nothing was written, the
+  // toewijzing is empty, and the meldingen say which plafond refused.
+  bool geweigerd = false;
   store::ToewijzingRecord toewijzing;
   std::vector<PlafondMelding> meldingen;
 };
@@ -102,7 +73,6 @@ struct Voorzieningen {
 
 class Contractbeheer {
  public:
-  // `store` must be an SqliteStore.
   Contractbeheer(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   Result<std::vector<AanbiederRegel>> aanbieders();
@@ -161,9 +131,10 @@ class Contractbeheer {
   Result<std::vector<PlafondStand>> plafondstanden(int jaar);
   // The plafonds that toewijzing `nieuw` touches, each with the check.
   Result<std::vector<PlafondMelding>> toets(const Verplichting& nieuw);
-  // Makes a toewijzing from verzoek `n.verzoek_id` (NotFound; FailedPrecondition when the
-  // verzoek is answered already), unless a plafond that says weigeren would be exceeded
-  // (FailedPrecondition with the message; nothing written).
+  // Makes a toewijzing from verzoek `n.verzoek_id`, with the plafond check's meldingen;
+  // `geweigerd` (and nothing written) when a plafond that says weigeren would be exceeded.
+  // NotFound for an unknown verzoek; FailedPrecondition when it is answered already;
+  // InvalidArgument for an einddatum before the ingangsdatum.
   Result<GemaakteToewijzing> maak_toewijzing(const NieuweToewijzing& n,
                                              const store::AuditContext& ctx);
 
@@ -177,10 +148,6 @@ class Contractbeheer {
  private:
   Status audit(const std::string& object_type, const std::string& detail,
                const store::AuditContext& ctx);
-  // Deletes row `id` of `tabel` with its audit event. NotFound when there is none, Aborted
-  // when it is not at version `versie`.
-  Status verwijder(const std::string& tabel, const std::string& object_type, int64_t id,
-                   Versie versie, const store::AuditContext& ctx);
   store::Store& store_;
   const Clock& clock_;
 };

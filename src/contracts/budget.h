@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/date.h"
+#include "store/contractregisters.h"
 
 namespace jr::contracts {
 
@@ -30,23 +31,13 @@ using Tarievenboek = std::map<std::pair<std::string, std::string>, std::vector<T
 std::optional<int64_t> tarief_op(const Tarievenboek& boek, const std::string& categorie,
                                  const std::string& code, Date d);
 
-// An accepted prestatie as the budget sees it.
-struct Realisatie {
-  std::string aanbieder, gemeente, categorie, productcode;
-  Date begindatum, einddatum;  // ProductPeriode
-  int64_t bedrag_cent = 0;     // signed: credit lines negative
-};
+// An accepted prestatie as the budget sees it (store/contractregisters.h).
+using Realisatie = store::Prestatiebedrag;
 
-// A toewijzing as the budget sees it: what it commits from `ingangsdatum` to `einddatum`.
-struct Verplichting {
-  std::string aanbieder, gemeente, categorie, productcode;
-  Date ingangsdatum;
-  std::optional<Date> einddatum;  // already cut at a stop levering when there is one
-  int64_t volume = 0;
-  std::string eenheid;                 // WJ756; 83 = euro's (volume in whole euros)
-  std::string frequentie;              // WMO757: 1 dag, 2 week, 4 maand, 6 totaal
-  std::optional<int64_t> budget_cent;  // used when there is no volume
-};
+// A toewijzing as the budget sees it: what it commits from `ingangsdatum` to `einddatum`
+// (WJ756 eenheid: 83 = euro's, volume in whole euros; WMO757 frequentie: 1 dag, 2 week,
+// 4 maand, 6 totaal; budget_cent used when there is no volume).
+using Verplichting = store::LopendeToewijzing;
 
 // Cost in cents per day of `v` on day `d` at the tariffs of `boek`; 0 outside the
 // toewijzing. `zonder_tarief` is set when the product has no tariff on `d`.

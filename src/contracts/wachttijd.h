@@ -51,4 +51,28 @@ struct Spreiding {
 // The distribution of waits `dagen[i]` against norms `norm[i]` (both in days, same size).
 Spreiding spreiding(const std::vector<int>& dagen, const std::vector<int>& norm);
 
+// The waits of one group of starts: aanmelding to start against the norm, and the medians of
+// its two legs (aanmelding to toewijzing, toewijzing to start).
+struct Wachtreeks {
+  Spreiding totaal;
+  std::optional<int> mediaan_tot_toewijzing, mediaan_toewijzing_tot_start;
+};
+
+// The waiting-time overview of a period (the Wachttijden page): the waits of the starts in
+// `periode`, in total and per aanbieder, product ("categorie productcode") and gemeente;
+// who waits on `peildatum` (per aanbieder too, and how many beyond their norm); and the
+// toewijzingen of the periode that ended without a start.
+struct Wachtoverzicht {
+  Wachtreeks totaal;
+  std::map<std::string, Wachtreeks> per_aanbieder, per_product, per_gemeente;
+  int64_t wachtend = 0, wachtend_boven_norm = 0, nooit_gestart = 0;
+  std::map<std::string, int64_t> wachtend_per_aanbieder;
+};
+// The overview of `gevallen` (only those of `gemeente` and `aanbieder` when given) for the
+// period [van, tot] as known on `peildatum`.
+Wachtoverzicht wachtoverzicht(const std::vector<Wachtgeval>& gevallen, const Normen& normen,
+                              Date peildatum, Date van, Date tot,
+                              const std::optional<std::string>& gemeente,
+                              const std::optional<std::string>& aanbieder);
+
 }  // namespace jr::contracts

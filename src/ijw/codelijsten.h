@@ -21,7 +21,7 @@ struct GemeenteInfo {
 struct Codelijsten {
   std::map<std::string, GemeenteInfo> gemeenten;  // CBS_Gemeentecodes (TR378)
 
-  bool is_gemeente(const std::string& code) const { return gemeenten.count(code) > 0; }
+  bool kent_gemeente(const std::string& code) const { return gemeenten.count(code) > 0; }
   // Reads codelijsten/ under `standaard_dir`. NotFound when a needed list is missing,
   // InvalidArgument when it cannot be read.
   static Result<Codelijsten> load(const std::filesystem::path& standaard_dir);

@@ -577,7 +577,7 @@ Result<Bericht> read_jw323(const xmlDoc* doc) {
 
 }  // namespace
 
-bool has_reader(Berichttype type) {
+bool heeft_lezer(Berichttype type) {
   switch (type) {
     case Berichttype::JW301:
     case Berichttype::JW305:
@@ -590,7 +590,7 @@ bool has_reader(Berichttype type) {
   }
 }
 
-Result<Bericht> read_bericht(Berichttype type, const xmlDoc* doc) {
+Result<Bericht> lees_bericht(Berichttype type, const xmlDoc* doc) {
   if (doc == nullptr) return InvalidArgument("geen document");
   switch (type) {
     case Berichttype::JW301:

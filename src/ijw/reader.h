@@ -13,12 +13,12 @@ namespace jr::ijw {
 // <Bericht> in an iJw 3.2 namespace.
 std::optional<Berichttype> detect_berichttype(const xmlDoc* doc);
 
-// Whether read_bericht supports this type (JW301, JW305, JW307, JW315, JW323).
-bool has_reader(Berichttype type);
+// Whether lees_bericht supports this type (JW301, JW305, JW307, JW315, JW323).
+bool heeft_lezer(Berichttype type);
 
 // Reads `doc` (which must be valid against the XSD of `type`) into its struct.
 // InvalidArgument when a value cannot be represented (the XSD normally prevents this);
 // NotFound when `type` has no reader.
-Result<Bericht> read_bericht(Berichttype type, const xmlDoc* doc);
+Result<Bericht> lees_bericht(Berichttype type, const xmlDoc* doc);
 
 }  // namespace jr::ijw

@@ -37,8 +37,8 @@ Validatie Validator::validate(std::string_view bytes) {
     return v;
   }
   if (!v.findings.empty()) return v;  // rules assume an XSD-valid message
-  if (has_reader(*v.type)) {
-    auto b = read_bericht(*v.type, v.doc.get());
+  if (heeft_lezer(*v.type)) {
+    auto b = lees_bericht(*v.type, v.doc.get());
     if (!b.ok()) {
       v.findings.push_back({"XSD", "0001", "/", b.status().message()});
       return v;

@@ -88,6 +88,8 @@ std::string_view naam(Uitkomst u) {
       return "overgeslagen";
     case Uitkomst::fout:
       return "fout";
+    case Uitkomst::andere_afzender:
+      return "andereAfzender";
   }
   return "fout";
 }
@@ -159,6 +161,9 @@ void Importer::tel(const BerichtResultaat& r) {
       break;
     case Uitkomst::fout:
       ++t.fout;
+      break;
+    case Uitkomst::andere_afzender:  // counted as refused: it was not taken
+      ++t.afgekeurd;
       break;
   }
   if (r.uitkomst != Uitkomst::overgeslagen && r.uitkomst != Uitkomst::fout)
@@ -241,6 +246,8 @@ Status Importer::flush() {
     tel(r);
   }
   if (!st.ok()) return st;
+  vastgelegd_ += static_cast<int64_t>(batch.size());
+  if (options_.na_batch) options_.na_batch(vastgelegd_);
   return eerste;
 }
 
@@ -284,6 +291,22 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
                       .catalogus = catalogus_.get(),
                       .toewijzingen = toewijzingen_.get(),
                       .filters = filters_.get()};
+  // An aanbieder's upload takes only its own messages: the Afzender is checked before anything
+  // else, so that another aanbieder's message is neither stored nor recognised as stored.
+  if (options_.afzender) {
+    if (!p.validatie) {
+      p.validatie = validator_.validate(bytes);
+      p.hier_gevalideerd = true;
+      ++samenvatting_.gevalideerd;
+    }
+    const ijw::Validatie& v0 = *p.validatie;
+    if (v0.doc && ijw::lees_kop(v0.doc.get()).afzender != *options_.afzender) {
+      r.uitkomst = Uitkomst::andere_afzender;
+      if (v0.type) r.berichttype = std::string(ijw::naam(*v0.type));
+      r.melding = "de Afzender van het bericht is niet de aanbieder " + *options_.afzender;
+      return r;
+    }
+  }
   // The same bytes stored before (either direction): skipped. The run's filter answers
   // "certainly not" for nearly every new message without a query.
   if (!filters_ || filters_->misschien(store::ImportSleutel::inhoud, o.sha256)) {
@@ -305,6 +328,7 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
   if (!v.fout.ok()) {
     if (v.type && v.fout.code() != StatusCode::kInvalidArgument) return fout(v.fout);
     r.uitkomst = Uitkomst::afgekeurd;
+    r.onleesbaar = true;
     if (v.type) r.berichttype = std::string(ijw::naam(*v.type));
     r.melding = "onleesbaar bericht, niet verwerkt: " + v.fout.message();
     return r;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -43,14 +44,22 @@ struct ImportOptions {
   bool parallel = true;
   // Threads that parse and validate ahead when `parallel`; 0: one per core.
   size_t werkers = 0;
+  // Only messages from this AGB code are taken (an aanbieder's upload with its token): a
+  // readable message with another Afzender is Uitkomst::andere_afzender, checked before
+  // anything else, and nothing of it is stored or recognised. nullopt: any afzender.
+  std::optional<std::string> afzender;
+  // Called on the writing thread after each committed batch with the number of messages
+  // committed in this run so far (progress of a long import); empty: not called.
+  std::function<void(int64_t vastgelegd)> na_batch;
 };
 
 enum class Uitkomst {
-  geaccepteerd,  // stored, every part accepted
-  deels,         // stored, some products/prestaties rejected
-  afgekeurd,     // rejected as a whole (stored as a rejected message when it had a header)
-  overgeslagen,  // the same bytes were imported before: nothing changed
-  fout,          // operational error (store unavailable ...): nothing of it stored
+  geaccepteerd,     // stored, every part accepted
+  deels,            // stored, some products/prestaties rejected
+  afgekeurd,        // rejected as a whole (stored as a rejected message when it had a header)
+  overgeslagen,     // the same bytes were imported before: nothing changed
+  fout,             // operational error (store unavailable ...): nothing of it stored
+  andere_afzender,  // not from ImportOptions::afzender: not processed, nothing stored
 };
 std::string_view naam(Uitkomst u);
 
@@ -61,6 +70,7 @@ struct BerichtResultaat {
   Uitkomst uitkomst = Uitkomst::afgekeurd;
   ijw::Findings findings;   // every reason for a rejection (of the whole or of a part)
   std::string melding;      // readable Dutch summary for unreadable messages and errors
+  bool onleesbaar = false;  // not an iJw message at all (not XML, no known type): no retour
   std::string retour_xml;   // the retour message; empty when there is none
   std::string retour_type;  // "JW306" ...
   std::optional<int64_t> bericht_id;
@@ -134,6 +144,7 @@ class Importer {
   ijw::Validator& validator_;
   const Clock& clock_;
   ImportOptions options_;
+  int64_t vastgelegd_ = 0;  // messages committed in this run (ImportOptions::na_batch)
   bool batch_open_ = false;
   bool commit_mislukt_ = false;
   std::vector<BerichtResultaat> batch_;

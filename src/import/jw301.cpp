@@ -87,7 +87,7 @@ Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
     if (!bron.ok()) return bron.status();
     auto doc = ijw::parse_xml(bron->xml);
     if (doc.ok()) {
-      auto eerder = ijw::read_bericht(ijw::Berichttype::JW301, doc->get());
+      auto eerder = ijw::lees_bericht(ijw::Berichttype::JW301, doc->get());
       if (eerder.ok()) {
         const auto& e = std::get<ijw::Jw301>(*eerder);
         m.communicatie = e.communicatie;

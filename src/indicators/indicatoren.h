@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "indicators/periode.h"
+#include "domain/periode.h"
 #include "model/snapshot.h"
 
 namespace jr::indicators {

@@ -15,13 +15,13 @@ std::string code2(uint8_t code) {
   return {static_cast<char>('0' + code / 10 % 10), static_cast<char>('0' + code % 10)};
 }
 
-std::optional<uint8_t> parse_code2(std::string_view s) {
+std::optional<uint8_t> lees_code2(std::string_view s) {
   if (s.size() != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return std::nullopt;
   return static_cast<uint8_t>((s[0] - '0') * 10 + (s[1] - '0'));
 }
 
 std::optional<uint8_t> hulpvorm_uit_categorie(std::string_view categorie) {
-  auto c = parse_code2(categorie);
+  auto c = lees_code2(categorie);
   if (!c || *c < 31 || *c > 38) return std::nullopt;
   return static_cast<uint8_t>(*c <= 34 ? *c - 30 : *c - 24);
 }

@@ -45,7 +45,7 @@ uint8_t reden_uit_jz588(std::string_view jz588);
 // Two-digit string of a code: 1 -> "01".
 std::string code2(uint8_t code);
 // "01" -> 1 for two ASCII digits; nullopt otherwise.
-std::optional<uint8_t> parse_code2(std::string_view s);
+std::optional<uint8_t> lees_code2(std::string_view s);
 
 // JZ020 productcategorie 31-38 -> hulpvorm 01-04, 11-14 (spec §3.3, one to one); nullopt for
 // other categories (the product catalogue says).

@@ -4,7 +4,7 @@
 
 namespace jr::model {
 
-bool parse_dag(std::string_view s, int32_t& dag) {
+bool lees_dag(std::string_view s, int32_t& dag) {
   auto d = Date::parse(s);
   if (!d) return false;
   dag = d->days();
@@ -155,9 +155,9 @@ void SnapshotBouwer::gemeente(const store::BronGemeente& r) {
 
 void SnapshotBouwer::product(const store::BronProduct& r) {
   ProductVersie v{INT32_MIN, INT32_MAX, 0};
-  if (!parse_dag(r.geldig_van, v.van)) return;
-  if (!r.geldig_tot.empty() && !parse_dag(r.geldig_tot, v.tot)) return;
-  if (auto h = parse_code2(r.hulpvorm); h && hulpvorm_index(*h) >= 0) v.hulpvorm = *h;
+  if (!lees_dag(r.geldig_van, v.van)) return;
+  if (!r.geldig_tot.empty() && !lees_dag(r.geldig_tot, v.tot)) return;
+  if (auto h = lees_code2(r.hulpvorm); h && hulpvorm_index(*h) >= 0) v.hulpvorm = *h;
   std::string key(r.categorie);
   key += '|';
   key += r.code;
@@ -198,7 +198,7 @@ int32_t SnapshotBouwer::jeugdige_idx(int64_t id) { return jeugdige_index(id, INT
 
 void SnapshotBouwer::jeugdige(const store::BronJeugdige& r) {
   int32_t geboren = INT32_MIN;
-  if (!parse_dag(r.geboortedatum, geboren)) geboren = INT32_MIN;
+  if (!lees_dag(r.geboortedatum, geboren)) geboren = INT32_MIN;
   jeugdige_index(r.id, geboren);
 }
 
@@ -211,8 +211,8 @@ void SnapshotBouwer::bevolking(const store::BronBevolking& r) {
 void SnapshotBouwer::levering(const store::BronLevering& r) {
   ++s_.telling.leveringen;
   Deel d;
-  if (!parse_dag(r.begindatum, d.aanvang) ||
-      (!r.einddatum.empty() && !parse_dag(r.einddatum, d.einde)) || d.einde < d.aanvang) {
+  if (!lees_dag(r.begindatum, d.aanvang) ||
+      (!r.einddatum.empty() && !lees_dag(r.einddatum, d.einde)) || d.einde < d.aanvang) {
     ++s_.telling.ongeldig;
     return;
   }
@@ -238,7 +238,7 @@ void SnapshotBouwer::levering(const store::BronLevering& r) {
   d.gemeente = gemeente_id(r.gemeente);
   d.aanbieder = aanbieder_id(r.aanbieder);
   d.verwijzer = kVerwijzerGemeente;
-  if (auto v = parse_code2(r.verwijzer); v && verwijzer_index(*v) >= 0) d.verwijzer = *v;
+  if (auto v = lees_code2(r.verwijzer); v && verwijzer_index(*v) >= 0) d.verwijzer = *v;
   d.reden = r.einddatum.empty() ? kRedenGeen : reden_uit_jz588(r.reden);
   d.crisis = crisis_categorie(r.categorie) ? 1 : 0;
   delen_.push_back(d);
@@ -247,8 +247,8 @@ void SnapshotBouwer::levering(const store::BronLevering& r) {
 void SnapshotBouwer::wijkteam(const store::BronWijkteam& r) {
   ++s_.telling.wijkteam;
   Deel d;
-  if (!parse_dag(r.begindatum, d.aanvang) ||
-      (!r.einddatum.empty() && !parse_dag(r.einddatum, d.einde)) || d.einde < d.aanvang) {
+  if (!lees_dag(r.begindatum, d.aanvang) ||
+      (!r.einddatum.empty() && !lees_dag(r.einddatum, d.einde)) || d.einde < d.aanvang) {
     ++s_.telling.ongeldig;
     return;
   }
@@ -272,7 +272,7 @@ void SnapshotBouwer::prestatie(const store::BronPrestatie& r) {
   ++s_.telling.prestaties;
   int32_t dag = 0;
   int32_t j = jeugdige_idx(r.jeugdige_id);
-  if (!parse_dag(r.begindatum, dag) || j < 0) {
+  if (!lees_dag(r.begindatum, dag) || j < 0) {
     ++s_.telling.ongeldig;
     return;
   }

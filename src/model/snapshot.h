@@ -149,6 +149,6 @@ class SnapshotBouwer final : public store::SnapshotVisitor {
 Result<Snapshot> bouw_snapshot(store::Store& store, std::string_view bekend_op = {});
 
 // Days since 1970-01-01 of an ISO date "YYYY-MM-DD"; false when malformed.
-bool parse_dag(std::string_view iso, int32_t& dag);
+bool lees_dag(std::string_view iso, int32_t& dag);
 
 }  // namespace jr::model

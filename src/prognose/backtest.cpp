@@ -64,10 +64,10 @@ Result<Backtest> backtest(const model::Snapshot& volledig, const KennisOp& kenni
   const int max_h = *std::max_element(horizonten.begin(), horizonten.end());
 
   // Every half year of the data with its realised values, for outcomes and MASE scales.
-  std::vector<indicators::Periode> halfjaren;
+  std::vector<Periode> halfjaren;
   for (int y = eerste->year(); y <= laatste.year(); ++y)
     for (const char* h : {"H1", "H2"}) {
-      auto p = indicators::parse_periode(std::to_string(y) + h);
+      auto p = lees_periode(std::to_string(y) + h);
       if (p->van >= *eerste && p->tot <= laatste) halfjaren.push_back(*p);
     }
   std::map<std::string, std::vector<std::array<double, kAantalIndicatoren>>> realisatie;
@@ -116,7 +116,7 @@ Result<Backtest> backtest(const model::Snapshot& volledig, const KennisOp& kenni
     auto terug = [&](int maanden) {
       int y = o.year(), m = static_cast<int>(o.month()) - maanden + 1;
       while (m <= 0) m += 12, --y;
-      return *indicators::parse_periode(std::to_string(y) + (m <= 6 ? "H1" : "H2"));
+      return *lees_periode(std::to_string(y) + (m <= 6 ? "H1" : "H2"));
     };
     const auto h_laatst = gerealiseerd(*s, terug(6));
     const auto h_vorig = gerealiseerd(*s, terug(12));

@@ -102,7 +102,7 @@ Model schat(const model::Snapshot& s, Date peildatum, const Instellingen& inst,
     int y = v.year();
     bool h2 = v.month() > 6;
     for (;;) {
-      auto per = indicators::parse_periode(std::to_string(y) + (h2 ? "H2" : "H1"));
+      auto per = lees_periode(std::to_string(y) + (h2 ? "H2" : "H1"));
       if (per->tot.days() > m.t) break;
       m.perioden.push_back(*per);
       m.deels_bekend.push_back(per->van.days() <= p);

@@ -50,7 +50,7 @@ struct Model {
   Instellingen inst;
   int32_t p = 0, d = 0, t = 0;  // peildatum, declared-to day, last day simulated
   int G = 0;                    // gemeenten
-  std::vector<indicators::Periode> perioden;
+  std::vector<Periode> perioden;
   std::vector<bool> deels_bekend;
   std::vector<int32_t> maand_begin;  // first day of each simulated month (the first: p + 1)
 

@@ -554,18 +554,18 @@ std::vector<std::array<double, kAantalIndicatoren>> waarden_van(const indicators
 }  // namespace
 
 std::vector<std::array<double, kAantalIndicatoren>> gerealiseerd(const model::Snapshot& s,
-                                                                 const indicators::Periode& p) {
+                                                                 const Periode& p) {
   return waarden_van(indicators::bereken(s, indicators::leid_af(s), p));
 }
 
 std::vector<Historie> historie(const model::Snapshot& s, Date peildatum, int halfjaren) {
-  std::vector<indicators::Periode> perioden;
+  std::vector<Periode> perioden;
   const auto eerste = eerste_dag(s);
   if (!eerste) return {};
   for (int y = peildatum.year();
        y >= eerste->year() && static_cast<int>(perioden.size()) < halfjaren; --y)
     for (const char* h : {"H2", "H1"}) {
-      auto p = indicators::parse_periode(std::to_string(y) + h);
+      auto p = lees_periode(std::to_string(y) + h);
       if (p->tot <= peildatum && p->van >= *eerste && static_cast<int>(perioden.size()) < halfjaren)
         perioden.push_back(*p);
     }
@@ -610,27 +610,36 @@ model::Snapshot kappen(const model::Snapshot& s, Date dag) {
   return k;
 }
 
-Result<Prognose> voorspel(const model::Snapshot& s, Date peildatum, const Instellingen& inst,
-                          const std::vector<Scenario>& scenarios,
-                          const std::vector<Plafond>& plafonds) {
+std::optional<OngeldigeInvoer> controleer_invoer(const model::Snapshot& s, Date peildatum,
+                                                const Instellingen& inst,
+                                                const std::vector<Scenario>& scenarios) {
   if (inst.horizon_maanden < 1 || inst.horizon_maanden > kMaxHorizonMaanden)
-    return InvalidArgument("horizon: 1 tot en met 60 maanden, niet " +
-                           std::to_string(inst.horizon_maanden));
+    return OngeldigeInvoer{"horizon", "horizon: 1 tot en met 60 maanden, niet " +
+                                          std::to_string(inst.horizon_maanden)};
   if (inst.runs < 1 || inst.runs > 100000)
-    return InvalidArgument("runs: 1 tot en met 100000, niet " + std::to_string(inst.runs));
+    return OngeldigeInvoer{"runs", "runs: 1 tot en met 100000, niet " + std::to_string(inst.runs)};
   const auto eerste = eerste_dag(s);
   if (!eerste || s.trajecten.size() == 0)
-    return InvalidArgument(
-        "peildatum " + peildatum.iso() +
-        " ligt voor het begin van de gegevens: op die dag was nog niets gedeclareerd");
+    return OngeldigeInvoer{"peildatum", "peildatum " + peildatum.iso() +
+                                            " ligt voor het begin van de gegevens: op die dag "
+                                            "was nog niets gedeclareerd"};
   if (peildatum < *eerste)
-    return InvalidArgument("peildatum " + peildatum.iso() +
-                           " ligt voor het begin van de gegevens (" + eerste->iso() + ")");
+    return OngeldigeInvoer{"peildatum", "peildatum " + peildatum.iso() +
+                                            " ligt voor het begin van de gegevens (" +
+                                            eerste->iso() + ")"};
   for (const auto& sc : scenarios)
     for (const auto& p : sc.plafonds)
       if (std::find(s.aanbieder_code.begin(), s.aanbieder_code.end(), p.aanbieder) ==
           s.aanbieder_code.end())
-        return InvalidArgument("scenario '" + sc.naam + "': onbekende aanbieder " + p.aanbieder);
+        return OngeldigeInvoer{"scenario",
+                               "scenario '" + sc.naam + "': onbekende aanbieder " + p.aanbieder};
+  return std::nullopt;
+}
+
+Result<Prognose> voorspel(const model::Snapshot& s, Date peildatum, const Instellingen& inst,
+                          const std::vector<Scenario>& scenarios,
+                          const std::vector<Plafond>& plafonds) {
+  if (auto f = controleer_invoer(s, peildatum, inst, scenarios)) return InvalidArgument(f->reden);
 
   Prognose uit;
   uit.peildatum = peildatum;

@@ -14,7 +14,7 @@
 
 #include "domain/date.h"
 #include "domain/status.h"
-#include "indicators/periode.h"
+#include "domain/periode.h"
 #include "model/snapshot.h"
 #include "prognose/scenario.h"
 
@@ -62,7 +62,7 @@ struct Verdeling {
 
 // One half year of one level: the figures' distributions.
 struct Periodeprognose {
-  indicators::Periode periode;
+  Periode periode;
   bool deels_bekend = false;  // the peildatum lies inside it: its first part is data
   std::array<Verdeling, kAantalIndicatoren> waarde{};
   std::array<std::vector<double>, kAantalIndicatoren> runs{};  // with Instellingen::bewaar_runs
@@ -123,10 +123,21 @@ struct Plafond {
 // registration is complete from the first declaraties on); nullopt for an empty snapshot.
 std::optional<Date> eerste_dag(const model::Snapshot& s);
 
+// What in the input of a forecast is wrong: the parameter (horizon, runs, peildatum,
+// scenario) and why, in Dutch.
+struct OngeldigeInvoer {
+  std::string parameter;
+  std::string reden;
+};
+// The first thing wrong with this input to voorspel (see there); nullopt when it is valid.
+std::optional<OngeldigeInvoer> controleer_invoer(const model::Snapshot& s, Date peildatum,
+                                                const Instellingen& inst,
+                                                const std::vector<Scenario>& scenarios);
+
 // The forecast from `peildatum` on, on `s` as known on the peildatum (build it with
 // model::bouw_snapshot(store, peildatum)). InvalidArgument: horizon outside 1..60, runs
 // outside 1..100000, a peildatum before the data start (eerste_dag) or without a day of
-// data before it, an empty snapshot, or an invalid scenario.
+// data before it, an empty snapshot, or an invalid scenario (controleer_invoer).
 Result<Prognose> voorspel(const model::Snapshot& s, Date peildatum, const Instellingen& inst,
                           const std::vector<Scenario>& scenarios = {},
                           const std::vector<Plafond>& plafonds = {});
@@ -134,12 +145,12 @@ Result<Prognose> voorspel(const model::Snapshot& s, Date peildatum, const Instel
 // The values of `s` itself for the half year `p` and each level (gemeenten in dictionary
 // order, then the regio), by the indicators engine: the realised history.
 std::vector<std::array<double, kAantalIndicatoren>> gerealiseerd(const model::Snapshot& s,
-                                                                 const indicators::Periode& p);
+                                                                 const Periode& p);
 
 // The realised values of the `halfjaren` half years that end on or before `peildatum` (oldest
 // first) and begin on or after the data's first day, as `gerealiseerd` gives them.
 struct Historie {
-  indicators::Periode periode;
+  Periode periode;
   std::vector<std::array<double, kAantalIndicatoren>> waarden;  // gemeenten, then the regio
 };
 std::vector<Historie> historie(const model::Snapshot& s, Date peildatum, int halfjaren = 6);

@@ -1,14 +1,13 @@
-// The API of the prognose: GET /api/v1/prognoses (the forecast with its history and
-// scenarios, the document of `jeugdregie prognose --formaat json`) and
-// GET /api/v1/prognoses/backtest (how accurate it was on the data). For beleid and contract
-// roles, always with disclosure control on counts (docs/prognose.md).
+#include "server/api_prognose.h"
+
 #include <algorithm>
 
 #include "model/snapshot.h"
 #include "prognose/backtest.h"
-#include "server/api.h"
+#include "server/antwoord.h"
+#include "server/autorisatie.h"
+#include "server/invoer.h"
 #include "server/prognose_json.h"
-#include "server/toegang.h"
 #include "store/store.h"
 
 namespace jr::server {
@@ -16,26 +15,6 @@ namespace jr::server {
 using nlohmann::json;
 
 namespace {
-
-Antwoord ongeldig(std::vector<OngeldigeParameter> f) {
-  return probleem_antwoord(ongeldige_parameters(std::move(f)));
-}
-
-// An integer query key in [lo, hi]; `standaard` when absent.
-int getal(const Verzoek& v, const char* k, int lo, int hi, int standaard,
-          std::vector<OngeldigeParameter>& f) {
-  const std::string* p = v.param(k);
-  if (!p) return standaard;
-  const bool cijfers =
-      !p->empty() && p->size() <= 6 &&
-      std::all_of(p->begin(), p->end(), [](char c) { return c >= '0' && c <= '9'; });
-  const int x = cijfers ? std::stoi(*p) : -1;
-  if (x < lo || x > hi)
-    f.push_back({k, "invalid",
-                 std::string(k) + " is een geheel getal van " + std::to_string(lo) +
-                     " tot en met " + std::to_string(hi)});
-  return x;
-}
 
 // The last half-year end on or before the last declared month's end: the default peildatum.
 std::optional<Date> standaard_peildatum(const model::Snapshot& s) {
@@ -48,7 +27,28 @@ std::optional<Date> standaard_peildatum(const model::Snapshot& s) {
 
 }  // namespace
 
-Antwoord Api::prognoses(const Verzoek& v) {
+std::vector<Route> PrognoseApi::routes() {
+  return {
+      {"GET",
+       "/api/v1/prognoses",
+       {"peildatum", "horizon", "runs", "gemeente", "scenario"},
+       {kBeleid, kContract},
+       Scope::kGemeente,
+       afhandelaar(this, &PrognoseApi::prognoses),
+       false,
+       true},
+      {"GET",
+       "/api/v1/prognoses/backtest",
+       {"runs"},
+       {kBeleid, kContract},
+       Scope::kRegio,
+       afhandelaar(this, &PrognoseApi::prognose_backtest),
+       false,
+       true},
+  };
+}
+
+Antwoord PrognoseApi::prognoses(const Verzoek& v) {
   std::vector<OngeldigeParameter> f;
   std::optional<Date> peildatum;
   if (const auto* p = v.param("peildatum")) {
@@ -56,12 +56,11 @@ Antwoord Api::prognoses(const Verzoek& v) {
     if (!peildatum) f.push_back({"peildatum", "invalid", "peildatum is een datum JJJJ-MM-DD"});
   }
   prognose::Instellingen inst;
-  inst.horizon_maanden = getal(v, "horizon", 1, prognose::kMaxHorizonMaanden, 60, f);
-  inst.runs = getal(v, "runs", 1, 2000, 500, f);
+  inst.horizon_maanden = lees_geheel(v, "horizon", 1, prognose::kMaxHorizonMaanden, 60, f);
+  inst.runs = lees_geheel(v, "runs", 1, 2000, 500, f);
   std::optional<std::string> gemeente;
   if (const auto* g = v.param("gemeente")) {
-    if (g->size() == 4 &&
-        std::all_of(g->begin(), g->end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (is_gemeentecode(*g))
       gemeente = *g;
     else
       f.push_back({"gemeente", "invalid", "gemeente is een CBS-code van vier cijfers"});
@@ -97,14 +96,10 @@ Antwoord Api::prognoses(const Verzoek& v) {
   if (pl.ok())
     for (const auto& p : *pl)
       if (!p.gemeente && !p.categorie) plafonds.push_back({p.aanbieder, p.jaar, p.bedrag_cent});
+  if (auto fout = prognose::controleer_invoer(*snap, *peildatum, inst, scenarios))
+    return ongeldig({{fout->parameter, "invalid", fout->reden}});
   auto p = prognose::voorspel(*snap, *peildatum, inst, scenarios, plafonds);
-  if (!p.ok()) {
-    const std::string& m = p.status().message();
-    const char* sleutel = m.rfind("scenario", 0) == 0  ? "scenario"
-                          : m.rfind("horizon", 0) == 0 ? "horizon"
-                                                       : "peildatum";
-    return ongeldig({{sleutel, "invalid", m}});
-  }
+  if (!p.ok()) return uit_status(p.status());
   const bool publiek = !v.aanroeper || !heeft_persoonsrechten(v.aanroeper->rol);
   auto doc = prognose_naar_json(
       *p, prognose::historie(*snap, *peildatum),
@@ -113,10 +108,10 @@ Antwoord Api::prognoses(const Verzoek& v) {
   return json_antwoord(doc->dump(-1, ' ', false, kVervang));
 }
 
-Antwoord Api::prognose_backtest(const Verzoek& v) {
+Antwoord PrognoseApi::prognose_backtest(const Verzoek& v) {
   std::vector<OngeldigeParameter> f;
   prognose::Instellingen inst;
-  inst.runs = getal(v, "runs", 10, 1000, 100, f);
+  inst.runs = lees_geheel(v, "runs", 10, 1000, 100, f);
   if (!f.empty()) return ongeldig(std::move(f));
   auto bt = bron_.met_store([&](store::Store& st) -> Result<prognose::Backtest> {
     auto alles = model::bouw_snapshot(st);
@@ -129,32 +124,7 @@ Antwoord Api::prognose_backtest(const Verzoek& v) {
       return probleem_antwoord(van_status(FailedPrecondition(bt.status().message())));
     return probleem_antwoord(van_status(bt.status()));
   }
-  return json_antwoord(backtest_naar_json(*bt).dump(-1, ' ', false, kVervang));
-}
-
-std::vector<Route> Api::prognose_routes() {
-  auto h = [this](Antwoord (Api::*m)(const Verzoek&)) {
-    return [this, m](const Verzoek& v) { return (this->*m)(v); };
-  };
-  const std::vector<Rol> rollen = {Rol::kBeleidsmedewerker, Rol::kContractmanager};
-  return {
-      {"GET",
-       "/api/v1/prognoses",
-       {"peildatum", "horizon", "runs", "gemeente", "scenario"},
-       rollen,
-       Scope::kGemeente,
-       h(&Api::prognoses),
-       false,
-       true},
-      {"GET",
-       "/api/v1/prognoses/backtest",
-       {"runs"},
-       rollen,
-       Scope::kRegio,
-       h(&Api::prognose_backtest),
-       false,
-       true},
-  };
+  return json_antwoord(backtest_naar_json(*bt));
 }
 
 }  // namespace jr::server

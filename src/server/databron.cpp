@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
+#include "domain/periode.h"
 #include "indicators/indicatoren.h"
-#include "indicators/json.h"
-#include "indicators/periode.h"
+#include "indicators/uitsplitsing.h"
 #include "model/snapshot.h"
-#include "store/sqlite.h"
-#include "store/sqlite_store.h"
+#include "server/indicatoren_json.h"
+#include "store/store.h"
 
 namespace jr::server {
 
@@ -20,7 +20,7 @@ struct Databron::Stand {
   mutable std::mutex mu;
   mutable std::map<std::string, std::shared_ptr<const indicators::Uitkomst>> uitkomsten;
 
-  std::shared_ptr<const indicators::Uitkomst> uitkomst(const indicators::Periode& p) const {
+  std::shared_ptr<const indicators::Uitkomst> uitkomst(const Periode& p) const {
     {
       std::lock_guard lock(mu);
       if (auto it = uitkomsten.find(p.naam); it != uitkomsten.end()) return it->second;
@@ -34,13 +34,9 @@ struct Databron::Stand {
 
 namespace {
 
-int64_t nu_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+int64_t in_ms(Clock::Moment t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
-
-store::sqlite::Db& db_van(store::Store& s) { return static_cast<store::SqliteStore&>(s).db(); }
 
 json aantal(uint64_t n, bool publiek) {
   auto v = indicators::toon_aantal(
@@ -51,11 +47,21 @@ json aantal(uint64_t n, bool publiek) {
 }  // namespace
 
 Databron::Databron(store::Store& store, const Clock& clock)
-    : store_(store),
-      clock_(clock),
-      kpis_(db_van(store), clock),
-      gebruikers_(db_van(store), clock),
-      contracten_(store, clock) {}
+    : store_(store), clock_(clock), gebruikers_(store, clock), contracten_(store, clock) {}
+
+std::optional<int64_t> Databron::extern_versie() {
+  std::lock_guard lock(versie_mu_);
+  const int64_t nu = in_ms(clock_.monotonic());
+  if (extern_versie_ && nu - extern_gezien_ms_ < 500) return extern_versie_;
+  Result<int64_t> v = Status::Ok();
+  {
+    std::lock_guard db(db_mu_);
+    v = store_.data_versie();
+  }
+  extern_gezien_ms_ = nu;
+  extern_versie_ = v.ok() ? std::optional<int64_t>(*v) : std::nullopt;
+  return extern_versie_;
+}
 
 Status Databron::audit(const store::AuditEvent& e) {
   std::lock_guard lock(db_mu_);
@@ -77,21 +83,11 @@ Antwoord Databron::bewaard(const std::string& sleutel, const std::function<Antwo
   uint64_t generatie = 0;
   {
     std::lock_guard lock(antwoord_mu_);
-    const int64_t nu = nu_ms();
-    if (nu - antwoord_controle_ms_ >= 500) {
-      antwoord_controle_ms_ = nu;
-      int64_t versie = -1;
-      {
-        std::lock_guard db(db_mu_);
-        auto& s = db_van(store_).prepare("PRAGMA data_version");
-        if (s.step()) versie = s.int64(0);
-        s.reset();
-      }
-      if (versie != antwoord_data_versie_) {
-        antwoord_data_versie_ = versie;
-        antwoorden_.clear();
-        ++antwoord_generatie_;
-      }
+    const auto versie = extern_versie();
+    if (!versie || *versie != antwoord_data_versie_) {
+      antwoord_data_versie_ = versie.value_or(-1);
+      antwoorden_.clear();
+      ++antwoord_generatie_;
     }
     if (auto it = antwoorden_.find(sleutel); it != antwoorden_.end()) return it->second;
     generatie = antwoord_generatie_;
@@ -115,7 +111,7 @@ void Databron::vergeet_antwoorden() {
 }
 
 Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
-  const int64_t nu = nu_ms();
+  const int64_t nu = in_ms(clock_.monotonic());
   std::shared_ptr<const Stand> huidig;
   {
     std::lock_guard lock(stand_mu_);
@@ -124,17 +120,11 @@ Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
   // Look at the database at most twice a second; between looks, serve what we have.
   if (huidig && nu - laatste_controle_ms_.load() < 500) return huidig;
   std::lock_guard bouw(stand_mu_);  // one rebuild at a time; others wait for its result
-  if (stand_ && nu_ms() - laatste_controle_ms_.load() < 500) return stand_;
+  if (stand_ && in_ms(clock_.monotonic()) - laatste_controle_ms_.load() < 500) return stand_;
+  const int64_t versie = extern_versie().value_or(-1);
+  laatste_controle_ms_ = in_ms(clock_.monotonic());
+  if (stand_ && versie == data_versie_ && versie != -1) return stand_;
   std::lock_guard db(db_mu_);
-  int64_t versie = -1;
-  {
-    auto& s = db_van(store_).prepare("PRAGMA data_version");
-    if (s.step()) versie = s.int64(0);
-    s.reset();
-  }
-  laatste_controle_ms_ = nu_ms();
-  if (stand_ && versie == data_versie_) return stand_;
-
   auto snap = model::bouw_snapshot(store_);
   if (!snap.ok()) return snap.status();
   auto nieuw = std::make_shared<Stand>();
@@ -149,10 +139,9 @@ Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
     nieuw->laatste_dag = laatste;
   }
   std::map<std::string, std::string> namen;
-  {
-    auto& s = db_van(store_).prepare("SELECT agb, naam FROM aanbieder");
-    while (s.step()) namen[s.text(0)] = s.text(1);
-  }
+  auto aanbieders = store_.aanbieders();
+  if (!aanbieders.ok()) return aanbieders.status();
+  for (const auto& a : *aanbieders) namen[a.agb] = a.naam;
   {
     std::unique_lock cache(cache_mu_);
     cache_.clear();
@@ -164,7 +153,7 @@ Result<std::shared_ptr<const Databron::Stand>> Databron::stand() {
 }
 
 Result<std::shared_ptr<const Document>> Databron::indicatoren(const IndicatorVraag& v) {
-  auto p = indicators::parse_periode(v.periode);
+  auto p = lees_periode(v.periode);
   if (!p.ok()) return p.status();
   auto st = stand();
   if (!st.ok()) return st.status();
@@ -174,14 +163,16 @@ Result<std::shared_ptr<const Document>> Databron::indicatoren(const IndicatorVra
     if (auto it = cache_.find(sleutel); it != cache_.end()) return it->second;
   }
   ++missers_;
-  auto u = (*st)->uitkomst(*p);
-  auto doc = indicators::naar_json(
-      *u, v.publiek ? indicators::Openbaarheid::kPubliek : indicators::Openbaarheid::kIntern,
-      v.gemeente);
-  if (!doc.ok()) return doc.status();
   auto d = std::make_shared<Document>();
-  d->json = std::move(doc).value();
-  d->tekst = d->json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  d->uitkomst = (*st)->uitkomst(*p);
+  d->openbaarheid =
+      v.publiek ? indicators::Openbaarheid::kPubliek : indicators::Openbaarheid::kIntern;
+  auto selectie = indicators::selecteer(*d->uitkomst, v.gemeente);
+  if (!selectie.ok()) return selectie.status();
+  d->selectie = std::move(selectie).value();
+  auto doc = indicatoren_json(*d->uitkomst, d->openbaarheid, v.gemeente);
+  if (!doc.ok()) return doc.status();
+  d->tekst = doc->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::unique_lock lock(cache_mu_);
   return cache_.emplace(sleutel, std::move(d)).first->second;
 }
@@ -230,48 +221,13 @@ std::string Databron::aanbieder_naam(const std::string& agb) {
 }
 
 Result<json> Databron::trajecten(const TrajectVraag& v) {
-  auto p = indicators::parse_periode(v.periode);
+  auto p = lees_periode(v.periode);
   if (!p.ok()) return p.status();
   auto st = stand();
   if (!st.ok()) return st.status();
   const model::Snapshot& s = (*st)->snapshot;
-  const auto& t = s.trajecten;
-  const int32_t van = p->van.days(), tot = p->tot.days();
-
-  uint16_t g = UINT16_MAX;
-  if (v.gemeente) {
-    g = s.gemeente_index(*v.gemeente);
-    if (g == UINT16_MAX) return NotFound("gemeente " + *v.gemeente + " komt niet voor");
-  }
-  uint32_t a = UINT32_MAX;
-  if (v.aanbieder) {
-    if (!v.gemeente) return InvalidArgument("aanbieder kan alleen samen met gemeente");
-    for (uint32_t i = 0; i < s.aanbieder_code.size(); ++i)
-      if (s.aanbieder_code[i] == *v.aanbieder) a = i;
-    if (a == UINT32_MAX) return NotFound("aanbieder " + *v.aanbieder + " komt niet voor");
-  }
-
-  std::map<uint32_t, uint64_t> per_onderdeel;  // gemeente or aanbieder index
-  std::array<uint64_t, 8> hulpvorm{};
-  std::array<uint64_t, 7> verwijzer{};
-  std::array<uint64_t, 6> reden{};
-  std::array<uint64_t, 7> duur{};
-  uint64_t totaal = 0, beeindigd = 0;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t.aanvang[i] > tot || t.einde[i] < van) continue;
-    if (g != UINT16_MAX && t.gemeente[i] != g) continue;
-    if (a != UINT32_MAX && t.aanbieder[i] != a) continue;
-    ++totaal;
-    ++per_onderdeel[g == UINT16_MAX ? t.gemeente[i] : t.aanbieder[i]];
-    if (int h = model::hulpvorm_index(t.hulpvorm[i]); h >= 0) ++hulpvorm[h];
-    if (int w = model::verwijzer_index(t.verwijzer[i]); w >= 0) ++verwijzer[w];
-    if (t.einde[i] >= van && t.einde[i] <= tot) {
-      ++beeindigd;
-      uint8_t r = t.reden[i];
-      ++reden[r >= 1 && r <= 5 ? r - 1 : 5];
-      ++duur[indicators::duurklasse(t.einde[i] - t.aanvang[i] + 1)];
-    }
-  }
+  auto u = indicators::splits_trajecten(s, *p, v.gemeente, v.aanbieder);
+  if (!u.ok()) return u.status();
 
   const bool pub = v.publiek;
   json doc;
@@ -281,12 +237,12 @@ Result<json> Databron::trajecten(const TrajectVraag& v) {
   doc["niveau"] = pub ? "publiek" : "intern";
   doc["gemeente"] = v.gemeente ? json(*v.gemeente) : json(nullptr);
   doc["aanbieder"] = v.aanbieder ? json(*v.aanbieder) : json(nullptr);
-  doc["trajecten"] = aantal(totaal, pub);
-  doc["beeindigd"] = aantal(beeindigd, pub);
+  doc["trajecten"] = aantal(u->trajecten, pub);
+  doc["beeindigd"] = aantal(u->beeindigd, pub);
   json onderdelen = json::array();
   if (!v.aanbieder) {
     doc["uitsplitsing"] = v.gemeente ? "aanbieder" : "gemeente";
-    for (const auto& [k, n] : per_onderdeel) {
+    for (const auto& [k, n] : u->per_onderdeel) {
       json o;
       if (!v.gemeente) {
         o["code"] = s.gemeente_code[k];
@@ -295,7 +251,7 @@ Result<json> Databron::trajecten(const TrajectVraag& v) {
         const std::string& code = s.aanbieder_code[k];
         o["code"] = code;
         if (code.rfind("wijkteam", 0) == 0)
-          o["naam"] = "Wijkteam " + s.gemeente_naam[g];
+          o["naam"] = "Wijkteam " + s.gemeente_naam[u->gemeente];
         else
           o["naam"] = aanbieder_naam(code);
       }
@@ -306,41 +262,30 @@ Result<json> Databron::trajecten(const TrajectVraag& v) {
     // Products are not part of the CBS trajecten: count the deliveries (JW305 starts, with
     // their JW307 stop) of this aanbieder for this gemeente that ran in the periode.
     doc["uitsplitsing"] = "product";
-    std::lock_guard lock(db_mu_);
-    auto& q = db_van(store_).prepare(
-        "SELECT COALESCE(s.categorie, ''), COALESCE(s.productcode, ''), COUNT(*), "
-        "  (SELECT omschrijving FROM product p WHERE p.categorie = s.categorie "
-        "     AND p.code = s.productcode ORDER BY geldig_van DESC LIMIT 1) "
-        "FROM levering_start s "
-        "LEFT JOIN levering_stop e ON e.jeugdige_id = s.jeugdige_id AND e.actueel = 1 "
-        "  AND e.toewijzing_nummer IS s.toewijzing_nummer AND e.begindatum = s.begindatum "
-        "LEFT JOIN toewijzing w ON w.id = s.toewijzing_id "
-        "WHERE s.actueel = 1 AND s.aanbieder = ?1 AND COALESCE(w.gemeente, s.gemeente) = ?2 "
-        "  AND s.begindatum <= ?3 AND (e.einddatum IS NULL OR e.einddatum >= ?4) "
-        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
-    q.bind(1, *v.aanbieder).bind(2, *v.gemeente).bind(3, p->tot.iso()).bind(4, p->van.iso());
-    while (q.step()) {
+    Result<std::vector<store::LeveringenPerProduct>> rijen = Status::Ok();
+    {
+      std::lock_guard lock(db_mu_);
+      rijen = store_.leveringen_per_product(*v.aanbieder, *v.gemeente, p->van, p->tot);
+    }
+    if (!rijen.ok()) return rijen.status();
+    for (const auto& r : *rijen) {
       json o;
-      o["code"] = q.text(0) + "-" + q.text(1);
-      auto oms = q.opt_text(3);
-      o["naam"] = oms && !oms->empty() ? *oms : q.text(0) + " " + q.text(1);
-      o["leveringen"] = aantal(static_cast<uint64_t>(q.int64(2)), pub);
+      o["code"] = r.categorie + "-" + r.productcode;
+      o["naam"] = !r.omschrijving.empty() ? r.omschrijving : r.categorie + " " + r.productcode;
+      o["leveringen"] = aantal(static_cast<uint64_t>(r.aantal), pub);
       onderdelen.push_back(std::move(o));
     }
-    if (!q.status().ok()) return q.status();
   }
   doc["onderdelen"] = onderdelen;
   json hv = json::object(), vw = json::object(), rd = json::object(), dk = json::object();
   for (size_t k = 0; k < model::kHulpvormen.size(); ++k)
-    hv[model::code2(model::kHulpvormen[k])] = aantal(hulpvorm[k], pub);
+    hv[model::code2(model::kHulpvormen[k])] = aantal(u->hulpvorm[k], pub);
   for (size_t k = 0; k < model::kVerwijzers.size(); ++k)
-    vw[model::code2(model::kVerwijzers[k])] = aantal(verwijzer[k], pub);
-  for (uint8_t k = 1; k <= 5; ++k) rd[model::code2(k)] = aantal(reden[k - 1], pub);
-  rd["onbekend"] = aantal(reden[5], pub);
-  static constexpr const char* kKlassen[] = {
-      "tot3Maanden",  "van3Tot6Maanden", "van6MaandenTot1Jaar", "van1Tot2Jaar",
-      "van2Tot3Jaar", "van3Tot4Jaar",    "vanaf4Jaar"};
-  for (size_t k = 0; k < duur.size(); ++k) dk[kKlassen[k]] = aantal(duur[k], pub);
+    vw[model::code2(model::kVerwijzers[k])] = aantal(u->verwijzer[k], pub);
+  for (uint8_t k = 1; k <= 5; ++k) rd[model::code2(k)] = aantal(u->reden[k - 1], pub);
+  rd["onbekend"] = aantal(u->reden[5], pub);
+  for (size_t k = 0; k < u->duurklassen.size(); ++k)
+    dk[indicators::kDuurklasseNamen[k]] = aantal(u->duurklassen[k], pub);
   doc["perHulpvorm"] = hv;
   doc["perVerwijzer"] = vw;
   doc["redenBeeindiging"] = rd;

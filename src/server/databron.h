@@ -23,8 +23,8 @@
 #include "domain/clock.h"
 #include "domain/date.h"
 #include "domain/status.h"
+#include "indicators/weergave.h"
 #include "server/gebruikers.h"
-#include "server/kpi_register.h"
 #include "server/routes.h"
 
 namespace jr::store {
@@ -40,18 +40,30 @@ struct IndicatorVraag {
   bool publiek = false;                 // disclosure control (niveau=publiek)
 };
 
-// One cached document: parsed, and as the bytes the API sends; plus answers derived from it
-// (e.g. the kerncijfers), made once per document by `maak(json)` and kept with it, so that a
-// busy endpoint serves bytes instead of building JSON per request.
+// One cached indicator document: the typed figures it shows, and the bytes the API sends;
+// plus answers derived from it (e.g. the kerncijfers), made once per document by
+// `maak(document)` and kept with it, so that a busy endpoint serves bytes instead of building
+// JSON per request. Readers (KPIs, kerncijfers) use the typed figures, never the text.
 struct Document {
-  nlohmann::json json;
-  std::string tekst;
+  std::shared_ptr<const indicators::Uitkomst> uitkomst;
+  indicators::Openbaarheid openbaarheid = indicators::Openbaarheid::kIntern;
+  indicators::Selectie selectie;  // points into *uitkomst
+  std::string tekst;              // the JSON answer of GET /api/v1/indicatoren
+
+  // The level a KPI of `gemeente` follows: that gemeente, or without one the document's regio
+  // level; nullptr when the document does not have the gemeente.
+  const indicators::Niveau* niveau(const std::optional<std::string>& gemeente) const {
+    if (!gemeente) return selectie.regio;
+    for (const auto* g : selectie.gemeenten)
+      if (g->code == *gemeente) return g;
+    return nullptr;
+  }
 
   template <class F>
   const std::string& afgeleid(const std::string& naam, F&& maak) const {
     std::lock_guard lock(afgeleid_mu_);
     auto it = afgeleid_.find(naam);
-    if (it == afgeleid_.end()) it = afgeleid_.emplace(naam, maak(json)).first;
+    if (it == afgeleid_.end()) it = afgeleid_.emplace(naam, maak(*this)).first;
     return it->second;  // map nodes are stable and never erased while the document lives
   }
 
@@ -69,7 +81,6 @@ struct TrajectVraag {
 
 class Databron {
  public:
-  // `store` must be an SqliteStore (the KPI register uses its connection).
   Databron(store::Store& store, const Clock& clock);
   ~Databron();
 
@@ -104,7 +115,7 @@ class Databron {
   template <class F>
   auto met_kpis(F&& f) {
     std::lock_guard lock(db_mu_);
-    return f(kpis_);
+    return f(static_cast<store::Kpiregister&>(store_));
   }
 
   // Users and tokens: `f` runs with the register under the store lock.
@@ -119,11 +130,13 @@ class Databron {
     std::lock_guard lock(db_mu_);
     return f(store_);
   }
+  // The clock this server reads "now" from (sessions, throttling, polls, timestamps).
+  const Clock& klok() const { return clock_; }
   // Appends an audit event (its own transaction), under the store lock.
   Status audit(const store::AuditEvent& e);
 
   // Forgets the snapshot's database version, so the next read rebuilds it: after a write on
-  // this connection, which PRAGMA data_version does not report.
+  // this connection, which the store's data version does not report.
   void vernieuw();
   // Contract management: `f` runs with the registers under the store lock.
   template <class F>
@@ -135,7 +148,7 @@ class Databron {
   // Answers of read routes that depend only on their path, query and the data (the contract
   // and waiting-time figures, computed in SQL per request otherwise; Route::bewaren), kept
   // per `sleutel` until the data changes: a write through this server (vergeet_antwoorden)
-  // or another process's commit (PRAGMA data_version, looked at at most twice a second, as
+  // or another process's commit (the store's data version, looked at at most twice a second, as
   // for the snapshot). `maak` runs on a miss; only 200 answers are kept. An answer made while
   // a write finished is not kept (it may predate the write).
   Antwoord bewaard(const std::string& sleutel, const std::function<Antwoord()>& maak);
@@ -152,17 +165,23 @@ class Databron {
  private:
   struct Stand;  // snapshot + derived data of one database version
   Result<std::shared_ptr<const Stand>> stand();
+  // The store's data version (Transacties::data_versie: it moves when another process
+  // committed), asked at most twice a second: the one mechanism by which the snapshot and the
+  // kept answers see an import beside the server. nullopt when the store cannot say.
+  std::optional<int64_t> extern_versie();
 
   store::Store& store_;
   const Clock& clock_;
-  std::mutex db_mu_;  // the SQLite connection
-  KpiRegister kpis_;
+  std::mutex db_mu_;  // the store's connection
   Gebruikers gebruikers_;
   contracts::Contractbeheer contracten_;
   std::mutex stand_mu_;
   std::shared_ptr<const Stand> stand_;
   std::atomic<int64_t> laatste_controle_ms_{0};
   int64_t data_versie_ = -1;
+  std::mutex versie_mu_;  // before db_mu_
+  std::optional<int64_t> extern_versie_;
+  int64_t extern_gezien_ms_ = 0;
 
   using Sleutel = std::tuple<std::string, std::string, bool>;
   std::shared_mutex cache_mu_;
@@ -174,7 +193,6 @@ class Databron {
   std::map<std::string, Antwoord> antwoorden_;
   uint64_t antwoord_generatie_ = 0;  // +1 whenever antwoorden_ is emptied
   int64_t antwoord_data_versie_ = -1;
-  int64_t antwoord_controle_ms_ = 0;
   std::atomic<uint64_t> antwoord_missers_{0};
   std::map<std::string, std::string> aanbieder_namen_;
 };

@@ -62,7 +62,7 @@ std::vector<DemoKpi> demo_kpis() {
 }
 
 Result<int> zaai_demo_kpis(Databron& bron) {
-  auto bestaand = bron.met_kpis([](KpiRegister& r) { return r.lijst(); });
+  auto bestaand = bron.met_kpis([](store::Kpiregister& r) { return r.kpis(std::nullopt); });
   if (!bestaand.ok()) return bestaand.status();
   if (!bestaand->empty()) return 0;
   auto perioden = bron.perioden();
@@ -91,13 +91,15 @@ Result<int> zaai_demo_kpis(Databron& bron) {
       }
       auto doc = bron.indicatoren({jaar, std::nullopt, false});
       if (!doc.ok()) return doc.status();
-      auto v = indicator_waarde((*doc)->json["regio"], k.indicator);
+      const auto* regio = (*doc)->niveau(std::nullopt);
+      auto v =
+          indicators::kpi_waarde(indicators::toon(regio->t, (*doc)->openbaarheid), k.indicator);
       if (!v) continue;
       k.nulmeting_periode = jaar;
       k.nulmeting_waarde = *v;
       k.ambitie_waarde = std::round(*v * (1.0 + *d.verandering_pct / 100.0));
     }
-    auto r = bron.met_kpis([&](KpiRegister& reg) { return reg.maak(k); });
+    auto r = bron.met_kpis([&](store::Kpiregister& reg) { return reg.maak_kpi(k); });
     if (!r.ok()) return r.status();
     ++n;
   }

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "server/toegang.h"
-#include "store/sqlite.h"
+#include "server/autorisatie.h"
+#include "store/gebruikersregister.h"
 
 namespace jr::server {
 namespace {
@@ -61,105 +61,58 @@ Result<int64_t> Gebruikers::voeg_toe(std::string_view naam, std::string_view wac
   JR_RETURN_IF_ERROR(controleer_wachtwoordsterkte(wachtwoord));
   auto hash = hash_wachtwoord(wachtwoord, kosten);
   if (!hash.ok()) return hash.status();
-  Status st = db_.prepare(
-                     "INSERT INTO gebruiker (gebruikersnaam, wachtwoord_hash, rol, gemeente, "
-                     "aangemaakt_op) VALUES (?, ?, ?, ?, ?)")
-                  .bind(1, naam)
-                  .bind(2, *hash)
-                  .bind(3, rol_naam(rol))
-                  .bind(4, gemeente)
-                  .bind(5, clock_.now_iso())
-                  .run();
-  if (st.code() == StatusCode::kAlreadyExists)
-    return AlreadyExists("gebruiker " + std::string(naam) + " bestaat al");
-  JR_RETURN_IF_ERROR(st);
-  return db_.last_insert_rowid();
+  store::Gebruiker g;
+  g.gebruikersnaam = std::string(naam);
+  g.wachtwoord_hash = *hash;
+  g.rol = std::string(rol_naam(rol));
+  g.gemeente = gemeente;
+  return register_.voeg_gebruiker_toe(g, clock_.now_iso());
 }
 
 Result<std::optional<GebruikerRecord>> Gebruikers::zoek(std::string_view naam) {
-  auto& s = db_.prepare(
-      "SELECT id, gebruikersnaam, wachtwoord_hash, rol, gemeente, actief, mislukte_pogingen, "
-      "geblokkeerd_tot FROM gebruiker WHERE gebruikersnaam = ?");
-  s.bind(1, naam);
-  if (!s.step()) {
-    Status st = s.status();
-    s.reset();
-    if (!st.ok()) return st;
-    return std::optional<GebruikerRecord>();
-  }
-  GebruikerRecord g;
-  g.id = s.int64(0);
-  g.gebruikersnaam = s.text(1);
-  g.wachtwoord_hash = s.text(2);
-  auto rol = rol_van_naam(s.text(3));
-  g.gemeente = s.opt_text(4);
-  g.actief = s.int64(5) != 0;
-  g.mislukte_pogingen = s.int64(6);
-  g.geblokkeerd_tot = s.opt_int64(7);
-  s.reset();
+  auto r = register_.zoek_gebruiker(naam);
+  if (!r.ok()) return r.status();
+  if (!*r) return std::optional<GebruikerRecord>();
+  const store::Gebruiker& s = **r;
+  auto rol = rol_van_naam(s.rol);
   if (!rol) return Internal("onbekende rol bij een gebruiker");
+  GebruikerRecord g;
+  g.id = s.id;
+  g.gebruikersnaam = s.gebruikersnaam;
+  g.wachtwoord_hash = s.wachtwoord_hash;
   g.rol = *rol;
+  g.gemeente = s.gemeente;
+  g.actief = s.actief;
+  g.mislukte_pogingen = s.mislukte_pogingen;
+  g.geblokkeerd_tot = s.geblokkeerd_tot;
   return std::optional<GebruikerRecord>(std::move(g));
 }
 
 Result<bool> Gebruikers::mislukt(int64_t id, int64_t nu, int max, int64_t blokkeer_seconden) {
-  auto& s = db_.prepare("SELECT mislukte_pogingen FROM gebruiker WHERE id = ?");
-  s.bind(1, id);
-  int64_t n = s.step() ? s.int64(0) + 1 : 1;
-  s.reset();
-  const bool blokkeer = n >= max;
-  JR_RETURN_IF_ERROR(
-      db_.prepare("UPDATE gebruiker SET mislukte_pogingen = ?, geblokkeerd_tot = ? WHERE id = ?")
-          .bind(1, blokkeer ? int64_t{0} : n)
-          .bind(2, blokkeer ? std::optional<int64_t>(nu + blokkeer_seconden) : std::nullopt)
-          .bind(3, id)
-          .run());
-  return blokkeer;
+  return register_.login_mislukt(id, nu, max, blokkeer_seconden);
 }
 
-Status Gebruikers::gelukt(int64_t id) {
-  return db_
-      .prepare(
-          "UPDATE gebruiker SET mislukte_pogingen = 0, geblokkeerd_tot = NULL WHERE id = ? AND "
-          "(mislukte_pogingen <> 0 OR geblokkeerd_tot IS NOT NULL)")
-      .bind(1, id)
-      .run();
-}
+Status Gebruikers::gelukt(int64_t id) { return register_.login_gelukt(id); }
 
 Result<std::string> Gebruikers::maak_token(std::string_view naam, std::string_view agb) {
   if (!goede_naam(naam))
     return InvalidArgument("een tokennaam heeft 2 tot 64 tekens: letters, cijfers en . - _ @");
   if (!alleen_cijfers(agb, 8)) return InvalidArgument("aanbieder is een AGB-code van acht cijfers");
   std::string token = "jrt_" + willekeurig_token();
-  JR_RETURN_IF_ERROR(
-      db_.prepare(
-             "INSERT INTO api_token (naam, token_sha256, aanbieder, aangemaakt_op) VALUES (?, ?, "
-             "?, ?)")
-          .bind(1, naam)
-          .bind(2, sha256_hex(token))
-          .bind(3, agb)
-          .bind(4, clock_.now_iso())
-          .run());
+  JR_RETURN_IF_ERROR(register_.voeg_token_toe(naam, sha256_hex(token), agb, clock_.now_iso()));
   return token;
 }
 
 Result<std::optional<Aanroeper>> Gebruikers::zoek_token(std::string_view token) {
   if (token.size() != 68 || token.substr(0, 4) != "jrt_") return std::optional<Aanroeper>();
-  auto& s = db_.prepare(
-      "SELECT naam, aanbieder FROM api_token WHERE token_sha256 = ? AND ingetrokken = 0");
-  s.bind(1, sha256_hex(token));
-  if (!s.step()) {
-    Status st = s.status();
-    s.reset();
-    if (!st.ok()) return st;
-    return std::optional<Aanroeper>();
-  }
+  auto t = register_.zoek_token(sha256_hex(token));
+  if (!t.ok()) return t.status();
+  if (!*t) return std::optional<Aanroeper>();
   Aanroeper a;
-  a.naam = "token:" + s.text(0);
+  a.naam = "token:" + (*t)->naam;
   a.rol = Rol::kAanbieder;
-  a.aanbieder = s.text(1);
+  a.aanbieder = (*t)->aanbieder;
   a.via_token = true;
-  s.reset();
   return std::optional<Aanroeper>(std::move(a));
 }
 

@@ -1,7 +1,7 @@
-// Gebruikers: the users (table gebruiker, migration 0006) with argon2id password hashes
-// (libsodium crypto_pwhash_str), their failed-login counter and temporary lockout, and the
-// API tokens of machine clients (table api_token), each scoped to one AGB code. Not
-// thread-safe: the caller serialises access to the connection. Hashing a password is slow
+// Gebruikers: the users with argon2id password hashes (libsodium crypto_pwhash_str), their
+// failed-login counter and temporary lockout, and the API tokens of machine clients, each
+// scoped to one AGB code, on the store's Gebruikersregister. Not thread-safe: the caller
+// serialises access to the store. Hashing a password is slow
 // on purpose; wachtwoord_klopt() runs without the connection and may run outside its lock.
 #pragma once
 
@@ -14,8 +14,8 @@
 #include "domain/status.h"
 #include "server/routes.h"
 
-namespace jr::store::sqlite {
-class Db;
+namespace jr::store {
+class Gebruikersregister;
 }
 
 namespace jr::server {
@@ -44,7 +44,8 @@ Status controleer_wachtwoordsterkte(std::string_view wachtwoord);
 
 class Gebruikers {
  public:
-  Gebruikers(store::sqlite::Db& db, const Clock& clock) : db_(db), clock_(clock) {}
+  Gebruikers(store::Gebruikersregister& gebruikers, const Clock& clock)
+      : register_(gebruikers), clock_(clock) {}
 
   // Adds a user; its id. InvalidArgument for a bad name, gemeente, weak password, or role
   // aanbieder (machine clients use tokens); AlreadyExists when the name is taken.
@@ -67,7 +68,7 @@ class Gebruikers {
   Result<std::optional<Aanroeper>> zoek_token(std::string_view token);
 
  private:
-  store::sqlite::Db& db_;
+  store::Gebruikersregister& register_;
   const Clock& clock_;
 };
 

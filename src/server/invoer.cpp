@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "domain/periode.h"
 #include "domain/tekst.h"
 
 namespace jr::server {
@@ -19,6 +20,93 @@ bool alleen_cijfers(std::string_view s) {
 }
 
 }  // namespace
+
+bool is_cijfers(std::string_view s, size_t n) { return s.size() == n && alleen_cijfers(s); }
+
+bool is_gemeentecode(std::string_view s) { return is_cijfers(s, 4); }
+
+bool is_periode(std::string_view s) { return lees_periode(s).ok(); }
+
+std::optional<std::string> pad_param(const Verzoek& v, const char* naam) {
+  auto it = v.pad_params.find(naam);
+  if (it == v.pad_params.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<int64_t> pad_id(const Verzoek& v, const char* naam) {
+  auto s = pad_param(v, naam);
+  return s ? canoniek_id(*s) : std::nullopt;
+}
+
+Probleem geen_id(const char* naam) {
+  return ongeldige_parameters(
+      {{naam, "invalid", std::string(naam) + " is een positief geheel getal"}});
+}
+
+Filters lees_filters(const Verzoek& v, bool periode_verplicht, std::vector<OngeldigeParameter>& f) {
+  Filters r;
+  if (const auto* p = v.param("periode")) {
+    if (is_periode(*p))
+      r.periode = *p;
+    else
+      f.push_back({"periode", "invalid", "periode is een jaar (2024) of halfjaar (2024H1)"});
+  } else if (periode_verplicht) {
+    f.push_back({"periode", "required", "periode is verplicht (2024 of 2024H1)"});
+  }
+  if (const auto* g = v.param("gemeente")) {
+    if (is_gemeentecode(*g))
+      r.gemeente = *g;
+    else
+      f.push_back({"gemeente", "invalid", "gemeente is een CBS-code van vier cijfers"});
+  }
+  if (const auto* a = v.param("aanbieder")) {
+    if (!a->empty() && a->size() <= 40)
+      r.aanbieder = *a;
+    else
+      f.push_back({"aanbieder", "invalid", "aanbieder is een AGB-code"});
+  }
+  if (const auto* n = v.param("niveau")) {
+    if (*n == "publiek")
+      r.publiek = true;
+    else if (*n != "intern")
+      f.push_back({"niveau", "invalid", "niveau is intern of publiek"});
+  }
+  return r;
+}
+
+std::optional<int> lees_jaar(const Verzoek& v, std::vector<OngeldigeParameter>& f) {
+  const auto* j = v.param("jaar");
+  if (!j) return std::nullopt;
+  if (!is_cijfers(*j, 4) || !geldig_jaar(std::stoi(*j))) {
+    f.push_back({"jaar", "invalid", "jaar is een jaartal (2024)"});
+    return std::nullopt;
+  }
+  return std::stoi(*j);
+}
+
+int lees_geheel(const Verzoek& v, const char* k, int lo, int hi, int standaard,
+                std::vector<OngeldigeParameter>& f) {
+  const std::string* p = v.param(k);
+  if (!p) return standaard;
+  const auto n = p->size() <= 9 ? canoniek_id(*p) : std::nullopt;
+  const int x = n ? static_cast<int>(*n) : (*p == "0" ? 0 : lo - 1);
+  if (x < lo || x > hi)
+    f.push_back({k, "invalid",
+                 std::string(k) + " is een geheel getal van " + std::to_string(lo) +
+                     " tot en met " + std::to_string(hi)});
+  return x;
+}
+
+std::optional<std::string> lees_cijfercode(const Verzoek& v, const char* k, size_t n,
+                                           const char* wat, std::vector<OngeldigeParameter>& f) {
+  const auto* s = v.param(k);
+  if (!s) return std::nullopt;
+  if (!is_cijfers(*s, n)) {
+    f.push_back({k, "invalid", std::string(k) + " is " + wat});
+    return std::nullopt;
+  }
+  return *s;
+}
 
 std::optional<int64_t> canoniek_id(std::string_view s) {
   if (!alleen_cijfers(s) || s.front() == '0' || s.size() > 19) return std::nullopt;
@@ -164,6 +252,17 @@ std::optional<bool> Velden::waarheid(const char* k, bool verplicht) {
     return std::nullopt;
   }
   return w->get<bool>();
+}
+
+std::optional<std::string> Velden::keuze(const char* k, bool verplicht,
+                                         std::initializer_list<const char*> waarden,
+                                         const char* uitleg) {
+  auto s = tekst(k, {.verplicht = verplicht});
+  if (s && std::none_of(waarden.begin(), waarden.end(), [&](const char* w) { return *s == w; })) {
+    fout(k, "invalid", naam(k) + " is " + uitleg);
+    return std::nullopt;
+  }
+  return s;
 }
 
 const json* Velden::object(const char* k, bool verplicht) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -23,6 +24,41 @@ namespace jr::server {
 // A positive id in canonical decimal ("12"; not "012", "+12", "1e3" or above 2^63-1);
 // nullopt otherwise.
 std::optional<int64_t> canoniek_id(std::string_view s);
+
+// ---- path and query ----
+
+// Whether `s` is exactly `n` decimal digits.
+bool is_cijfers(std::string_view s, size_t n);
+// A CBS gemeentecode: four digits.
+bool is_gemeentecode(std::string_view s);
+// A verslagperiode: a year (2024) or half year (2024H1, 2024H2).
+bool is_periode(std::string_view s);  // a valid Periode (domain/periode.h)
+
+// The path parameter `naam` ({id}, {agb}); nullopt when the route has none.
+std::optional<std::string> pad_param(const Verzoek& v, const char* naam);
+// The path parameter `naam` as a canonical id; nullopt when absent or not one.
+std::optional<int64_t> pad_id(const Verzoek& v, const char* naam = "id");
+// 400 naming the path parameter `naam` as not a positive whole number.
+Probleem geen_id(const char* naam = "id");
+
+// The query keys most routes share: periode, gemeente, aanbieder, niveau.
+struct Filters {
+  std::optional<std::string> periode, gemeente, aanbieder;
+  bool publiek = false;  // niveau=publiek
+};
+// Reads them from `v`; adds an invalid param for each bad value (and for a missing periode
+// when `periode_verplicht`).
+Filters lees_filters(const Verzoek& v, bool periode_verplicht, std::vector<OngeldigeParameter>& f);
+// The query key `jaar` (2015-2100); nullopt when absent or bad (with an invalid param).
+std::optional<int> lees_jaar(const Verzoek& v, std::vector<OngeldigeParameter>& f);
+// The query key `k` as a whole number in [lo, hi]; `standaard` when absent; with an invalid
+// param when it is not one.
+int lees_geheel(const Verzoek& v, const char* k, int lo, int hi, int standaard,
+                std::vector<OngeldigeParameter>& f);
+// The query key `k` as a code of `n` digits (`wat` says what it is, for the message); nullopt
+// when absent or bad (with an invalid param).
+std::optional<std::string> lees_cijfercode(const Verzoek& v, const char* k, size_t n,
+                                           const char* wat, std::vector<OngeldigeParameter>& f);
 
 // The JSON object in the body of `v`; nullopt with the problem in `fout` when the body is not
 // JSON or not an object. (Nesting deeper than 64 levels is refused as not readable.)
@@ -56,6 +92,9 @@ class Velden {
   // An amount in euros with at most two decimals, as a whole number of cents in [1, max].
   std::optional<int64_t> bedrag_cent(const char* k, bool verplicht, int64_t max_cent);
   std::optional<bool> waarheid(const char* k, bool verplicht);
+  // A text that is one of `waarden`; `uitleg` lists them for the message ("a, b of c").
+  std::optional<std::string> keuze(const char* k, bool verplicht,
+                                   std::initializer_list<const char*> waarden, const char* uitleg);
   // The nested object `k`; nullptr (with an error when required) when absent or not one.
   const nlohmann::json* object(const char* k, bool verplicht);
   // The array `k`; nullptr (with an error when required) when absent or not one.

@@ -45,7 +45,7 @@ void zet(json& doel, int i, json v) {
   }
 }
 
-json periode_kop(const indicators::Periode& p) {
+json periode_kop(const Periode& p) {
   return json{{"periode", p.naam}, {"van", p.van.iso()}, {"tot", p.tot.iso()}};
 }
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "indicators/json.h"
+#include "indicators/weergave.h"
 #include "prognose/backtest.h"
 #include "prognose/prognose.h"
 

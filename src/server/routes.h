@@ -1,8 +1,8 @@
 // The API's route table: every route declares its method, path, the query keys it accepts,
 // the roles that may call it and the gemeente scope it needs (DESIGN.md "Who uses it").
-// The router enforces them before any handler runs (toegang.h: deny by default);
+// The router enforces them before any handler runs (autorisatie.h: deny by default);
 // docs/openapi.yaml repeats them (x-rollen, x-scope; a test compares), and the
-// authorisation matrix test (server_toegang_test) tries every route with every role.
+// authorisation matrix test (server_autorisatie_test) tries every route with every role.
 #pragma once
 
 #include <functional>
@@ -94,6 +94,20 @@ struct Route {
   bool bewaren = false;
   Invoer invoer = Invoer::kGeen;
 };
+
+// Short names of the roles, for the route tables of the modules.
+inline constexpr Rol kConsulent = Rol::kJeugdconsulent;
+inline constexpr Rol kRegisseur = Rol::kRegisseur;
+inline constexpr Rol kContract = Rol::kContractmanager;
+inline constexpr Rol kBeleid = Rol::kBeleidsmedewerker;
+inline constexpr Rol kBeheer = Rol::kFunctioneelBeheerder;
+inline constexpr Rol kPrivacy = Rol::kPrivacyOfficer;
+
+// The handler of a route: member function `f` of module `m`.
+template <class M>
+std::function<Antwoord(const Verzoek&)> afhandelaar(M* m, Antwoord (M::*f)(const Verzoek&)) {
+  return [m, f](const Verzoek& v) { return (m->*f)(v); };
+}
 
 // The version in the API-Version header (semver; the major is the /v1 in the path).
 inline constexpr std::string_view kApiVersie = "1.0.0";

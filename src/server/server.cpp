@@ -17,6 +17,7 @@
 #include <mutex>
 #include <thread>
 
+#include "server/antwoord.h"
 #include "server/probleem.h"
 #include "server/router.h"
 
@@ -176,7 +177,7 @@ struct Server::Impl {
     return MHD_YES;
   }
 
-  MHD_Result toegang(MHD_Connection* c, const char* methode, const char* data, size_t* grootte,
+  MHD_Result ontvang(MHD_Connection* c, const char* methode, const char* data, size_t* grootte,
                      void** req_cls) {
     auto* l = static_cast<Lopend*>(*req_cls);
     if (!l) return MHD_NO;  // the URI callback always makes one
@@ -268,9 +269,9 @@ void einde_verzoek(void*, MHD_Connection*, void** req_cls, MHD_RequestTerminatio
   *req_cls = nullptr;
 }
 
-MHD_Result toegang_cb(void* cls, MHD_Connection* c, const char*, const char* methode, const char*,
+MHD_Result ontvang_cb(void* cls, MHD_Connection* c, const char*, const char* methode, const char*,
                       const char* data, size_t* grootte, void** req_cls) {
-  return static_cast<Server::Impl*>(cls)->toegang(c, methode, data, grootte, req_cls);
+  return static_cast<Server::Impl*>(cls)->ontvang(c, methode, data, grootte, req_cls);
 }
 
 }  // namespace
@@ -320,7 +321,7 @@ Status Server::bind() {
   const unsigned vlaggen =
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_TURBO;
   impl_->daemon = MHD_start_daemon(
-      vlaggen, 0, nullptr, nullptr, toegang_cb, impl_.get(),                       //
+      vlaggen, 0, nullptr, nullptr, ontvang_cb, impl_.get(),                       //
       MHD_OPTION_LISTEN_SOCKET, static_cast<MHD_socket>(fd),                       //
       MHD_OPTION_THREAD_POOL_SIZE, kPollThreads,                                   //
       MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(o.max_verbindingen),      //

@@ -28,6 +28,10 @@ class Stmt {
   Stmt& bind(int i, std::string_view v);
   Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Stmt& bind_real(int i, double v) {
+    sqlite3_bind_double(s_, i, v);
+    return *this;
+  }
   Stmt& bind_blob(int i, std::string_view v);
   Stmt& bind_null(int i);
   template <class T>
@@ -42,6 +46,7 @@ class Stmt {
   void reset();
 
   int64_t int64(int col) const { return sqlite3_column_int64(s_, col); }
+  double real(int col) const { return sqlite3_column_double(s_, col); }
   std::string text(int col) const;
   std::optional<std::string> opt_text(int col) const;
   std::optional<int64_t> opt_int64(int col) const;

@@ -201,6 +201,18 @@ Result<int64_t> SqliteStore::jeugdige_id(const JeugdigeIdentiteit& id) {
   return db_->last_insert_rowid();
 }
 
+Result<std::string> SqliteStore::pseudoniem_van(int64_t id) {
+  auto& p = db_->prepare("SELECT pseudoniem FROM jeugdige WHERE id = ?");
+  p.bind(1, id);
+  std::optional<std::string> uit;
+  if (p.step()) uit = p.text(0);
+  Status st = p.status();
+  p.reset();
+  JR_RETURN_IF_ERROR(st);
+  if (!uit) return NotFound("er is geen jeugdige " + std::to_string(id));
+  return *uit;
+}
+
 Result<JeugdigeIdentiteit> SqliteStore::lees_jeugdige(int64_t id, const AuditContext& ctx) {
   auto& s = db_->prepare(
       "SELECT pseudoniem, identiteit, geboortedatum, geslacht FROM jeugdige WHERE id = ?");
@@ -1077,6 +1089,54 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& o, const Cl
   auto store = std::make_unique<SqliteStore>(std::move(*db), std::move(*keys), clock);
   JR_RETURN_IF_ERROR(store->migrate());
   return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace jr::store
+
+namespace jr::store {
+
+namespace {
+
+// The scheme of `url` ("sqlite", "postgresql"); empty for a plain path. A scheme comes before
+// any '/' and holds only letters, digits, '+', '-' and '.'.
+std::string_view schema_van(std::string_view url) {
+  const auto dubbelepunt = url.find(':');
+  if (dubbelepunt == std::string_view::npos || dubbelepunt == 0) return {};
+  const std::string_view schema = url.substr(0, dubbelepunt);
+  const bool ok = std::all_of(schema.begin(), schema.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '+' || c == '-' || c == '.';
+  });
+  return ok ? schema : std::string_view();
+}
+
+}  // namespace
+
+std::optional<std::filesystem::path> sqlite_pad(std::string_view url) {
+  const std::string_view schema = schema_van(url);
+  if (schema.empty()) return std::filesystem::path(std::string(url));
+  if (schema != "sqlite") return std::nullopt;
+  std::string_view pad = url.substr(schema.size() + 1);
+  if (pad.rfind("//", 0) == 0) pad.remove_prefix(2);  // sqlite://PATH as well as sqlite:PATH
+  return std::filesystem::path(std::string(pad));
+}
+
+Result<std::unique_ptr<Store>> open_store(std::string_view url, const StoreOptions& options,
+                                          const Clock& clock) {
+  if (url.empty()) return InvalidArgument("geen database opgegeven");
+  const std::string_view schema = schema_van(url);
+  if (schema == "postgresql" || schema == "postgres")
+    return InvalidArgument(
+        "een PostgreSQL-database (" + std::string(schema) +
+        "://...) kan deze versie van jeugdregie nog niet openen; gebruik een SQLite-bestand");
+  auto pad = sqlite_pad(url);
+  if (!pad)
+    return InvalidArgument("onbekend soort database '" + std::string(schema) +
+                           "': gebruik een pad of sqlite:PAD");
+  if (pad->empty()) return InvalidArgument("sqlite: zonder pad naar de database");
+  StoreOptions o = options;
+  o.path = *pad;
+  return open_sqlite_store(o, clock);
 }
 
 }  // namespace jr::store

@@ -30,6 +30,7 @@ class SqliteStore final : public Store {
   std::string pseudoniem(std::string_view bsn, Date geboortedatum) const override;
   std::string bsn_pseudoniem(std::string_view bsn) const override;
   Result<JeugdigeIdentiteit> lees_jeugdige(int64_t id, const AuditContext& ctx) override;
+  Result<std::string> pseudoniem_van(int64_t id) override;
   Result<std::optional<int64_t>> zoek_bericht(std::string_view richting,
                                               std::string_view inhoud_sha256) override;
   Result<bool> identificatie_bekend(std::string_view berichttype, std::string_view afzender,
@@ -94,6 +95,54 @@ class SqliteStore final : public Store {
   Result<AuditControle> verifieer_audit() override;
   Result<std::vector<AuditRegel>> audit_van_bsn(std::string_view bsn) override;
   int schema_version() const override { return version_; }
+
+  // Contractregisters (sqlite_registers.cpp).
+  Result<std::vector<AanbiederRegel>> aanbieders() override;
+  Status wijzig_aanbieder(const AanbiederRegel& a, Versie versie) override;
+  Result<std::vector<ProductRegel>> producten() override;
+  Status bewaar_product(const ProductRegel& p) override;
+  Result<std::vector<Contract>> contracten(const std::optional<std::string>& aanbieder) override;
+  Result<int64_t> maak_contract(const Contract& c) override;
+  Status wijzig_contract(int64_t id, const Contract& c, Versie versie) override;
+  Status verwijder_contract(int64_t id, Versie versie) override;
+  Result<std::vector<Budgetplafond>> plafonds(std::optional<int> jaar) override;
+  Result<Budgetplafond> lees_plafond(int64_t id) override;
+  Result<int64_t> maak_plafond(const Budgetplafond& p) override;
+  Status wijzig_plafond(int64_t id, const Budgetplafond& p, Versie versie) override;
+  Status verwijder_plafond(int64_t id, Versie versie) override;
+  Result<std::vector<NormRegel>> normen() override;
+  Status zet_norm(const std::string& categorie, int weken, Versie versie) override;
+  Status verwijder_norm(const std::string& categorie, Versie versie) override;
+  Result<std::vector<TariefRij>> tarieven() override;
+  Result<std::vector<Prestatiebedrag>> prestatiebedragen(int jaar) override;
+  Result<std::optional<Date>> laatste_prestatiedag(int jaar) override;
+  Result<std::vector<LopendeToewijzing>> lopende_toewijzingen(Date van, Date tot) override;
+  Result<std::vector<WachtRij>> wachtrijen() override;
+  Result<std::optional<Date>> laatste_gegevensdag() override;
+  Result<std::map<std::string, int64_t>> natura_per_gemeente(int jaar) override;
+  Result<std::vector<VoorzieningRij>> voorzieningen(int jaar) override;
+  Result<std::vector<LeveringenPerProduct>> leveringen_per_product(std::string_view agb,
+                                                                   std::string_view gemeente,
+                                                                   Date van, Date tot) override;
+  Result<OpenVerzoek> lees_verzoek(int64_t id) override;
+  Result<int64_t> volgend_toewijzingnummer(std::string_view gemeente) override;
+  Status koppel_verzoek(int64_t verzoek_id, int64_t toewijzing_id) override;
+
+  // Gebruikersregister (sqlite_registers.cpp).
+  Result<int64_t> voeg_gebruiker_toe(const Gebruiker& g, std::string_view aangemaakt_op) override;
+  Result<std::optional<Gebruiker>> zoek_gebruiker(std::string_view gebruikersnaam) override;
+  Result<bool> login_mislukt(int64_t id, int64_t nu, int max, int64_t blokkeer_seconden) override;
+  Status login_gelukt(int64_t id) override;
+  Status voeg_token_toe(std::string_view naam, std::string_view token_sha256, std::string_view agb,
+                        std::string_view aangemaakt_op) override;
+  Result<std::optional<ApiToken>> zoek_token(std::string_view token_sha256) override;
+
+  // Kpiregister (sqlite_registers.cpp).
+  Result<std::vector<Kpi>> kpis(const std::optional<std::string>& gemeente) override;
+  Result<Kpi> lees_kpi(int64_t id) override;
+  Result<Kpi> maak_kpi(const Kpi& kpi) override;
+  Result<Kpi> wijzig_kpi(int64_t id, const Kpi& kpi, Versie versie) override;
+  Status verwijder_kpi(int64_t id, Versie versie) override;
 
   sqlite::Db& db() { return *db_; }
 

@@ -1,227 +1,35 @@
-// Store: the source of truth. An abstract interface in the manner of leveldb::DB, with
-// SqliteStore (embedded, the default) behind it and room for a PostgresStore that callers
-// cannot tell apart. Every method says what it returns on each outcome.
-//
-// Writes happen inside a transaction opened with begin(); a message or command is one
-// unit: open a savepoint with unit_begin(), and either unit_commit() or unit_rollback().
-// Person data is pseudonymised on the way in (see Keyring) and every read of it writes an
-// audit event in the same transaction.
+// Store: the source of truth. Small interfaces by role, in the manner of leveldb's DB, each
+// method saying what it returns on every outcome:
+//   Transacties (transacties.h)        transactions and per-message or per-command units
+//   Jeugdigen (jeugdigen.h)            pseudonymised jeugdigen and their sealed identity
+//   Auditlog (auditlog.h)              the hash-chained audit log
+//   Berichtenverkeer (berichtenverkeer.h)  the import's messages and what they carry
+//   Contractregisters (contractregisters.h)  aanbieders, products and tariffs, contracten,
+//                                      budgetplafonds, wachttijdnormen, and their figures
+//   Gebruikersregister (gebruikersregister.h)  users and API tokens
+//   Kpiregister (kpiregister.h)        the council's KPIs
+// A caller takes the role it needs. One implementation, SqliteStore (embedded, private to
+// this folder), implements them all; open_store(url) is the only place that names it.
 #pragma once
 
-#include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "domain/clock.h"
-#include "domain/date.h"
 #include "domain/status.h"
+#include "store/auditlog.h"
+#include "store/berichtenverkeer.h"
+#include "store/contractregisters.h"
+#include "store/gebruikersregister.h"
+#include "store/jeugdigen.h"
 #include "store/keyring.h"
+#include "store/kpiregister.h"
+#include "store/transacties.h"
 
 namespace jr::store {
-
-// What the gemeente knows of a child's identity. Sealed in the store; only the
-// pseudonym and the geboortedatum (needed for ages in the statistics) are in clear.
-struct JeugdigeIdentiteit {
-  std::string bsn;
-  Date geboortedatum;
-  std::string geslacht = "0";  // COD046
-  std::string achternaam;
-  std::string voorvoegsel;
-  std::string voornamen;
-};
-
-// Who reads or changes person data and why (Logboek Dataverwerkingen concepts).
-struct AuditContext {
-  std::string actor = "systeem";
-  std::string verwerkingsactiviteit = "berichtenverkeer";
-  std::string doel = "uitvoering Jeugdwet";
-  std::string grondslag = "Jeugdwet art. 7.4.0";
-};
-
-struct AuditEvent {
-  AuditContext context;
-  std::string handeling;    // 'lezen', 'wijzigen', 'importeren', 'exporteren', 'inloggen'
-  std::string object_type;  // 'jeugdige', 'bericht', ...
-  std::string pseudoniem;   // of the jeugdige concerned, when any
-  std::string detail;       // no person data
-};
-
-// One stored audit event, as the privacy officer reads it.
-struct AuditRegel {
-  int64_t id = 0;
-  std::string tijdstip;
-  AuditEvent event;
-};
-
-// The outcome of checking the hash chain.
-struct AuditControle {
-  int64_t gecontroleerd = 0;           // events checked
-  std::optional<int64_t> eerste_fout;  // id of the first event whose hash or link is wrong
-  std::string fout;                    // what is wrong with it (no person data)
-  std::string laatste_hash;            // head of the chain (to anchor elsewhere)
-  bool heel() const { return !eerste_fout; }
-};
-
-// ---- records of the iJw message flow (no SQL; a PostgresStore fills the same) ----
-
-// One message received ('in') or sent ('uit'), with its raw XML and outcome.
-struct BerichtRecord {
-  int64_t id = 0;
-  std::string richting = "in";  // 'in' or 'uit'
-  std::string berichttype;      // 'JW305'
-  std::string afzender;         // may be empty when the header is unreadable
-  std::string ontvanger;
-  std::string identificatie;
-  std::string dagtekening;         // ISO date or empty
-  std::string inhoud_sha256;       // hex of the raw bytes
-  std::string xml;                 // raw bytes as received or sent
-  std::string status;              // 'geaccepteerd', 'deels', 'afgekeurd', 'verzonden'
-  std::string retourcodes = "[]";  // JSON array of findings
-  std::string retour_xml;          // empty: none
-  std::optional<int64_t> import_id;
-};
-
-// A JW301 ToegewezenProduct as stored: made in jeugdregie or imported from a sent JW301.
-struct ToewijzingRecord {
-  int64_t id = 0;
-  std::string gemeente;
-  int64_t toewijzing_nummer = 0;
-  std::string aanbieder;
-  int64_t jeugdige_id = 0;
-  std::string jeugdige_bsn_pseudoniem;  // filled on reads; ignored on writes
-  std::optional<std::string> referentie_aanbieder;
-  std::optional<std::string> categorie;
-  std::optional<std::string> productcode;
-  Date toewijzingsdatum;
-  std::string toewijzingstijd = "00:00:00";
-  Date ingangsdatum;
-  std::optional<Date> einddatum;
-  std::optional<std::string> reden_wijziging;  // JZ002
-  std::optional<int64_t> volume;
-  std::optional<std::string> eenheid;     // WJ756
-  std::optional<std::string> frequentie;  // WMO757
-  std::optional<int64_t> budget_cent;
-  std::optional<std::string> commentaar;
-  std::optional<int64_t> bericht_id;
-};
-
-// A JW305 StartProduct or JW307 StopProduct as stored.
-struct LeveringRecord {
-  int64_t id = 0;
-  int64_t bericht_id = 0;
-  std::string aanbieder;
-  std::string gemeente;
-  int64_t jeugdige_id = 0;
-  std::optional<int64_t> toewijzing_id;
-  std::optional<int64_t> toewijzing_nummer;
-  std::optional<std::string> categorie;
-  std::optional<std::string> productcode;
-  Date begindatum;
-  std::optional<Date> einddatum;                 // stops only
-  std::optional<std::string> reden_beeindiging;  // stops only (JZ588)
-  bool actueel = true;
-};
-
-// A JW315 AangevraagdProduct as stored.
-struct VerzoekRecord {
-  int64_t id = 0;
-  int64_t bericht_id = 0;
-  std::string aanbieder;
-  std::string gemeente;
-  int64_t jeugdige_id = 0;
-  std::string referentie_aanbieder;
-  Date dagtekening;
-  std::optional<std::string> categorie;
-  std::optional<std::string> productcode;
-  std::optional<int64_t> beschikking_nummer;
-  std::optional<Date> beschikking_ingangsdatum;
-  Date toewijzing_ingangsdatum;
-  std::optional<Date> toewijzing_einddatum;
-  std::optional<int64_t> volume;
-  std::optional<std::string> eenheid;
-  std::optional<std::string> frequentie;
-  std::optional<int64_t> budget_cent;
-  std::string verwijzer_type;
-  std::optional<std::string> verwijzer_naam;
-  std::optional<std::string> verwijzer_zorgverlener;
-};
-
-// A JW323 Declaratie (header part) as stored.
-struct DeclaratieRecord {
-  int64_t id = 0;
-  int64_t bericht_id = 0;
-  std::string aanbieder;
-  std::string gemeente;
-  std::string declaratie_nummer;
-  Date periode_begin;
-  Date periode_eind;
-  Date dagtekening;
-  int64_t totaal_cent = 0;     // signed
-  int64_t toegekend_cent = 0;  // signed
-};
-
-// A JW323 Prestatie as stored (accepted or rejected).
-struct PrestatieRecord {
-  int64_t id = 0;
-  int64_t declaratie_id = 0;
-  std::string aanbieder;
-  int64_t jeugdige_id = 0;
-  std::optional<int64_t> toewijzing_id;
-  int64_t toewijzing_nummer = 0;
-  std::string referentie_nummer;
-  std::optional<std::string> vorig_referentie_nummer;
-  std::string categorie;
-  std::string productcode;
-  Date begindatum;
-  Date einddatum;
-  int64_t volume = 0;
-  std::string eenheid;
-  std::optional<int64_t> tarief_cent;
-  int64_t bedrag_cent = 0;  // signed: credit lines negative
-  std::string debet_credit = "D";
-  bool toegekend = false;
-  std::string retourcodes = "[]";
-};
-
-// A product of the gemeente's catalogue (contracted tariff per eenheid).
-struct CatalogusProduct {
-  std::string categorie;
-  std::string code;
-  std::string eenheid;
-  int64_t tarief_cent = 0;
-  std::optional<std::string> hulpvorm;
-};
-
-// Counters of one import run.
-struct ImportTellers {
-  int64_t ontvangen = 0;
-  int64_t geaccepteerd = 0;
-  int64_t afgekeurd = 0;
-  int64_t overgeslagen = 0;
-};
-
-// Kinds of key by which the import's berichtoverstijgende rules look stored rows up. The
-// import keeps a filter per kind for one run (src/import) and asks the store only when a key
-// may be there; see Store::scan_import_sleutels.
-enum class ImportSleutel {
-  inhoud,         // a message's content hash, either direction (zoek_bericht)
-  identificatie,  // berichttype, afzender, Identificatie of any message (TR056)
-  prestatie,      // aanbieder, ReferentieNummer of an accepted prestatie (TR314, TR323)
-  debet,          // aanbieder, ToewijzingNummer, begindatum, categorie, productcode of an
-                  // accepted prestatie (TR389)
-  start,          // jeugdige id, ToewijzingNummer of a stored start (JW305)
-  stop,           // jeugdige id, ToewijzingNummer of a stored stop (JW307)
-};
-
-// The text of a key as Store::scan_import_sleutels hands it: the fields in the order of the
-// comments above, integers in decimal, dates ISO, joined by '\x1f'. Pure.
-std::string import_sleutel(std::initializer_list<std::string_view> velden);
 
 struct StoreOptions {
   std::filesystem::path path;      // database file
@@ -230,202 +38,31 @@ struct StoreOptions {
   bool durable = true;
 };
 
-class Store {
+class Store : public Transacties,
+              public Jeugdigen,
+              public Auditlog,
+              public Berichtenverkeer,
+              public Contractregisters,
+              public Gebruikersregister,
+              public Kpiregister {
  public:
-  virtual ~Store() = default;
-
-  // ---- transactions ----
-  // Starts a write transaction. FailedPrecondition if one is open; Unavailable if locked.
-  virtual Status begin() = 0;
-  // Commits it durably. Unavailable on I/O failure (the transaction is then rolled back).
-  virtual Status commit() = 0;
-  // Rolls back the open transaction; a no-op without one.
-  virtual void rollback() = 0;
-  // A unit (message, command) inside the open transaction: all of it or none of it.
-  virtual Status unit_begin() = 0;
-  virtual Status unit_commit() = 0;
-  virtual void unit_rollback() = 0;
-  // Changes whenever another connection (process) has committed to the store since the
-  // previous call; this connection's own commits leave it alone. Lets a caller keep what it
-  // read across its own transactions and drop it when someone else wrote.
-  virtual Result<int64_t> data_versie() = 0;
-
-  // ---- jeugdigen ----
-  // A jeugdige is identified by BSN and geboortedatum together (in real data the BSN alone
-  // is unique, so the pair changes nothing; it lets synthetic data at national scale stay in
-  // the 9999 test range). The id of that jeugdige, created (identity sealed) when new; the
-  // sealed identity is refreshed when the name changed. InvalidArgument for a BSN failing
-  // the elfproef.
-  virtual Result<int64_t> jeugdige_id(const JeugdigeIdentiteit& identiteit) = 0;
-  // The id of the jeugdige with this BSN and geboortedatum, without creating one.
-  // NotFound when unknown.
-  virtual Result<int64_t> zoek_jeugdige(std::string_view bsn, Date geboortedatum) = 0;
-  // The pseudonym of a jeugdige (BSN + geboortedatum) under this store's key.
-  virtual std::string pseudoniem(std::string_view bsn, Date geboortedatum) const = 0;
-  // The pseudonym of a BSN alone, for look-ups by BSN.
-  virtual std::string bsn_pseudoniem(std::string_view bsn) const = 0;
-  // Reads the identity of jeugdige `id` and writes an audit event for `ctx`.
-  // NotFound when there is no such jeugdige.
-  virtual Result<JeugdigeIdentiteit> lees_jeugdige(int64_t id, const AuditContext& ctx) = 0;
-
-  // ---- berichten ----
-  // The id of the stored message with this direction and content hash; nullopt when there
-  // is none. Unavailable/Internal on a store failure.
-  virtual Result<std::optional<int64_t>> zoek_bericht(std::string_view richting,
-                                                      std::string_view inhoud_sha256) = 0;
-  // Whether a message of `berichttype` from `afzender` with this Identificatie was received
-  // before, whatever its outcome (TR056). Unavailable/Internal on a store failure.
-  virtual Result<bool> identificatie_bekend(std::string_view berichttype, std::string_view afzender,
-                                            std::string_view identificatie) = 0;
-  // Stores a message; its id. AlreadyExists when the same content (direction + sha256) or,
-  // for a non-rejected message, the same type/afzender/Identificatie is stored already.
-  virtual Result<int64_t> bewaar_bericht(const BerichtRecord& bericht) = 0;
-  // Sets the outcome of stored message `id`, and its raw XML when `xml` is not empty (a
-  // message stored first without its XML, so that its large row is written once). NotFound
-  // when there is no such message.
-  // `xml_zstd`, when not empty, is `xml` already compressed by store::comprimeer (the
-  // importer compresses on its reader thread); it is then sealed as is.
-  virtual Status zet_bericht_uitkomst(int64_t id, std::string_view status,
-                                      std::string_view retourcodes, std::string_view retour_xml,
-                                      std::string_view xml, std::string_view xml_zstd) = 0;
-  // The stored message `id`. NotFound when there is none.
-  virtual Result<BerichtRecord> lees_bericht(int64_t id) = 0;
-  // The id and berichttype of the stored message with this content hash: the received one
-  // ('in') when there is one, else the sent one ('uit'); nullopt when neither. Reads no XML
-  // (a re-import skips a known message by this alone). Unavailable/Internal on a failure.
-  struct OpgeslagenBericht {
-    int64_t id = 0;
-    std::string berichttype;
-  };
-  virtual Result<std::optional<OpgeslagenBericht>> zoek_bericht_inhoud(
-      std::string_view inhoud_sha256) = 0;
-  // Calls `fn(soort, sleutel)` once for every stored row of each ImportSleutel kind, in no
-  // particular order, the key as import_sleutel builds it from the row's fields. A row may
-  // give a key that no rule would find (a superset: e.g. every accepted prestatie for
-  // `debet`, whatever its DebetCredit), never the other way round. Only reads, in the open
-  // transaction when there is one, else in one read transaction of its own. OK when every
-  // row was visited; Unavailable/Internal on a store failure (fn may have seen some rows).
-  virtual Status scan_import_sleutels(
-      const std::function<void(ImportSleutel, std::string_view)>& fn) = 0;
-  // The next number of series `reeks` (1, 2, ...), part of the open transaction.
-  virtual Result<int64_t> volgend_nummer(std::string_view reeks) = 0;
-  // Starts an import run record; its id.
-  virtual Result<int64_t> start_import_run(std::string_view bron) = 0;
-  // Closes import run `id` with its counters. NotFound when there is no such run.
-  virtual Status sluit_import_run(int64_t id, const ImportTellers& tellers) = 0;
-
-  // ---- toewijzingen ----
-  // The toewijzing with this number at this gemeente (TR332: unique per gemeente); nullopt
-  // when there is none.
-  virtual Result<std::optional<ToewijzingRecord>> zoek_toewijzing(std::string_view gemeente,
-                                                                  int64_t toewijzing_nummer) = 0;
-  // All toewijzingen of a jeugdige at one aanbieder of one gemeente, by number (empty when
-  // none).
-  virtual Result<std::vector<ToewijzingRecord>> toewijzingen_van(std::string_view gemeente,
-                                                                 std::string_view aanbieder,
-                                                                 int64_t jeugdige_id) = 0;
-  // Stores a toewijzing: inserted when (gemeente, nummer) is new, otherwise the stored one
-  // is updated (a JW301 that changes it). Its id. InvalidArgument when the jeugdige does
-  // not exist.
-  virtual Result<int64_t> bewaar_toewijzing(const ToewijzingRecord& toewijzing) = 0;
-  // The number of accepted debet prestaties on toewijzing `toewijzing_id` that have not
-  // been credited (TR385); 0 when none.
-  virtual Result<int64_t> open_prestaties(int64_t toewijzing_id) = 0;
-
-  // ---- start en stop levering ----
-  // Starts (JW305) of this jeugdige on this toewijzing number from this aanbieder, current
-  // and removed, oldest first; empty when none.
-  virtual Result<std::vector<LeveringRecord>> starts(std::string_view aanbieder,
-                                                     int64_t jeugdige_id,
-                                                     int64_t toewijzing_nummer) = 0;
-  // Idem for stops (JW307).
-  virtual Result<std::vector<LeveringRecord>> stops(std::string_view aanbieder, int64_t jeugdige_id,
-                                                    int64_t toewijzing_nummer) = 0;
-  // Stores a start (einddatum empty) or a stop (einddatum set); its id.
-  virtual Result<int64_t> bewaar_levering(const LeveringRecord& levering) = 0;
-  // Marks a stored start or stop as no longer current (StatusAanlevering 3, or a stop
-  // replaced by a later one), withdrawn by the message `door_bericht` (its dagtekening is
-  // when the withdrawal became known). NotFound when there is no such row.
-  virtual Status trek_levering_in(int64_t id, bool stop, int64_t door_bericht) = 0;
-
-  // ---- verzoeken om toewijzing ----
-  // Whether this aanbieder used this ReferentieAanbieder in a stored verzoek (TR347).
-  virtual Result<bool> verzoek_referentie_bekend(std::string_view aanbieder,
-                                                 std::string_view referentie_aanbieder) = 0;
-  // Whether this aanbieder has a verzoek for this jeugdige that was neither answered by a
-  // toewijzing nor refused (TR374).
-  virtual Result<bool> verzoek_onderhanden(std::string_view aanbieder, int64_t jeugdige_id) = 0;
-  // Stores a verzoek; its id. AlreadyExists when the ReferentieAanbieder is used already.
-  virtual Result<int64_t> bewaar_verzoek(const VerzoekRecord& verzoek) = 0;
-  // Marks the verzoek of this aanbieder with this ReferentieAanbieder as answered by a
-  // toewijzing; its id, or nullopt when there is no such verzoek.
-  virtual Result<std::optional<int64_t>> verzoek_toegewezen(std::string_view aanbieder,
-                                                            std::string_view referentie) = 0;
-
-  // ---- declaraties ----
-  // Whether this aanbieder has a stored declaratie with this DeclaratieNummer (TR333).
-  virtual Result<bool> declaratie_nummer_bekend(std::string_view aanbieder,
-                                                std::string_view declaratie_nummer) = 0;
-  // The latest declaratieperiode (by begin) of this aanbieder at this gemeente; nullopt when
-  // it never declared there (TR318).
-  virtual Result<std::optional<Date>> laatste_declaratieperiode(std::string_view aanbieder,
-                                                                std::string_view gemeente) = 0;
-  // The accepted prestatie of this aanbieder with this ReferentieNummer; nullopt when none
-  // (TR314, TR323).
-  virtual Result<std::optional<PrestatieRecord>> zoek_prestatie(std::string_view aanbieder,
-                                                                std::string_view referentie) = 0;
-  // Whether an accepted credit prestatie of this aanbieder reverses ReferentieNummer
-  // `referentie` (TR389, TR390).
-  virtual Result<bool> gecrediteerd(std::string_view aanbieder, std::string_view referentie) = 0;
-  // The ReferentieNummers of accepted debet prestaties of this aanbieder for the same
-  // toewijzing, product and ProductPeriode begin (TR389); empty when none.
-  virtual Result<std::vector<std::string>> debet_prestaties(std::string_view aanbieder,
-                                                            int64_t toewijzing_nummer,
-                                                            std::string_view categorie,
-                                                            std::string_view productcode,
-                                                            Date begindatum) = 0;
-  // Sum of signed GeleverdVolume and of signed bedrag over the accepted prestaties of
-  // toewijzing `toewijzing_id` (credit lines count negative); {0, 0} when none.
-  struct Som {
-    int64_t volume = 0;
-    int64_t bedrag_cent = 0;
-  };
-  virtual Result<Som> som_prestaties(int64_t toewijzing_id) = 0;
-  // Stores a declaratie header; its id. AlreadyExists for a known DeclaratieNummer.
-  virtual Result<int64_t> bewaar_declaratie(const DeclaratieRecord& declaratie) = 0;
-  // Sets the granted total of declaratie `id`. NotFound when there is none.
-  virtual Status zet_declaratie_toegekend(int64_t id, int64_t toegekend_cent) = 0;
-  // Stores a prestatie; its id. AlreadyExists when an accepted one has the same
-  // ReferentieNummer at this aanbieder.
-  virtual Result<int64_t> bewaar_prestatie(const PrestatieRecord& prestatie) = 0;
-
-  // ---- productcatalogus ----
-  // The catalogue product valid on `datum`; nullopt when the catalogue does not have it.
-  virtual Result<std::optional<CatalogusProduct>> zoek_product(std::string_view categorie,
-                                                               std::string_view code,
-                                                               Date datum) = 0;
-  // Whether `code` is a product code of `categorie` in the product catalogue (any period);
-  // nullopt when the catalogue has no product of that categorie (its code list not in use).
-  virtual Result<std::optional<bool>> productcode_in_catalogus(std::string_view categorie,
-                                                               std::string_view code) = 0;
-
-  // ---- audit ----
-  // Appends an event to the hash chain. Part of the open transaction when there is one;
-  // otherwise its own transaction. The chain head is read inside that transaction, so
-  // several processes appending to one database keep one chain. Text that is not UTF-8 is
-  // stored with those bytes replaced by U+FFFD, so any event can be written and read back.
-  virtual Status audit(const AuditEvent& event) = 0;
-  // Recomputes every event's hash from its fields and checks each links to its predecessor.
-  // Ok with the counts when the chain is whole; the first broken event otherwise.
-  virtual Result<AuditControle> verifieer_audit() = 0;
-  // Every event about any jeugdige with this BSN (whatever the geboortedatum), or naming the
-  // BSN's own pseudonym (bsn_pseudoniem), oldest first:
-  // who read or changed what, when, and why. Writes no event itself.
-  virtual Result<std::vector<AuditRegel>> audit_van_bsn(std::string_view bsn) = 0;
+  ~Store() override = default;
 
   // The schema version after migrations.
   virtual int schema_version() const = 0;
 };
+
+// Opens the store that `url` names, creating and migrating it when needed: a path or a
+// `sqlite:PATH` URL (SQLite with WAL and foreign keys; `options.path` is ignored). Unavailable
+// when the database cannot be opened; InvalidArgument when the key file is bad or the URL names
+// a scheme this program cannot open (a `postgresql://` URL is refused with that message until
+// the PostgreSQL store exists); FailedPrecondition when the database is newer than this program.
+Result<std::unique_ptr<Store>> open_store(std::string_view url, const StoreOptions& options,
+                                          const Clock& clock);
+
+// The file of an SQLite store that `url` names (a path, or sqlite:PATH); nullopt for a URL of
+// another scheme.
+std::optional<std::filesystem::path> sqlite_pad(std::string_view url);
 
 // Opens (creating and migrating when needed) an SQLite store with WAL and foreign keys.
 // Unavailable when the file cannot be opened; InvalidArgument when the key file is bad;

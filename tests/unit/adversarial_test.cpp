@@ -2,6 +2,7 @@
 // crash, a network access or a file read. (Import-level cases, "nothing stored", live in
 // import_adversarial_test.cpp.)
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include <random>
 
@@ -65,9 +66,16 @@ TEST(Adversarial, BillionLaughsIsRefusedQuickly) {
     dtd += "\">";
   }
   dtd += "]>\n";
+  // Expanded, &lol9; is 10^9 times "lol": 3 GB. Refused before any expansion, the process's
+  // peak memory may not grow by more than a small bound.
+  rusage voor{};
+  getrusage(RUSAGE_SELF, &voor);
   auto v = validator().validate(with_name(jw305(dtd), "&lol9;"));
+  rusage na{};
+  getrusage(RUSAGE_SELF, &na);
   ASSERT_FALSE(v.fout.ok());
   EXPECT_NE(v.fout.message().find("DTD"), std::string::npos);
+  EXPECT_LT(na.ru_maxrss - voor.ru_maxrss, 64 * 1024) << "KiB";
 }
 
 TEST(Adversarial, FiftyMegabyteFileIsRefusedBySize) {

@@ -163,9 +163,12 @@ TEST_F(Contracten, ToewijzingBovenHetPlafondWeigerenOfWaarschuwen) {
 
   const int64_t verzoek_id = 1;
   auto geweigerd = beheer_->maak_toewijzing({verzoek_id, {}, {}, {}, {}}, ctx_);
-  ASSERT_EQ(geweigerd.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_NE(geweigerd.status().message().find("budgetplafond"), std::string::npos);
-  EXPECT_NE(geweigerd.status().message().find("geweigerd"), std::string::npos);
+  ASSERT_TRUE(geweigerd.ok()) << geweigerd.status().to_string();
+  ASSERT_TRUE(geweigerd->geweigerd);
+  ASSERT_EQ(geweigerd->meldingen.size(), 1u);
+  EXPECT_TRUE(geweigerd->meldingen[0].weigeren);
+  EXPECT_NE(geweigerd->meldingen[0].melding.find("budgetplafond"), std::string::npos);
+  EXPECT_NE(geweigerd->meldingen[0].melding.find("geweigerd"), std::string::npos);
   EXPECT_EQ(tel("toewijzing"), 0);
   EXPECT_EQ(tel("verzoek", "status = 'ontvangen'"), 1);
 

@@ -269,7 +269,7 @@ class Codec : public ::testing::Test {
     Status st = schemas_.validate(type, doc->get(), f);
     EXPECT_TRUE(st.ok()) << st.message();
     for (const auto& x : f) ADD_FAILURE() << x.xpath << ": " << x.melding << "\n" << xml;
-    auto b = read_bericht(type, doc->get());
+    auto b = lees_bericht(type, doc->get());
     EXPECT_TRUE(b.ok()) << b.status().message();
     if (!b.ok() || !std::holds_alternative<M>(*b)) return M{};
     return std::get<M>(std::move(*b));
@@ -406,7 +406,7 @@ TEST_F(Codec, PublishedExamplesRoundTrip) {
     ASSERT_TRUE(doc.ok());
     auto type = detect_berichttype(doc->get());
     ASSERT_TRUE(type);
-    auto b = read_bericht(*type, doc->get());
+    auto b = lees_bericht(*type, doc->get());
     ASSERT_TRUE(b.ok()) << b.status().message();
     std::visit(
         [&](const auto& m) {
@@ -436,7 +436,7 @@ TEST_F(Codec, WriterReproducesPublishedExamplesText) {
     ASSERT_TRUE(bytes.ok());
     auto doc = parse_xml(*bytes);
     ASSERT_TRUE(doc.ok());
-    auto b = read_bericht(*detect_berichttype(doc->get()), doc->get());
+    auto b = lees_bericht(*detect_berichttype(doc->get()), doc->get());
     ASSERT_TRUE(b.ok()) << b.status().message();
     EXPECT_EQ(write_xml(*b), normalise(*bytes));
   }
@@ -459,7 +459,7 @@ TEST_F(Codec, ReaderAcceptsLexicalVariantsTheXsdAllows) {
   Findings f;
   ASSERT_TRUE(schemas_.validate(Berichttype::JW305, doc->get(), f).ok());
   ASSERT_TRUE(f.empty()) << f[0].melding;
-  auto b = read_bericht(Berichttype::JW305, doc->get());
+  auto b = lees_bericht(Berichttype::JW305, doc->get());
   ASSERT_TRUE(b.ok()) << b.status().message();
   EXPECT_EQ(std::get<Jw305>(*b), volledige_jw305());
 }
@@ -473,7 +473,7 @@ TEST_F(Codec, ReaderRefusesMissingElementWithoutLeakingValues) {
   xml.erase(a, e - a + 1);
   auto doc = parse_xml(xml);
   ASSERT_TRUE(doc.ok());
-  auto b = read_bericht(Berichttype::JW305, doc->get());
+  auto b = lees_bericht(Berichttype::JW305, doc->get());
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(b.status().message().find("Client/Geslacht"), std::string::npos)
@@ -488,7 +488,7 @@ TEST_F(Codec, ReaderRefusesImpossibleDateWithoutEchoingIt) {
   xml.replace(pos, 10, "2015-02-30");
   auto doc = parse_xml(xml);
   ASSERT_TRUE(doc.ok());
-  auto b = read_bericht(Berichttype::JW305, doc->get());
+  auto b = lees_bericht(Berichttype::JW305, doc->get());
   ASSERT_FALSE(b.ok());
   EXPECT_NE(b.status().message().find("Geboortedatum/Datum"), std::string::npos)
       << b.status().message();
@@ -499,11 +499,11 @@ TEST(CodecReader, HasReaderForTheFiveIncomingTypesOnly) {
   for (Berichttype t : kAlleBerichttypen) {
     bool expected = t == Berichttype::JW301 || t == Berichttype::JW305 || t == Berichttype::JW307 ||
                     t == Berichttype::JW315 || t == Berichttype::JW323;
-    EXPECT_EQ(has_reader(t), expected) << naam(t);
+    EXPECT_EQ(heeft_lezer(t), expected) << naam(t);
   }
   auto doc = parse_xml(write_xml(minimale_jw305()));
   ASSERT_TRUE(doc.ok());
-  auto b = read_bericht(Berichttype::JW306, doc->get());
+  auto b = lees_bericht(Berichttype::JW306, doc->get());
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.status().code(), StatusCode::kNotFound);
 }

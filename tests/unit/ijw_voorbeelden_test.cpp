@@ -39,7 +39,7 @@ template <class M>
 M read_as(const Voorbeeld& v) {
   EXPECT_TRUE(v.type.has_value());
   if (!v.type) return M{};
-  auto b = read_bericht(*v.type, v.doc.get());
+  auto b = lees_bericht(*v.type, v.doc.get());
   EXPECT_TRUE(b.ok()) << b.status().message();
   if (!b.ok()) return M{};
   EXPECT_TRUE(std::holds_alternative<M>(*b));
@@ -204,7 +204,7 @@ TEST_F(Voorbeelden, Jw315IsNotXsdValidBecause20270631DoesNotExist) {
   // Both AangevraagdProducten carry the same impossible date.
   EXPECT_EQ(v.xsd.size(), 2u) << xsd_text(v.xsd);
   // The reader does not guess a date either: it refuses rather than reads a wrong one.
-  auto b = read_bericht(Berichttype::JW315, v.doc.get());
+  auto b = lees_bericht(Berichttype::JW315, v.doc.get());
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(b.status().message().find("ToewijzingEinddatum"), std::string::npos);

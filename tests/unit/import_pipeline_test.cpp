@@ -178,6 +178,103 @@ class FoutStore final : public store::Store {
   }
   int schema_version() const override { return s_.schema_version(); }
 
+  // The registers: forwarded, the import does not use them.
+  Result<std::vector<store::AanbiederRegel>> aanbieders() override { return s_.aanbieders(); }
+  Status wijzig_aanbieder(const store::AanbiederRegel& a, Versie versie) override {
+    return s_.wijzig_aanbieder(a, versie);
+  }
+  Result<std::vector<store::ProductRegel>> producten() override { return s_.producten(); }
+  Status bewaar_product(const store::ProductRegel& p) override { return s_.bewaar_product(p); }
+  Result<std::vector<store::Contract>> contracten(
+      const std::optional<std::string>& aanbieder) override {
+    return s_.contracten(aanbieder);
+  }
+  Result<int64_t> maak_contract(const store::Contract& c) override { return s_.maak_contract(c); }
+  Status wijzig_contract(int64_t id, const store::Contract& c, Versie versie) override {
+    return s_.wijzig_contract(id, c, versie);
+  }
+  Status verwijder_contract(int64_t id, Versie versie) override {
+    return s_.verwijder_contract(id, versie);
+  }
+  Result<std::vector<store::Budgetplafond>> plafonds(std::optional<int> jaar) override {
+    return s_.plafonds(jaar);
+  }
+  Result<store::Budgetplafond> lees_plafond(int64_t id) override { return s_.lees_plafond(id); }
+  Result<int64_t> maak_plafond(const store::Budgetplafond& p) override {
+    return s_.maak_plafond(p);
+  }
+  Status wijzig_plafond(int64_t id, const store::Budgetplafond& p, Versie versie) override {
+    return s_.wijzig_plafond(id, p, versie);
+  }
+  Status verwijder_plafond(int64_t id, Versie versie) override {
+    return s_.verwijder_plafond(id, versie);
+  }
+  Result<std::vector<store::NormRegel>> normen() override { return s_.normen(); }
+  Status zet_norm(const std::string& categorie, int weken, Versie versie) override {
+    return s_.zet_norm(categorie, weken, versie);
+  }
+  Status verwijder_norm(const std::string& categorie, Versie versie) override {
+    return s_.verwijder_norm(categorie, versie);
+  }
+  Result<std::vector<store::TariefRij>> tarieven() override { return s_.tarieven(); }
+  Result<std::vector<store::Prestatiebedrag>> prestatiebedragen(int jaar) override {
+    return s_.prestatiebedragen(jaar);
+  }
+  Result<std::optional<Date>> laatste_prestatiedag(int jaar) override {
+    return s_.laatste_prestatiedag(jaar);
+  }
+  Result<std::vector<store::LopendeToewijzing>> lopende_toewijzingen(Date van, Date tot) override {
+    return s_.lopende_toewijzingen(van, tot);
+  }
+  Result<std::vector<store::WachtRij>> wachtrijen() override { return s_.wachtrijen(); }
+  Result<std::optional<Date>> laatste_gegevensdag() override { return s_.laatste_gegevensdag(); }
+  Result<std::map<std::string, int64_t>> natura_per_gemeente(int jaar) override {
+    return s_.natura_per_gemeente(jaar);
+  }
+  Result<std::vector<store::LeveringenPerProduct>> leveringen_per_product(std::string_view agb,
+                                                                          std::string_view gemeente,
+                                                                          Date van,
+                                                                          Date tot) override {
+    return s_.leveringen_per_product(agb, gemeente, van, tot);
+  }
+  Result<std::vector<store::VoorzieningRij>> voorzieningen(int jaar) override {
+    return s_.voorzieningen(jaar);
+  }
+  Result<store::OpenVerzoek> lees_verzoek(int64_t id) override { return s_.lees_verzoek(id); }
+  Result<int64_t> volgend_toewijzingnummer(std::string_view gemeente) override {
+    return s_.volgend_toewijzingnummer(gemeente);
+  }
+  Status koppel_verzoek(int64_t verzoek_id, int64_t toewijzing_id) override {
+    return s_.koppel_verzoek(verzoek_id, toewijzing_id);
+  }
+  Result<int64_t> voeg_gebruiker_toe(const store::Gebruiker& g,
+                                     std::string_view aangemaakt_op) override {
+    return s_.voeg_gebruiker_toe(g, aangemaakt_op);
+  }
+  Result<std::optional<store::Gebruiker>> zoek_gebruiker(std::string_view gebruikersnaam) override {
+    return s_.zoek_gebruiker(gebruikersnaam);
+  }
+  Result<bool> login_mislukt(int64_t id, int64_t nu, int max, int64_t blokkeer_seconden) override {
+    return s_.login_mislukt(id, nu, max, blokkeer_seconden);
+  }
+  Status login_gelukt(int64_t id) override { return s_.login_gelukt(id); }
+  Status voeg_token_toe(std::string_view naam, std::string_view token_sha256, std::string_view agb,
+                        std::string_view aangemaakt_op) override {
+    return s_.voeg_token_toe(naam, token_sha256, agb, aangemaakt_op);
+  }
+  Result<std::optional<store::ApiToken>> zoek_token(std::string_view token_sha256) override {
+    return s_.zoek_token(token_sha256);
+  }
+  Result<std::vector<store::Kpi>> kpis(const std::optional<std::string>& gemeente) override {
+    return s_.kpis(gemeente);
+  }
+  Result<store::Kpi> lees_kpi(int64_t id) override { return s_.lees_kpi(id); }
+  Result<store::Kpi> maak_kpi(const store::Kpi& kpi) override { return s_.maak_kpi(kpi); }
+  Result<store::Kpi> wijzig_kpi(int64_t id, const store::Kpi& kpi, Versie versie) override {
+    return s_.wijzig_kpi(id, kpi, versie);
+  }
+  Status verwijder_kpi(int64_t id, Versie versie) override { return s_.verwijder_kpi(id, versie); }
+
  private:
   bool schrijf() {
     ++n_;

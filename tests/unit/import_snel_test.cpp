@@ -1,7 +1,7 @@
 // The fast import (issue 21) changes no outcome: the run's key filters and the threads that
 // parse ahead give the same verdicts, retours and stored rows as message-by-message import
 // (a differential test on a generated stream with faults mixed in); a re-import of what is
-// stored parses nothing; kill -9 at random points and a re-run end with exactly the store
+// stored parses nothing; kill -9 after a chosen batch and a re-run end with exactly the store
 // of an uninterrupted import.
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -10,12 +10,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <regex>
 #include <set>
-#include <thread>
 
 #include "domain/clock.h"
 #include "ijw/validator.h"
@@ -27,6 +28,46 @@ namespace jr::testing {
 namespace {
 
 int run(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()); }
+
+// How an import started by draai_tot ended.
+struct Afloop {
+  int batches = 0;      // progress lines ("N berichten vastgelegd") read
+  bool gedood = false;  // ended by SIGKILL
+};
+
+// Runs the shell command line `import` (a `jeugdregie import --voortgang`, its stdout sent
+// away) and reads its progress lines from its stderr; right after the `na`-th committed batch
+// it kills the import with SIGKILL (na == 0: it lets it finish). No waiting on the wall clock:
+// the kill comes after a known commit, while the import is writing the next batch.
+Afloop draai_tot(const std::string& import, int na) {
+  Afloop a;
+  int p[2];
+  if (pipe(p) != 0) return a;
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(p[1], STDERR_FILENO);
+    close(p[0]);
+    close(p[1]);
+    // sh -c runs the import as its only command, so it execs it: pid is the import.
+    execl("/bin/sh", "sh", "-c", (import + " >/dev/null").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(p[1]);
+  FILE* uit = fdopen(p[0], "r");
+  char regel[512];
+  while (std::fgets(regel, sizeof regel, uit)) {
+    if (!std::strstr(regel, "berichten vastgelegd")) continue;
+    if (++a.batches == na) {
+      kill(pid, SIGKILL);
+      break;
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::fclose(uit);
+  a.gedood = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+  return a;
+}
 
 std::string std_arg() { return " --standaard " + standaard_dir().string(); }
 
@@ -270,36 +311,26 @@ TEST_F(ImportSnel, HerimportParseertNiets) {
   EXPECT_EQ(verschil(tabellen(db), voor), "");
 }
 
-// kill -9 at random points of `jeugdregie import`, then a run to the end: every table equals
-// that of one uninterrupted import (the import runs themselves aside).
+// kill -9 of `jeugdregie import` after a few committed batches, five times over, then a run to
+// the end: every table equals that of one uninterrupted import (the import runs themselves
+// aside).
 TEST_F(ImportSnel, KillNegenEnOpnieuwGeeftDezelfdeStore) {
   TempDir d;
   const auto heel = nieuwe_store(d, "heel.db");
-  const std::string imp = binary() + std_arg() + " import --batch 25 --db ";
+  const std::string imp = binary() + std_arg() + " import --voortgang --batch 25 --db ";
   const std::string bron = " " + (*dir_ / "regio" / "berichten").string();
-  ASSERT_EQ(run(imp + heel.string() + bron), 0);
+  const Afloop alles = draai_tot(imp + heel.string() + bron, 0);
+  ASSERT_FALSE(alles.gedood);
+  // Enough batches that five interruptions of one to three batches each stay inside it.
+  ASSERT_GT(alles.batches, 20);
   const auto onderbroken = nieuwe_store(d, "onderbroken.db", heel.string() + ".key");
   std::minstd_rand rng(21);  // the kill points: fixed, so a failure can be repeated
-  int gedood = 0;
   for (int poging = 0; poging < 5; ++poging) {
-    pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      execl("/bin/sh", "sh", "-c", (imp + onderbroken.string() + bron + " >/dev/null 2>&1").c_str(),
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    const auto wacht = std::chrono::milliseconds(50 + rng() % 600);
-    std::this_thread::sleep_for(wacht);
-    int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == 0) {
-      // sh -c runs the import as its only command, so it execs it: pid is the import.
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      gedood += WIFSIGNALED(status) ? 1 : 0;
-    }
+    const int na = 1 + static_cast<int>(rng() % 3);
+    const Afloop a = draai_tot(imp + onderbroken.string() + bron, na);
+    EXPECT_EQ(a.batches, na) << "poging " << poging;
+    EXPECT_TRUE(a.gedood) << "poging " << poging;
   }
-  EXPECT_GE(gedood, 2) << "the kills came too late to interrupt the import";
   ASSERT_EQ(run(imp + onderbroken.string() + bron), 0);
   EXPECT_EQ(verschil(tabellen(onderbroken), tabellen(heel)), "");
   EXPECT_EQ(berichten(onderbroken), berichten(heel));

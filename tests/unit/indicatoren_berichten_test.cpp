@@ -75,7 +75,7 @@ class IndicatorenBerichten : public ImportTest {
   indicators::Telling h1(const std::string& periode = "2026H1") {
     auto s = model::bouw_snapshot(*store_);
     EXPECT_TRUE(s.ok()) << s.status().to_string();
-    auto p = indicators::parse_periode(periode);
+    auto p = lees_periode(periode);
     auto u = indicators::bereken(*s, indicators::leid_af(*s), *p);
     for (const auto& g : u.gemeenten)
       if (g.code == kGemeente) return g.t;

@@ -11,8 +11,8 @@
 
 #include "domain/bsn.h"
 #include "indicators/indicatoren.h"
-#include "indicators/json.h"
 #include "model/snapshot.h"
+#include "server/indicatoren_json.h"
 #include "store/sqlite_store.h"
 #include "test_helpers.h"
 
@@ -197,7 +197,7 @@ class IndicatorGegevens {
 
   indicators::Uitkomst bereken(const std::string& periode) {
     auto s = snapshot();
-    auto p = indicators::parse_periode(periode);
+    auto p = lees_periode(periode);
     EXPECT_TRUE(p.ok());
     return indicators::bereken(s, indicators::leid_af(s), *p);
   }

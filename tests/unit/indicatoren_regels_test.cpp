@@ -8,20 +8,20 @@ using namespace jr;
 using jr::testing::IndicatorGegevens;
 
 TEST(Periode, HalfjaarEnJaar) {
-  auto h1 = indicators::parse_periode("2024H1");
+  auto h1 = lees_periode("2024H1");
   ASSERT_TRUE(h1.ok());
   EXPECT_EQ(h1->van, Date(2024, 1, 1));
   EXPECT_EQ(h1->tot, Date(2024, 6, 30));
-  auto h2 = indicators::parse_periode("2024H2");
+  auto h2 = lees_periode("2024H2");
   ASSERT_TRUE(h2.ok());
   EXPECT_EQ(h2->van, Date(2024, 7, 1));
   EXPECT_EQ(h2->tot, Date(2024, 12, 31));
-  auto j = indicators::parse_periode("2024");
+  auto j = lees_periode("2024");
   ASSERT_TRUE(j.ok());
   EXPECT_EQ(j->tot, Date(2024, 12, 31));
-  EXPECT_FALSE(indicators::parse_periode("2024H3").ok());
-  EXPECT_FALSE(indicators::parse_periode("24H1").ok());
-  EXPECT_FALSE(indicators::parse_periode("2024-1").ok());
+  EXPECT_FALSE(lees_periode("2024H3").ok());
+  EXPECT_FALSE(lees_periode("24H1").ok());
+  EXPECT_FALSE(lees_periode("2024-1").ok());
 }
 
 // spec §7.5: a traject counts in every period in which it was active; begonnen when its
@@ -123,7 +123,7 @@ TEST(Outcome, Uitval) {
   EXPECT_EQ(t.beeindigd, 7u);
   EXPECT_EQ(t.reden[0], 2u);
   EXPECT_EQ(t.reden[5], 1u);  // 20 -> onbekend
-  auto doc = indicators::naar_json(u, indicators::Openbaarheid::kIntern);
+  auto doc = server::indicatoren_json(u, indicators::Openbaarheid::kIntern);
   ASSERT_TRUE(doc.ok());
   const auto& g = (*doc)["gemeenten"][0];
   EXPECT_DOUBLE_EQ(g["uitvalPct"].get<double>(), 57.1);  // 4 of 7
@@ -187,7 +187,7 @@ TEST(Bevolking, PercentageJongerenMetJeugdhulp) {
   }
   auto u = d.bereken("2024H1");
   EXPECT_EQ(u.gemeenten.at(0).t.bevolking0tot17, 180u);
-  auto doc = indicators::naar_json(u, indicators::Openbaarheid::kIntern);
+  auto doc = server::indicatoren_json(u, indicators::Openbaarheid::kIntern);
   ASSERT_TRUE(doc.ok());
   EXPECT_DOUBLE_EQ((*doc)["gemeenten"][0]["pctJongerenMetJeugdhulp"].get<double>(), 6.7);
   EXPECT_EQ((*doc)["regio"]["naam"], "Rijk van Nijmegen");
@@ -209,7 +209,7 @@ TEST(Publiek, KleineAantallenEnAfronding) {
     d.zorg(k, "0268", "11110000", i < 3 ? "35" : "32", "2024-01-01");
   }
   auto u = d.bereken("2024H1");
-  auto doc = indicators::naar_json(u, Openbaarheid::kPubliek);
+  auto doc = server::indicatoren_json(u, Openbaarheid::kPubliek);
   ASSERT_TRUE(doc.ok());
   const auto& g = (*doc)["gemeenten"][0];
   EXPECT_EQ(g["jongerenMetJeugdhulp"], 15);
@@ -261,11 +261,11 @@ TEST(Regio, JongerenDistinctOverGemeenten) {
       EXPECT_EQ(r.t.totaal, 2u);
     }
   EXPECT_EQ(u.totaal.t.jongeren, 1u);
-  auto doc = indicators::naar_json(u, indicators::Openbaarheid::kIntern, std::string("0209"));
+  auto doc = server::indicatoren_json(u, indicators::Openbaarheid::kIntern, std::string("0209"));
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ((*doc)["gemeenten"].size(), 1u);
   EXPECT_EQ((*doc)["regio"]["jongerenMetJeugdhulp"], 1);
   EXPECT_EQ((*doc)["regio"]["trajecten"]["totaal"], 2);
   EXPECT_FALSE(
-      indicators::naar_json(u, indicators::Openbaarheid::kIntern, std::string("9999")).ok());
+      server::indicatoren_json(u, indicators::Openbaarheid::kIntern, std::string("9999")).ok());
 }

@@ -19,7 +19,7 @@ TEST(RegisterImport, GemeentenMetRegioInDeIndicatoren) {
   auto k = d.kind(Date(2012, 1, 1));
   d.zorg(k, "0209", "11110000", "32", "2024-01-01");
   auto u = d.bereken("2024H1");
-  auto doc = indicators::naar_json(u, indicators::Openbaarheid::kIntern, std::string("0209"));
+  auto doc = server::indicatoren_json(u, indicators::Openbaarheid::kIntern, std::string("0209"));
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ((*doc)["gemeenten"][0]["naam"], "Beuningen, Gld");
   EXPECT_EQ((*doc)["regio"]["naam"], "Rijk van Nijmegen");

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 #include "server_test_fixture.h"
 
 namespace jr::testing {
@@ -111,7 +111,7 @@ TEST_F(Beveiliging, StateChangingRequestsNeedTheSessionsCsrfToken) {
     EXPECT_EQ(json::parse(r->body)["code"], "csrf-token");
     EXPECT_EQ(c.Post("/api/v1/exports?formaat=csv", "{}", "application/json")->status, 403);
   }
-  auto n = fx_->bron().met_kpis([](server::KpiRegister& r) { return r.lijst(); });
+  auto n = fx_->bron().met_kpis([](store::Kpiregister& r) { return r.kpis(std::nullopt); });
   for (const auto& k : *n) EXPECT_NE(k.naam, "csrf");
 }
 
@@ -234,7 +234,7 @@ TEST_F(Beveiliging, InjectionInEveryParameterIsRefusedAndChangesNothing) {
   auto r = b.Post("/api/v1/kpis", kpi.dump(), "application/json");
   ASSERT_EQ(r->status, 201) << r->body;
   EXPECT_EQ(json::parse(r->body)["naam"], "x'); DROP TABLE kpi; --");
-  auto n = fx_->bron().met_kpis([](server::KpiRegister& reg) { return reg.lijst(); });
+  auto n = fx_->bron().met_kpis([](store::Kpiregister& reg) { return reg.kpis(std::nullopt); });
   ASSERT_TRUE(n.ok());  // the table is still there
   auto g = fx_->bron().met_gebruikers(
       [](server::Gebruikers& reg) { return reg.zoek("beleidsmedewerker"); });
@@ -353,7 +353,7 @@ TEST(BeveiligingBerichten, AnAanbiederUploadsOnlyItsOwnMessagesAndGetsTheRetour)
 
 // Lockout, throttling and the idle timeout need their own server settings.
 TEST(BeveiligingInstellingen, RepeatedFailuresLockTheAccountAndThrottleTheAddress) {
-  auto o = ServerFixture::snelle_toegang();
+  auto o = ServerFixture::snelle_autorisatie();
   o.max_pogingen = 3;
   o.max_pogingen_adres = 6;
   ServerFixture fx(o);
@@ -387,12 +387,16 @@ TEST(BeveiligingInstellingen, RepeatedFailuresLockTheAccountAndThrottleTheAddres
 }
 
 TEST(BeveiligingInstellingen, AnIdleSessionExpires) {
-  auto o = ServerFixture::snelle_toegang();
+  auto o = ServerFixture::snelle_autorisatie();
   o.sessie_idle = std::chrono::seconds(1);
   ServerFixture fx(o);
   auto c = fx.client("beleidsmedewerker");
   EXPECT_EQ(c.Get("/api/v1/perioden")->status, 200);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  fx.klok().advance(std::chrono::milliseconds(900));
+  EXPECT_EQ(c.Get("/api/v1/perioden")->status, 200);  // within the idle time, which restarts
+  fx.klok().advance(std::chrono::milliseconds(900));
+  EXPECT_EQ(c.Get("/api/v1/perioden")->status, 200);
+  fx.klok().advance(std::chrono::milliseconds(1100));
   auto r = c.Get("/api/v1/perioden");
   EXPECT_EQ(r->status, 401);
   EXPECT_EQ(json::parse(r->body)["code"], "unauthenticated");

@@ -6,7 +6,6 @@
 
 #include <chrono>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "server_test_fixture.h"
 
@@ -264,13 +263,13 @@ TEST_F(ServerContracten, BewaardeAntwoordenVolgenEenAnderProces) {
   ASSERT_EQ(sqlite3_exec(ander, "INSERT INTO wachttijd_norm (categorie, weken) VALUES ('45', 4)",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
-  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  fx_->klok().advance(std::chrono::milliseconds(600));
   EXPECT_EQ(ok("GET", normen)["normen"].size(), 2u);
   ASSERT_EQ(sqlite3_exec(ander, "DELETE FROM wachttijd_norm WHERE categorie = '45'", nullptr,
                          nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(ander);
-  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  fx_->klok().advance(std::chrono::milliseconds(600));
   EXPECT_EQ(ok("GET", normen)["normen"].size(), 1u);
 }
 

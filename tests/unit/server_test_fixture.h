@@ -30,7 +30,7 @@ namespace jr::testing {
 // wachtwoord(naam); an API token for aanbieder 12345678 (token()).
 class ServerFixture {
  public:
-  explicit ServerFixture(server::ToegangOpties toegang = snelle_toegang(),
+  explicit ServerFixture(server::AutorisatieOpties autorisatie = snelle_autorisatie(),
                          server::ServerOpties so = standaard_server())
       : clock_(Date(2024, 7, 15)) {
     store::StoreOptions o;
@@ -41,7 +41,7 @@ class ServerFixture {
     store_ = std::move(s).value();
     vul();
     bron_ = std::make_unique<server::Databron>(*store_, clock_);
-    api_ = std::make_unique<server::Api>(*bron_, toegang);
+    api_ = std::make_unique<server::Api>(*bron_, autorisatie);
     maak_gebruikers();
     srv_ = std::make_unique<server::Server>(*api_, so);
     auto b = srv_->bind();
@@ -65,8 +65,8 @@ class ServerFixture {
   int port() const { return srv_->port(); }
 
   // Cheap password hashes: hundreds of logins in the matrix test.
-  static server::ToegangOpties snelle_toegang() {
-    server::ToegangOpties o;
+  static server::AutorisatieOpties snelle_autorisatie() {
+    server::AutorisatieOpties o;
     o.kosten = server::HashKosten::kMinimaal;
     o.max_pogingen_adres = 1000;
     return o;
@@ -116,6 +116,8 @@ class ServerFixture {
     validator_ = std::move(v).value();
     api_->ontvang_berichten(*validator_, clock_);
   }
+  // The server's clock (2024-07-15, standing still until a test advances it).
+  FixedClock& klok() { return clock_; }
   server::Databron& bron() { return *bron_; }
   server::Api& api() { return *api_; }
   store::Store& store() { return *store_; }
@@ -201,7 +203,7 @@ class ServerFixture {
   std::string token_;
   std::unique_ptr<ijw::Validator> validator_;
   TempDir dir_;
-  FixedClock clock_;
+  FixedClock clock_;  // stands still; tests move it with klok().advance()
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<server::Databron> bron_;
   std::unique_ptr<server::Api> api_;

@@ -1,4 +1,4 @@
-// Toegang: who is calling, and whether a route lets them. The router calls beslis() before
+// Autorisatie: who is calling, and whether a route lets them. The router calls beslis() before
 // every handler: a route admits only the roles it declares (an empty list admits nobody),
 // and only within the caller's gemeente scope; a state-changing request made with a session
 // cookie must carry the session's CSRF token. Sessions live in memory (Sessies); users and
@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/clock.h"
+#include "server/gebruikers.h"
 #include "server/probleem.h"
 #include "server/routes.h"
 #include "store/keyring.h"
@@ -51,12 +53,27 @@ Probleem scope_geweigerd();
 // see gemeente `g` (nullopt or 'regio': the whole regio); nullopt when it may.
 std::optional<Probleem> buiten_gemeente(const Verzoek& v, const std::optional<std::string>& g);
 
+// Sessions, lockout and throttling of logins.
+struct AutorisatieOpties {
+  std::chrono::seconds sessie_idle{30 * 60};      // idle timeout
+  std::chrono::seconds sessie_max{12 * 60 * 60};  // absolute lifetime
+  bool cookie_secure = false;                     // Secure cookie (served under TLS)
+  int max_pogingen = 5;                           // consecutive failures per account ...
+  int64_t blokkeer_seconden = 15 * 60;            // ... lock it this long
+  int max_pogingen_adres = 20;                    // failures per client address ...
+  std::chrono::seconds venster{10 * 60};          // ... in this window, then 429
+  HashKosten kosten = HashKosten::kInteractief;   // of the dummy hash for unknown users
+};
+
+// The session cookie's name.
+inline constexpr std::string_view kSessieCookie = "jr_sessie";
+
 // Sessions in memory: a random 256-bit identifier in the cookie, looked up by its hash.
 // A session ends after `idle` without requests, after `max` in any case, or on logout.
 class Sessies {
  public:
-  using Klok = std::function<std::chrono::steady_clock::time_point()>;
-  Sessies(std::chrono::seconds idle, std::chrono::seconds max, Klok klok = nullptr);
+  // `klok` (its monotonic time) must outlive this object.
+  Sessies(std::chrono::seconds idle, std::chrono::seconds max, const Clock& klok);
 
   // A new session for `a` (with a fresh CSRF token); the identifier for the cookie.
   std::string maak(Aanroeper a);
@@ -68,10 +85,10 @@ class Sessies {
  private:
   struct Sessie {
     Aanroeper aanroeper;
-    std::chrono::steady_clock::time_point begin, laatst;
+    Clock::Moment begin, laatst;
   };
   std::chrono::seconds idle_, max_;
-  Klok klok_;
+  const Clock& klok_;
   std::mutex mu_;
   std::map<std::string, Sessie> sessies_;  // key: SHA-256 hex of the identifier
 };
@@ -90,7 +107,9 @@ bool gelijk_tijdvast(std::string_view a, std::string_view b);
 // address must wait (429) until the window has passed.
 class Afremmer {
  public:
-  Afremmer(int max, std::chrono::seconds venster) : max_(max), venster_(venster) {}
+  // `klok` (its monotonic time) must outlive this object.
+  Afremmer(int max, std::chrono::seconds venster, const Clock& klok)
+      : max_(max), venster_(venster), klok_(klok) {}
   // Seconds to wait before this address may try again; 0: it may.
   int64_t wachttijd(const std::string& adres);
   void mislukt(const std::string& adres);
@@ -98,8 +117,9 @@ class Afremmer {
  private:
   int max_;
   std::chrono::seconds venster_;
+  const Clock& klok_;
   std::mutex mu_;
-  std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> pogingen_;
+  std::map<std::string, std::vector<Clock::Moment>> pogingen_;
 };
 
 }  // namespace jr::server

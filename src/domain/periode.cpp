@@ -1,10 +1,10 @@
-#include "indicators/periode.h"
+#include "domain/periode.h"
 
 #include <charconv>
 
-namespace jr::indicators {
+namespace jr {
 
-Result<Periode> parse_periode(std::string_view s) {
+Result<Periode> lees_periode(std::string_view s) {
   auto fout = [&] {
     return InvalidArgument("periode '" + std::string(s) + "' is geen 2024, 2024H1 of 2024H2");
   };
@@ -13,7 +13,7 @@ Result<Periode> parse_periode(std::string_view s) {
   for (size_t i = 0; i < 4; ++i)
     if (s[i] < '0' || s[i] > '9') return fout();
   std::from_chars(s.data(), s.data() + 4, jaar);
-  if (jaar < 1900 || jaar > 2199) return fout();
+  if (!geldig_jaar(jaar)) return fout();
   Periode p{std::string(s), Date(jaar, 1, 1), Date(jaar, 12, 31)};
   if (s.size() == 6) {
     if (s[4] != 'H' || (s[5] != '1' && s[5] != '2')) return fout();
@@ -38,4 +38,4 @@ Date jaren_eerder(Date dag, int jaren) {
   return Date(y, m, d);
 }
 
-}  // namespace jr::indicators
+}  // namespace jr

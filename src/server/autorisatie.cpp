@@ -1,4 +1,4 @@
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 
 #include <sodium.h>
 
@@ -124,15 +124,13 @@ bool gelijk_tijdvast(std::string_view a, std::string_view b) {
 
 // ---- Sessies ----
 
-Sessies::Sessies(std::chrono::seconds idle, std::chrono::seconds max, Klok klok)
-    : idle_(idle),
-      max_(max),
-      klok_(klok ? std::move(klok) : Klok([] { return std::chrono::steady_clock::now(); })) {}
+Sessies::Sessies(std::chrono::seconds idle, std::chrono::seconds max, const Clock& klok)
+    : idle_(idle), max_(max), klok_(klok) {}
 
 std::string Sessies::maak(Aanroeper a) {
   std::string id = willekeurig_token();
   a.csrf = willekeurig_token();
-  auto nu = klok_();
+  auto nu = klok_.monotonic();
   std::lock_guard lock(mu_);
   // Drop expired sessions now and then, so the map does not grow without end.
   for (auto it = sessies_.begin(); it != sessies_.end();)
@@ -145,7 +143,7 @@ std::string Sessies::maak(Aanroeper a) {
 std::optional<Aanroeper> Sessies::zoek(std::string_view id) {
   if (id.size() != 64) return std::nullopt;
   auto sleutel = sha256_hex(id);
-  auto nu = klok_();
+  auto nu = klok_.monotonic();
   std::lock_guard lock(mu_);
   auto it = sessies_.find(sleutel);
   if (it == sessies_.end()) return std::nullopt;
@@ -171,7 +169,7 @@ size_t Sessies::aantal() {
 // ---- Afremmer ----
 
 int64_t Afremmer::wachttijd(const std::string& adres) {
-  auto nu = std::chrono::steady_clock::now();
+  auto nu = klok_.monotonic();
   std::lock_guard lock(mu_);
   auto it = pogingen_.find(adres);
   if (it == pogingen_.end()) return 0;
@@ -185,7 +183,7 @@ int64_t Afremmer::wachttijd(const std::string& adres) {
 void Afremmer::mislukt(const std::string& adres) {
   std::lock_guard lock(mu_);
   if (pogingen_.size() > 100000) pogingen_.clear();  // bounded memory under a flood
-  pogingen_[adres].push_back(std::chrono::steady_clock::now());
+  pogingen_[adres].push_back(klok_.monotonic());
 }
 
 }  // namespace jr::server

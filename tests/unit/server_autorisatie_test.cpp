@@ -1,14 +1,16 @@
-// The authorisation matrix, generated from the route table: every route is called by every
-// role, once with a session scoped to one gemeente (0268) and once regio-wide, aimed at the
-// caller's own gemeente, another gemeente (0252) and the whole regio, and must be admitted
-// or refused exactly as its declared roles and scope say. A new route is in the matrix the
-// moment it is in the table; one the test cannot aim at a gemeente fails it.
+// The authorisation matrix: every route is called by every role, once with a session scoped
+// to one gemeente (0268) and once regio-wide, aimed at the caller's own gemeente, another
+// gemeente (0252) and the whole regio, and must be admitted or refused exactly as the
+// hand-written table below says (kVerwacht), not as the route table says: a wrong entry in the
+// route table fails here. A new route is in the matrix the moment it is in the route table;
+// one without a hand-written line, or one the test cannot aim at a gemeente, fails it.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
-#include "server/toegang.h"
+#include "server/autorisatie.h"
 #include "server_test_fixture.h"
 
 namespace jr::testing {
@@ -19,7 +21,100 @@ using server::Rol;
 using server::Route;
 using server::Scope;
 
-class Toegang : public ::testing::Test {
+// Who may call what, written by hand from DESIGN.md "Who uses it" and reviewed route by route;
+// deliberately not read from the route table, so that a wrong entry there (the audit log
+// opened to a beleidsmedewerker, a write opened to a read-only role, a scope widened from one
+// gemeente to the regio) fails a test. Roles by their API names, separated by spaces; ""
+// means anonymous. Every route of the API is listed: a new route without a line here fails.
+struct Verwacht {
+  const char* route;   // "METHOD /path"
+  const char* rollen;  // who is admitted
+  Scope scope;
+};
+constexpr const char* kIedereen =
+    "jeugdconsulent regisseur contractmanager beleidsmedewerker functioneelBeheerder "
+    "privacyOfficer";
+const Verwacht kVerwacht[] = {
+    // Sessions: logging in is the only anonymous route; every person may see and end theirs.
+    {"POST /api/v1/sessie", "", Scope::kGeen},
+    {"GET /api/v1/sessie", kIedereen, Scope::kGeen},
+    {"DELETE /api/v1/sessie", kIedereen, Scope::kGeen},
+    // The audit log (who saw which person when): the privacy officer only, regio-wide.
+    {"GET /api/v1/audit", "privacyOfficer", Scope::kRegio},
+    // iJw messages come in from the aanbieders' systems only (a token, never a person).
+    {"POST /api/v1/berichten", "aanbieder", Scope::kGeen},
+    // Figures (aggregates, small numbers suppressed): policy and contract management.
+    {"GET /api/v1/indicatoren", "beleidsmedewerker contractmanager", Scope::kGemeente},
+    {"GET /api/v1/kerncijfers", "beleidsmedewerker contractmanager", Scope::kRegio},
+    {"GET /api/v1/kerncijfers/verloop", "beleidsmedewerker contractmanager", Scope::kRegio},
+    {"GET /api/v1/perioden", "beleidsmedewerker contractmanager", Scope::kRegio},
+    {"GET /api/v1/trajecten", "beleidsmedewerker contractmanager", Scope::kGemeente},
+    {"GET /api/v1/voorzieningen", "beleidsmedewerker contractmanager", Scope::kGemeente},
+    {"GET /api/v1/wachttijden", "beleidsmedewerker contractmanager", Scope::kGemeente},
+    {"GET /api/v1/prognoses", "beleidsmedewerker contractmanager", Scope::kGemeente},
+    {"GET /api/v1/prognoses/backtest", "beleidsmedewerker contractmanager", Scope::kRegio},
+    {"POST /api/v1/exports", "beleidsmedewerker contractmanager", Scope::kGeen},
+    // KPIs: the beleidsmedewerker sets them; contract management reads them.
+    {"GET /api/v1/kpi-indicatoren", "beleidsmedewerker contractmanager functioneelBeheerder",
+     Scope::kGeen},
+    {"GET /api/v1/kpis", "beleidsmedewerker contractmanager", Scope::kGemeente},
+    {"GET /api/v1/kpis/{id}", "beleidsmedewerker contractmanager", Scope::kGemeente},
+    {"POST /api/v1/kpis", "beleidsmedewerker", Scope::kGemeente},
+    {"PUT /api/v1/kpis/{id}", "beleidsmedewerker", Scope::kGemeente},
+    {"DELETE /api/v1/kpis/{id}", "beleidsmedewerker", Scope::kGemeente},
+    // Registers (aanbieders, products, contracts): contract management writes; the catalogue
+    // is read by the consulent too (a beschikking names a product and an aanbieder).
+    {"GET /api/v1/aanbieders", "contractmanager beleidsmedewerker jeugdconsulent", Scope::kGeen},
+    {"GET /api/v1/aanbieders/{agb}", "contractmanager beleidsmedewerker jeugdconsulent",
+     Scope::kGeen},
+    {"PUT /api/v1/aanbieders/{agb}", "contractmanager", Scope::kGeen},
+    {"GET /api/v1/producten", "contractmanager beleidsmedewerker jeugdconsulent", Scope::kGeen},
+    {"POST /api/v1/producten", "contractmanager", Scope::kGeen},
+    {"GET /api/v1/contracten", "contractmanager beleidsmedewerker", Scope::kRegio},
+    {"GET /api/v1/contracten/{id}", "contractmanager beleidsmedewerker", Scope::kRegio},
+    {"POST /api/v1/contracten", "contractmanager", Scope::kRegio},
+    {"PUT /api/v1/contracten/{id}", "contractmanager", Scope::kRegio},
+    {"DELETE /api/v1/contracten/{id}", "contractmanager", Scope::kRegio},
+    // Money: plafonds are set regio-wide by contract management; spending is read per gemeente.
+    {"GET /api/v1/budgetplafonds", "contractmanager beleidsmedewerker", Scope::kGemeente},
+    {"GET /api/v1/budgetplafonds/{id}", "contractmanager beleidsmedewerker", Scope::kRegio},
+    {"POST /api/v1/budgetplafonds", "contractmanager", Scope::kRegio},
+    {"PUT /api/v1/budgetplafonds/{id}", "contractmanager", Scope::kRegio},
+    {"DELETE /api/v1/budgetplafonds/{id}", "contractmanager", Scope::kRegio},
+    {"GET /api/v1/uitgaven", "contractmanager beleidsmedewerker", Scope::kGemeente},
+    // The toegang's work on one verzoek: checking a plafond and allocating.
+    {"POST /api/v1/plafondtoetsen", "jeugdconsulent contractmanager", Scope::kGemeente},
+    {"POST /api/v1/verzoeken/{id}/toewijzing", "jeugdconsulent", Scope::kGemeente},
+    // Waiting: the list of who waits (pseudonymised) for those who act on it; the norms are
+    // configuration (functioneel beheer) and contract terms.
+    {"GET /api/v1/wachtlijst", "contractmanager jeugdconsulent regisseur", Scope::kGemeente},
+    {"GET /api/v1/wachttijdnormen", "beleidsmedewerker contractmanager functioneelBeheerder",
+     Scope::kGeen},
+    {"GET /api/v1/wachttijdnormen/{categorie}",
+     "beleidsmedewerker contractmanager functioneelBeheerder", Scope::kGeen},
+    {"PUT /api/v1/wachttijdnormen/{categorie}", "contractmanager functioneelBeheerder",
+     Scope::kGeen},
+    {"DELETE /api/v1/wachttijdnormen/{categorie}", "contractmanager functioneelBeheerder",
+     Scope::kGeen},
+};
+
+// The hand-written line of `route`; nullptr when it has none.
+const Verwacht* verwacht_voor(const Route& route) {
+  const std::string naam = route.methode + " " + route.pad;
+  for (const auto& v : kVerwacht)
+    if (naam == v.route) return &v;
+  return nullptr;
+}
+
+// The role names of a line.
+std::set<std::string> rollen_van(const char* tekst) {
+  std::set<std::string> uit;
+  std::istringstream in(tekst);
+  for (std::string r; in >> r;) uit.insert(r);
+  return uit;
+}
+
+class Autorisatie : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { fx_ = new ServerFixture(); }
   static void TearDownTestSuite() {
@@ -28,11 +123,11 @@ class Toegang : public ::testing::Test {
   }
   static ServerFixture* fx_;
 };
-ServerFixture* Toegang::fx_ = nullptr;
+ServerFixture* Autorisatie::fx_ = nullptr;
 
 // A KPI of gemeente `g` (nullopt: the regio), made directly in the register; its id.
 int64_t kpi_van(ServerFixture& fx, const std::optional<std::string>& g) {
-  server::Kpi k;
+  store::Kpi k;
   k.naam = "matrix";
   k.indicator = "pctJongerenMetJeugdhulp";
   k.gemeente = g;
@@ -40,7 +135,7 @@ int64_t kpi_van(ServerFixture& fx, const std::optional<std::string>& g) {
   k.nulmeting_periode = "2023";
   k.ambitie_waarde = 0.5;
   k.ambitie_jaar = 2025;
-  auto r = fx.bron().met_kpis([&](server::KpiRegister& reg) { return reg.maak(k); });
+  auto r = fx.bron().met_kpis([&](store::Kpiregister& reg) { return reg.maak_kpi(k); });
   if (!r.ok()) throw std::runtime_error(r.status().to_string());
   return r->id;
 }
@@ -165,7 +260,7 @@ void expect_weigering(const httplib::Result& r, int status, const std::set<std::
   }
 }
 
-TEST_F(Toegang, OnlyLoggingInIsOpenToAnonymousCallers) {
+TEST_F(Autorisatie, OnlyLoggingInIsOpenToAnonymousCallers) {
   for (const auto& r : fx_->api().routes()) {
     if (r.openbaar) {
       EXPECT_EQ(r.methode + " " + r.pad, "POST /api/v1/sessie");
@@ -180,7 +275,7 @@ TEST_F(Toegang, OnlyLoggingInIsOpenToAnonymousCallers) {
   }
 }
 
-TEST_F(Toegang, EveryRouteAdmitsExactlyItsRolesWithinTheirGemeente) {
+TEST_F(Autorisatie, EveryRouteAdmitsExactlyItsRolesWithinTheirGemeente) {
   struct Beller {
     Rol rol;
     std::optional<std::string> gemeente;  // scope of the caller
@@ -205,11 +300,12 @@ TEST_F(Toegang, EveryRouteAdmitsExactlyItsRolesWithinTheirGemeente) {
         std::string waarom;
         auto a = aanvraag(*fx_, route, doel, waarom);
         ASSERT_TRUE(a) << waarom;
-        const bool rol_ok =
-            std::find(route.rollen.begin(), route.rollen.end(), b.rol) != route.rollen.end();
+        const Verwacht* hand = verwacht_voor(route);
+        ASSERT_NE(hand, nullptr) << route.methode << " " << route.pad << " mist in kVerwacht";
+        const bool rol_ok = rollen_van(hand->rollen).count(std::string(server::rol_naam(b.rol)));
         bool scope_ok = true;
-        if (route.scope == Scope::kRegio) scope_ok = !b.gemeente;
-        if (route.scope == Scope::kGemeente) scope_ok = !b.gemeente || doel == b.gemeente;
+        if (hand->scope == Scope::kRegio) scope_ok = !b.gemeente;
+        if (hand->scope == Scope::kGemeente) scope_ok = !b.gemeente || doel == b.gemeente;
         const bool verwacht = rol_ok && scope_ok;
         auto c = b.naam.empty() ? fx_->token_client() : fx_->client(b.naam);
         auto r = stuur(c, *a);
@@ -232,6 +328,25 @@ TEST_F(Toegang, EveryRouteAdmitsExactlyItsRolesWithinTheirGemeente) {
   // The matrix is not empty on either side.
   EXPECT_GT(toegelaten, 20);
   EXPECT_GT(geweigerd, 100);
+}
+
+TEST_F(Autorisatie, TheRouteTableSaysWhatWasWrittenByHand) {
+  std::set<std::string> gezien;
+  for (const auto& route : fx_->api().routes()) {
+    const std::string naam = route.methode + " " + route.pad;
+    gezien.insert(naam);
+    const Verwacht* hand = verwacht_voor(route);
+    if (!hand) {
+      ADD_FAILURE() << naam << ": geen regel in kVerwacht (schrijf op wie deze route mag)";
+      continue;
+    }
+    std::set<std::string> tabel;
+    for (Rol r : route.rollen) tabel.insert(std::string(server::rol_naam(r)));
+    EXPECT_EQ(tabel, rollen_van(hand->rollen)) << naam;
+    EXPECT_EQ(route.scope, hand->scope) << naam;
+    EXPECT_EQ(route.openbaar, std::string(hand->rollen).empty()) << naam;
+  }
+  for (const auto& v : kVerwacht) EXPECT_TRUE(gezien.count(v.route)) << v.route << " bestaat niet";
 }
 
 }  // namespace

@@ -19,14 +19,14 @@
 #include "cli/commands.h"
 #include "domain/bsn.h"
 #include "domain/clock.h"
+#include "server/autorisatie.h"
 #include "server/gebruikers.h"
-#include "server/toegang.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace jr::cli {
 namespace {
 
-struct ToegangArgs {
+struct AutorisatieArgs {
   std::string db, naam, rol, gemeente, aanbieder, bsn;
   bool json = false;
 };
@@ -38,7 +38,7 @@ std::unique_ptr<store::Store> open_store(const std::string& db, const Config& cf
     std::cerr << "jeugdregie " << wat << ": --db is verplicht\n";
     return nullptr;
   }
-  auto st = store::open_sqlite_store({db, cfg.sleutelbestand, true}, clock);
+  auto st = store::open_store(db, {{}, cfg.sleutelbestand, true}, clock);
   if (!st.ok()) {
     std::cerr << "jeugdregie " << wat << ": " << st.status().message() << "\n";
     return nullptr;
@@ -74,7 +74,7 @@ store::AuditContext cli_context(std::string verwerkingsactiviteit, std::string d
           std::move(doel), std::move(grondslag)};
 }
 
-int run_gebruiker_toevoegen(const ToegangArgs& a, const Config& cfg) {
+int run_gebruiker_toevoegen(const AutorisatieArgs& a, const Config& cfg) {
   auto rol = server::rol_van_naam(a.rol);
   if (!rol) {
     std::cerr << "jeugdregie gebruiker: onbekende rol " << a.rol << " (";
@@ -88,7 +88,7 @@ int run_gebruiker_toevoegen(const ToegangArgs& a, const Config& cfg) {
   SystemClock clock;
   auto store = open_store(a.db, cfg, clock, "gebruiker");
   if (!store) return 3;
-  server::Gebruikers g(static_cast<store::SqliteStore&>(*store).db(), clock);
+  server::Gebruikers g(*store, clock);
   auto id = g.voeg_toe(a.naam, wachtwoord, *rol, gemeente);
   if (!id.ok()) {
     std::cerr << "jeugdregie gebruiker: " << id.status().message() << "\n";
@@ -105,11 +105,11 @@ int run_gebruiker_toevoegen(const ToegangArgs& a, const Config& cfg) {
   return 0;
 }
 
-int run_token_maken(const ToegangArgs& a, const Config& cfg) {
+int run_token_maken(const AutorisatieArgs& a, const Config& cfg) {
   SystemClock clock;
   auto store = open_store(a.db, cfg, clock, "token");
   if (!store) return 3;
-  server::Gebruikers g(static_cast<store::SqliteStore&>(*store).db(), clock);
+  server::Gebruikers g(*store, clock);
   auto t = g.maak_token(a.naam, a.aanbieder);
   if (!t.ok()) {
     std::cerr << "jeugdregie token: " << t.status().message() << "\n";
@@ -122,7 +122,7 @@ int run_token_maken(const ToegangArgs& a, const Config& cfg) {
   return 0;
 }
 
-int run_audit_verify(const ToegangArgs& a, const Config& cfg) {
+int run_audit_verify(const AutorisatieArgs& a, const Config& cfg) {
   SystemClock clock;
   auto store = open_store(a.db, cfg, clock, "audit verify");
   if (!store) return 3;
@@ -141,7 +141,7 @@ int run_audit_verify(const ToegangArgs& a, const Config& cfg) {
   return 0;
 }
 
-int run_audit_jeugdige(const ToegangArgs& a, const Config& cfg) {
+int run_audit_jeugdige(const AutorisatieArgs& a, const Config& cfg) {
   if (!bsn_elfproef(a.bsn)) {
     std::cerr << "jeugdregie audit: --jeugdige is een BSN (negen cijfers, elfproef)\n";
     return 2;
@@ -173,8 +173,8 @@ int run_audit_jeugdige(const ToegangArgs& a, const Config& cfg) {
 
 }  // namespace
 
-void register_toegang(CLI::App& app, Context& ctx) {
-  auto a = std::make_shared<ToegangArgs>();
+void register_autorisatie(CLI::App& app, Context& ctx) {
+  auto a = std::make_shared<AutorisatieArgs>();
   auto* geb = app.add_subcommand("gebruiker", "gebruikers beheren");
   geb->require_subcommand(1);
   auto* toe = geb->add_subcommand("toevoegen", "een gebruiker toevoegen (wachtwoord via stdin)");
