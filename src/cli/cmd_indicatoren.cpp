@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "domain/clock.h"
+#include "indicators/indicatoren.h"
 #include "model/snapshot.h"
 #include "server/indicatoren_json.h"
 

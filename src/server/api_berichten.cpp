@@ -1,6 +1,5 @@
 #include "server/api_berichten.h"
 
-#include "ijw/validator.h"
 #include "import/importer.h"
 #include "server/antwoord.h"
 #include "server/autorisatie.h"
