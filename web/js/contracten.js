@@ -1,7 +1,7 @@
 // Contracten & budget: budgetplafonds with their use and forecast per aanbieder, spend per
 // month, gemeente and product, zorg in natura / PGB / algemene voorzieningen against the
 // target, the contracts, a form for plafonds and the plafond check of a toewijzing.
-import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, markeerKlaar } from './api.js';
+import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, markeerKlaar, startPagina } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
@@ -446,4 +446,4 @@ async function toets(ev) {
   }
 }
 
-start();
+startPagina(start);

@@ -1,6 +1,6 @@
 // Trajecten: by hulpvorm, verwijzer, reden beëindiging and duur, drilling down from the regio
 // to a gemeente, an aanbieder and its products. The level is in the URL (gemeente, aanbieder).
-import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
+import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, startPagina } from './api.js';
 import { formatteer, HULPVORMEN, VERWIJZERS, REDENEN, DUURKLASSEN } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { staven, grafiekenGeladen } from './grafiek.js';
@@ -157,4 +157,4 @@ function verdeling(id, titel, kolom, data, namen) {
   staven($(`grafiek-${id}`), { labels: codes.map((c) => namen[c]), horizontaal: true, eenheid: 'aantal', reeksen: [{ naam: 'Trajecten', waarden: rijen.map((r) => r[2]) }] });
 }
 
-start();
+startPagina(start);

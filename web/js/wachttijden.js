@@ -1,6 +1,6 @@
 // Wachttijden: the distribution of the wait from aanmelding to start, per aanbieder, product and
 // gemeente against the norm; the current wachtlijst; the norms (editable).
-import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
+import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, startPagina } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
@@ -19,8 +19,9 @@ let eerste = null;
 async function start() {
   try {
     const f0 = leesFilters({ periode: '', gemeente: '', aanbieder: '' });
-    // The list and the norms do not depend on the periode: asked for alongside.
-    const lijst = haal('wachtlijst', { gemeente: f0.gemeente, aanbieder: f0.aanbieder });
+    // The list and the norms do not depend on the periode: asked for alongside. The list names
+    // toewijzingen: only for the roles that see it (data-rollen).
+    const lijst = wachtlijst(f0.gemeente, f0.aanbieder);
     lijst.catch(() => {});  // a refusal is shown where it is awaited
     const normen = haal('wachttijdnormen');
     normen.catch(() => {});
@@ -69,7 +70,7 @@ async function laad(nieuw) {
     // already by start()).
     const vooraf = eerste && eerste.periode === periode && eerste.gemeente === gemeente && eerste.aanbieder === aanbieder ? eerste : null;
     eerste = null;
-    const lijst = vooraf ? vooraf.lijst : haal('wachtlijst', { gemeente, aanbieder });
+    const lijst = vooraf ? vooraf.lijst : wachtlijst(gemeente, aanbieder);
     lijst.catch(() => {});  // a refusal is shown where it is awaited
     const [w, normen] = await Promise.all(vooraf ? [vooraf.w, vooraf.normen]
       : [haal('wachttijden', { periode, gemeente, aanbieder }), haal('wachttijdnormen')]);
@@ -137,9 +138,14 @@ function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
   });
 }
 
+function wachtlijst(gemeente, aanbieder) {
+  return $('blok-wachtlijst').hidden ? Promise.resolve(null) : haal('wachtlijst', { gemeente, aanbieder });
+}
+
 async function toonWachtlijst(lijst) {
   try {
     const l = await lijst;
+    if (!l) return;
     $('kop-wachtlijst').textContent = `Wachtlijst op ${l.peildatum}: ${formatteer(l.wachtlijst.length, 'aantal')} toegewezen, niet gestart`;
     toonMelding($('melding-wachtlijst'), '');
     toonTabel($('tabel-wachtlijst'), {
@@ -152,7 +158,7 @@ async function toonWachtlijst(lijst) {
         x.aanmelding, x.aanmeldingBron === 'jw315' ? 'verzoek (JW315)' : 'beschikking', x.toewijzingsdatum, x.dagenWachtend, x.normDagen, x.bovenNorm ? 'ja' : 'nee']),
     });
   } catch (e) {
-    // Without the right to see the list (aggregates only), the page shows the figures above.
+    // The list could not be read: the page still shows the figures above.
     $('tabel-wachtlijst').innerHTML = '';
     toonMelding($('melding-wachtlijst'), e.message, 'info');
   }
@@ -186,4 +192,4 @@ async function slaNormOp(ev) {
   }
 }
 
-start();
+startPagina(start);
