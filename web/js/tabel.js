@@ -3,7 +3,10 @@
 import { formatteer } from './opmaak.js';
 import { ApiFout, csrfKoppen } from './api.js';
 
-// kolommen: [{naam, eenheid?}] (eenheid: 'procent', 'euro', 'aantal', 'dagen' or undefined for text)
+// kolommen: [{naam, eenheid?, sleutel?, export?, heel?}] (eenheid: 'procent', 'euro', 'aantal',
+// 'dagen' or undefined for text; sleutel: the cells' data-kolom, else naam; export: false leaves
+// the column out of the downloads; heel: a short code such as 2024-01 or 33 33A01 that is never
+// broken over two lines)
 // rijen: arrays of raw values; a cell may be {tekst, waarde, link} for a link or a text with a value.
 export function toonTabel(houder, { id, titel, kolommen, rijen, opRij }) {
   for (const oud of houder.querySelectorAll('.utrecht-table-container, .utrecht-table')) overloop.unobserve(oud);
@@ -37,7 +40,7 @@ export function toonTabel(houder, { id, titel, kolommen, rijen, opRij }) {
       const k = kolommen[c];
       const td = document.createElement(c === 0 ? 'th' : 'td');
       if (c === 0) td.scope = 'row';
-      td.className = 'utrecht-table__cell' + (k.eenheid ? ' utrecht-table__cell--numeric-data' : '');
+      td.className = 'utrecht-table__cell' + (k.eenheid ? ' utrecht-table__cell--numeric-data' : '') + (k.heel ? ' jr-heel' : '');
       td.dataset.kolom = k.sleutel || k.naam;
       if (cel && typeof cel === 'object' && !Array.isArray(cel)) {
         if (cel.link) {

@@ -116,7 +116,7 @@ function toonVerdeling(w) {
 
 function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
   const gesorteerd = [...lijst].sort((a, b) => (b.mediaanDagen ?? 0) - (a.mediaanDagen ?? 0));
-  const kolommen = [{ naam: kop }, { naam: 'Code' }, { naam: 'Gestart', eenheid: 'aantal', sleutel: 'aantal' },
+  const kolommen = [{ naam: kop }, { naam: 'Code', heel: true }, { naam: 'Gestart', eenheid: 'aantal', sleutel: 'aantal' },
     { naam: 'Mediaan (dagen)', eenheid: 'aantal', sleutel: 'mediaanDagen' }, { naam: '80% binnen (dagen)', eenheid: 'aantal', sleutel: 'p80Dagen' },
     { naam: '90% binnen (dagen)', eenheid: 'aantal', sleutel: 'p90Dagen' }, { naam: 'Tot toewijzing (mediaan, dagen)', eenheid: 'aantal', sleutel: 'mediaanTotToewijzingDagen' },
     { naam: 'Toewijzing tot start (mediaan, dagen)', eenheid: 'aantal', sleutel: 'mediaanToewijzingTotStartDagen' },
@@ -151,7 +151,7 @@ async function toonWachtlijst(lijst) {
     toonTabel($('tabel-wachtlijst'), {
       id: 'wachtlijst',
       titel: `Wachtlijst op ${l.peildatum}`,
-      kolommen: [{ naam: 'Toewijzing' }, { naam: 'Gemeente' }, { naam: 'Aanbieder' }, { naam: 'Product' }, { naam: 'Aanmelding' },
+      kolommen: [{ naam: 'Toewijzing', heel: true }, { naam: 'Gemeente' }, { naam: 'Aanbieder' }, { naam: 'Product' }, { naam: 'Aanmelding' },
         { naam: 'Bron' }, { naam: 'Toegewezen' }, { naam: 'Dagen wachtend', eenheid: 'aantal', sleutel: 'dagenWachtend' },
         { naam: 'Norm (dagen)', eenheid: 'aantal', sleutel: 'normDagen' }, { naam: 'Boven norm' }],
       rijen: l.wachtlijst.map((x) => [`${x.gemeente}-${x.toewijzingNummer}`, naamGemeente(x.gemeente), x.aanbiederNaam, naamProduct(`${x.productcategorie} ${x.productcode}`),
