@@ -194,7 +194,9 @@ TEST_F(ServerContracten, WachttijdenNormenEnPaginas) {
   EXPECT_EQ(v["gemeenten"].size(), 2u);
   EXPECT_TRUE(v["totaal"]["pctMaatwerk"].is_null());  // no reported algemene voorzieningen
   for (const char* pagina :
-       {"/contracten", "/wachttijden", "/js/contracten.js", "/js/wachttijden.js"}) {
+       {"/contracten", "/contracten/budgetplafonds", "/contracten/uitgaven",
+        "/contracten/contracten", "/contracten/registers", "/wachttijden", "/js/contracten.js",
+        "/js/contracten/gedeeld.js", "/js/contracten/budgetplafonds.js", "/js/wachttijden.js"}) {
     auto p = fx_->client().Get(pagina);
     ASSERT_TRUE(p) << pagina;
     EXPECT_EQ(p->status, 200) << pagina;
