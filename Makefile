@@ -29,7 +29,8 @@ build: setup
 run: build
 	@scripts/run-demo.sh $(BUILD)/jeugdregie $(DEMO_DIR)
 
-# Everything: unit and CLI tests, the same under ASan/UBSan, and a short fuzz run.
+# Everything: unit and CLI tests (and the layers check), a Release build with a short run, the
+# tests under ASan/UBSan, a short fuzz run, formatting, the OpenAPI lint and the browser tests.
 test: setup-test
 	$(MAKE) build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -48,7 +49,8 @@ lint-openapi:
 test-browser: build
 	tests/browser/run.sh $(BUILD)/jeugdregie
 
-# The build type a packager makes (-O3, no debug info): the binary and a short run of it.
+# The build type a packager makes (-O3, no debug info): the binary only and a short run of it
+# (1.5 s). Measured on this machine: 17.5 min from cold (2 cores, load 8), 12 s from ccache.
 release:
 	@$(call configure,$(BUILD_RELEASE),-DCMAKE_BUILD_TYPE=Release -DJR_TESTS=OFF)
 	cmake --build $(BUILD_RELEASE) -j $(JOBS) --target jeugdregie
