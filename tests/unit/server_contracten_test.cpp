@@ -103,7 +103,7 @@ TEST_F(ServerContracten, BudgetplafondAanmakenLezenWijzigenVerwijderen) {
 
 TEST_F(ServerContracten, FoutieveInvoerNoemtHetVeld) {
   auto p = probleem("POST", "/api/v1/budgetplafonds", 400,
-                    R"({"aanbieder":"123","jaar":1999,"bedrag":-5,"bijOverschrijding":"soms"})");
+                    R"({"aanbieder":"123","jaar":2300,"bedrag":-5,"bijOverschrijding":"soms"})");
   EXPECT_EQ(p["code"], "invalid-params");
   for (const char* veld : {"aanbieder", "jaar", "bedrag", "bijOverschrijding"})
     EXPECT_TRUE(noemt(p, veld)) << veld << " " << p.dump();
