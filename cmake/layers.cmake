@@ -90,6 +90,9 @@ function(_jr_layer_view dir folder self entries)
 endfunction()
 
 file(REMOVE_RECURSE ${JR_LAYERS_DIR})
+# The folders of src/ as a configure dependency: a declared folder that appears (casework)
+# gets its library at the next build without a manual cmake.
+file(GLOB _present CONFIGURE_DEPENDS LIST_DIRECTORIES true ${CMAKE_SOURCE_DIR}/src/*)
 set(JR_FOLDERS)
 foreach(_f IN LISTS _declared)
   set(_dir ${CMAKE_SOURCE_DIR}/src/${_f})
