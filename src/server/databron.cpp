@@ -53,13 +53,13 @@ std::optional<int64_t> Databron::extern_versie() {
   std::lock_guard lock(versie_mu_);
   const int64_t nu = in_ms(clock_.monotonic());
   if (extern_versie_ && nu - extern_gezien_ms_ < 500) return extern_versie_;
-  Result<int64_t> v = Status::Ok();
+  std::optional<int64_t> gelezen;
   {
     std::lock_guard db(db_mu_);
-    v = store_.data_versie();
+    if (auto v = store_.data_versie(); v.ok()) gelezen = *v;
   }
   extern_gezien_ms_ = nu;
-  extern_versie_ = v.ok() ? std::optional<int64_t>(*v) : std::nullopt;
+  extern_versie_ = gelezen;
   return extern_versie_;
 }
 
@@ -262,11 +262,10 @@ Result<json> Databron::trajecten(const TrajectVraag& v) {
     // Products are not part of the CBS trajecten: count the deliveries (JW305 starts, with
     // their JW307 stop) of this aanbieder for this gemeente that ran in the periode.
     doc["uitsplitsing"] = "product";
-    Result<std::vector<store::LeveringenPerProduct>> rijen = Status::Ok();
-    {
+    auto rijen = [&] {
       std::lock_guard lock(db_mu_);
-      rijen = store_.leveringen_per_product(*v.aanbieder, *v.gemeente, p->van, p->tot);
-    }
+      return store_.leveringen_per_product(*v.aanbieder, *v.gemeente, p->van, p->tot);
+    }();
     if (!rijen.ok()) return rijen.status();
     for (const auto& r : *rijen) {
       json o;
