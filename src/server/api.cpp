@@ -608,7 +608,9 @@ std::variant<std::pair<int64_t, Versie>, Antwoord> Api::kpi_bewerking(const Verz
 Antwoord Api::kpi_wijzig(const Verzoek& v) {
   auto b = kpi_bewerking(v);
   if (auto* a = std::get_if<Antwoord>(&b)) return *a;
-  const auto [id, versie] = std::get<std::pair<int64_t, Versie>>(b);
+  // Named copies, not a structured binding: clang 14 (the fuzz build) cannot capture one.
+  const int64_t id = std::get<std::pair<int64_t, Versie>>(b).first;
+  const Versie versie = std::get<std::pair<int64_t, Versie>>(b).second;
   Probleem p;
   auto body = lees_json_object(v, p);
   if (!body) return probleem_antwoord(p);
@@ -627,7 +629,9 @@ Antwoord Api::kpi_wijzig(const Verzoek& v) {
 Antwoord Api::kpi_verwijder(const Verzoek& v) {
   auto b = kpi_bewerking(v);
   if (auto* a = std::get_if<Antwoord>(&b)) return *a;
-  const auto [id, versie] = std::get<std::pair<int64_t, Versie>>(b);
+  // Named copies, not a structured binding: clang 14 (the fuzz build) cannot capture one.
+  const int64_t id = std::get<std::pair<int64_t, Versie>>(b).first;
+  const Versie versie = std::get<std::pair<int64_t, Versie>>(b).second;
   Status s = bron_.met_kpis([&](KpiRegister& reg) { return reg.verwijder(id, versie); });
   if (!s.ok()) return uit_status(s);
   Antwoord a;
