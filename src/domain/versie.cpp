@@ -9,8 +9,8 @@ Status controleer_versie(std::optional<int64_t> huidig, Versie verwacht, const s
   }
   if (!verwacht || *verwacht == *huidig) return Status::Ok();
   if (*verwacht == 0) return Aborted(wat + " bestaat al (versie " + std::to_string(*huidig) + ")");
-  return Aborted(wat + " is intussen gewijzigd: versie " + std::to_string(*huidig) +
-                 ", niet " + std::to_string(*verwacht));
+  return Aborted(wat + " is intussen gewijzigd: versie " + std::to_string(*huidig) + ", niet " +
+                 std::to_string(*verwacht));
 }
 
 }  // namespace jr

@@ -95,8 +95,7 @@ Antwoord api_probleem(const Probleem& p) {
 
 Probleem ongeldige_codering(std::vector<OngeldigeParameter> params) {
   Probleem p{400, "invalid-encoding", "Ongeldige tekens in het verzoek.",
-             "Pad en parameters moeten geldige UTF-8 zijn, zonder stuurtekens.",
-             std::move(params)};
+             "Pad en parameters moeten geldige UTF-8 zijn, zonder stuurtekens.", std::move(params)};
   if (p.invalid_params.size() == 1) p.detail = p.invalid_params.front().reason;
   return p;
 }
@@ -106,7 +105,8 @@ Probleem ongeldige_codering(std::vector<OngeldigeParameter> params) {
 void controleer_tekst(const std::string& tekst, const std::string& naam,
                       std::vector<OngeldigeParameter>& f) {
   if (!utf8_geldig(tekst))
-    f.push_back({utf8_vervangen(naam), "encoding", utf8_vervangen(naam) + " is geen geldige UTF-8"});
+    f.push_back(
+        {utf8_vervangen(naam), "encoding", utf8_vervangen(naam) + " is geen geldige UTF-8"});
   else if (heeft_stuurteken(tekst))
     f.push_back({naam, "control-character", naam + " bevat een stuurteken"});
 }
@@ -280,8 +280,8 @@ Antwoord Router::Impl::api_verzoek(const HttpVerzoek& r, std::string_view pad_ru
     auto w = is == std::string_view::npos ? std::optional<std::string>("")
                                           : procent_decodeer(deel.substr(is + 1), true);
     if (!k || !w) {
-      f.push_back({k ? *k : std::string("query"), "encoding",
-                   "de query bevat een ongeldige %-codering"});
+      f.push_back(
+          {k ? *k : std::string("query"), "encoding", "de query bevat een ongeldige %-codering"});
       break;
     }
     controleer_tekst(*k, *k, f);
@@ -350,8 +350,7 @@ Antwoord Router::Impl::api_verzoek(const HttpVerzoek& r, std::string_view pad_ru
   // JSON and CSV of some size travel gzipped when the client accepts it.
   if (a.body.size() >= kComprimeerVanaf && !heeft_kop(a, "Content-Encoding") &&
       aanvaardt_codering(r.kop("Accept-Encoding"), "gzip") &&
-      (a.content_type.find("json") != std::string::npos ||
-       a.content_type.rfind("text/", 0) == 0)) {
+      (a.content_type.find("json") != std::string::npos || a.content_type.rfind("text/", 0) == 0)) {
     std::string z = gzip(a.body, 1);
     if (!z.empty() && z.size() < a.body.size()) {
       a.body = std::move(z);
@@ -372,8 +371,8 @@ Antwoord Router::Impl::bestand(const HttpVerzoek& r, const std::string& pad) {
   }
   std::shared_ptr<const StatischBestand> b;
   const auto& paginas = dashboard_paginas();
-  auto p = std::find_if(paginas.begin(), paginas.end(),
-                        [&](const auto& kv) { return kv.first == pad; });
+  auto p =
+      std::find_if(paginas.begin(), paginas.end(), [&](const auto& kv) { return kv.first == pad; });
   if (p != paginas.end()) {
     // A page needs a session; without one, the login page (which comes back here with the
     // same filters: it only follows a path on this server).

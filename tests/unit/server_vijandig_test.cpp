@@ -192,8 +192,9 @@ TEST_F(Vijandig, JsonBodiesOnlyAsApplicationJson) {
   auto cl = fx_->client("beleidsmedewerker");
   verwacht_probleem(cl.Post("/api/v1/kpis", kpi("Tekst").dump(), "text/plain"), 415,
                     "unsupported-media-type");
-  verwacht_probleem(cl.Post("/api/v1/kpis", kpi("Latijn").dump(), "application/json; charset=latin1"),
-                    415, "unsupported-media-type");
+  verwacht_probleem(
+      cl.Post("/api/v1/kpis", kpi("Latijn").dump(), "application/json; charset=latin1"), 415,
+      "unsupported-media-type");
   auto r = cl.Post("/api/v1/kpis", kpi("Utf8").dump(), "application/json; charset=utf-8");
   EXPECT_EQ(r->status, 201) << r->body;
   // The upload of an iJw message is XML: JSON is refused there.
@@ -205,8 +206,11 @@ TEST_F(Vijandig, JsonBodiesOnlyAsApplicationJson) {
 TEST_F(Vijandig, AmountsAreWholeCentsOfAtLeastOne) {
   auto cl = fx_->client("contractmanager");
   auto product = [](json tarief) {
-    return json{{"productcategorie", "45"}, {"productcode", "45A01"}, {"eenheid", "04"},
-                {"tarief", tarief},         {"geldigVan", "2024-01-01"}}
+    return json{{"productcategorie", "45"},
+                {"productcode", "45A01"},
+                {"eenheid", "04"},
+                {"tarief", tarief},
+                {"geldigVan", "2024-01-01"}}
         .dump();
   };
   for (json t : {json(1e-320), json(0.001), json(12.345), json(0), json(-5), json("12")})
@@ -263,7 +267,8 @@ TEST_F(Vijandig, TwoSessionsEditingTheSameKpiLoseNoUpdate) {
   auto bert = fx_->client("beleidsmedewerker");
   auto m = anna.Post("/api/v1/kpis", kpi("Gedeeld").dump(), "application/json");
   ASSERT_EQ(m->status, 201);
-  const std::string pad = "/api/v1/kpis/" + std::to_string(json::parse(m->body)["id"].get<int64_t>());
+  const std::string pad =
+      "/api/v1/kpis/" + std::to_string(json::parse(m->body)["id"].get<int64_t>());
   auto g1 = anna.Get(pad.c_str());
   auto g2 = bert.Get(pad.c_str());
   ASSERT_EQ(g1->get_header_value("ETag"), "\"1\"");
@@ -271,8 +276,8 @@ TEST_F(Vijandig, TwoSessionsEditingTheSameKpiLoseNoUpdate) {
   // Without If-Match: 428, nothing changes.
   verwacht_probleem(anna.Put(pad.c_str(), kpi("Zonder").dump(), "application/json"), 428,
                     "precondition-required");
-  auto a = anna.Put(pad.c_str(), {{"If-Match", "\"1\""}}, kpi("Van Anna").dump(),
-                    "application/json");
+  auto a =
+      anna.Put(pad.c_str(), {{"If-Match", "\"1\""}}, kpi("Van Anna").dump(), "application/json");
   ASSERT_EQ(a->status, 200) << a->body;
   EXPECT_EQ(a->get_header_value("ETag"), "\"2\"");
   EXPECT_EQ(json::parse(a->body)["versie"], 2);
@@ -281,9 +286,9 @@ TEST_F(Vijandig, TwoSessionsEditingTheSameKpiLoseNoUpdate) {
       412, "precondition-failed");
   verwacht_probleem(bert.Delete(pad.c_str(), {{"If-Match", "\"1\""}}), 412, "precondition-failed");
   verwacht_probleem(bert.Delete(pad.c_str()), 428, "precondition-required");
-  verwacht_probleem(bert.Put(pad.c_str(), {{"If-Match", "W/\"2\""}}, kpi("Zwak").dump(),
-                             "application/json"),
-                    412, "precondition-failed");
+  verwacht_probleem(
+      bert.Put(pad.c_str(), {{"If-Match", "W/\"2\""}}, kpi("Zwak").dump(), "application/json"), 412,
+      "precondition-failed");
   EXPECT_EQ(json::parse(anna.Get(pad.c_str())->body)["naam"], "Van Anna");
   // Bert reads again and then succeeds.
   auto g3 = bert.Get(pad.c_str());
@@ -295,8 +300,11 @@ TEST_F(Vijandig, TwoSessionsEditingTheSameKpiLoseNoUpdate) {
 TEST_F(Vijandig, ContractsPlafondsAanbiedersAndNormsAreGuardedToo) {
   auto cl = fx_->client("contractmanager");
   // A contract.
-  json c = {{"kenmerk", "C-2024-1"}, {"aanbieder", "12345678"}, {"soort", "output"},
-            {"ingangsdatum", "2024-01-01"}, {"gemeenten", {"0268"}}};
+  json c = {{"kenmerk", "C-2024-1"},
+            {"aanbieder", "12345678"},
+            {"soort", "output"},
+            {"ingangsdatum", "2024-01-01"},
+            {"gemeenten", {"0268"}}};
   auto r = cl.Post("/api/v1/contracten", c.dump(), "application/json");
   ASSERT_EQ(r->status, 201) << r->body;
   const std::string cpad = r->get_header_value("Location");
@@ -329,9 +337,10 @@ TEST_F(Vijandig, ContractsPlafondsAanbiedersAndNormsAreGuardedToo) {
                    a.dump(), "application/json")
                 ->status,
             200);
-  verwacht_probleem(cl.Put("/api/v1/aanbieders/12345678", {{"If-Match", g->get_header_value("ETag")}},
-                           a.dump(), "application/json"),
-                    412, "precondition-failed");
+  verwacht_probleem(
+      cl.Put("/api/v1/aanbieders/12345678", {{"If-Match", g->get_header_value("ETag")}}, a.dump(),
+             "application/json"),
+      412, "precondition-failed");
   // A wachttijdnorm: created with If-None-Match: *, then guarded by its version.
   json n = {{"weken", 6}};
   verwacht_probleem(cl.Put("/api/v1/wachttijdnormen/37", n.dump(), "application/json"), 428,
@@ -396,8 +405,10 @@ TEST(VijandigServer, ASilentConnectionIsClosed) {
 // Whatever escapes a handler becomes a 500 problem and an audit event; the server goes on.
 TEST(VijandigRouter, AnExceptionInAHandlerIsA500AndTheNextRequestIsServed) {
   ServerFixture fx;
-  server::Route kapot{"GET", "/api/v1/kapot", {}, {}, server::Scope::kGeen,
-                      [](const server::Verzoek&) -> server::Antwoord { throw 42; }, true};
+  server::Route kapot{
+      "GET", "/api/v1/kapot",      {},
+      {},    server::Scope::kGeen, [](const server::Verzoek&) -> server::Antwoord { throw 42; },
+      true};
   server::Router router(fx.api(), source_dir() / "web", {kapot});
   server::HttpVerzoek v;
   v.methode = "GET";
