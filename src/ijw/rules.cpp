@@ -31,13 +31,9 @@
 // - TR380 (a date after Dagtekening): JW317 NieuwProduct/GewensteIngangsdatum (OP343: a
 //   request must come before the wished start). A TeWijzigenProduct may name the original
 //   Ingangsdatum in the past; that is TR357, berichtoverstijgend.
-// - TR101 (no duplicate logical keys): JW301 Relatie (Nummer), Contact (Soort + Periode
-//   Begindatum), ToegewezenProduct (ToewijzingNummer); JW305 StartProduct and JW307
-//   StopProduct (ToewijzingNummer, else Product + ToewijzingIngangsdatum, with Begindatum);
-//   JW317 ToewijzingNummer over OngewijzigdProduct and TeWijzigenProduct; JW323 and JW325
-//   Client (Bsn) and Prestatie within a Client (ReferentieNummer). For JW315 the only
-//   repeated class is AangevraagdProduct, whose key ReferentieAanbieder is TR383's: reported
-//   as TR383 only.
+// - TR101 (no duplicate logical keys): the keys are the standard's own ("Sleutelelement" in the
+//   information model), for every repeating class of every type: see rules_tr101.cpp. Ours is
+//   only that JW317 OngewijzigdProduct and TeWijzigenProduct share one key space.
 // - TR416 (no second debet for the same ToewijzingNummer, ProductCategorie, ProductCode and
 //   ProductPeriode): over the whole message, across clients.
 // - TR378: the gemeente in the Header (Afzender of JW301 JW319 JW325, Ontvanger of JW305
@@ -48,6 +44,8 @@
 
 #include "domain/bsn.h"
 #include "ijw/rules_common.h"
+#include "ijw/writer.h"
+#include "ijw/xml.h"
 
 namespace jr::ijw {
 
@@ -133,6 +131,14 @@ void check_rules(Berichttype type, const xmlDoc* doc, const Bericht* bericht,
           if constexpr (std::is_same_v<T, Jw323>) rules::check_jw323(m, out);
         },
         *bericht);
+    // TR101 compares the elements as written; a struct without its document is written out.
+    XmlDocPtr geschreven;
+    if (doc == nullptr) {
+      auto d = parse_xml(write_xml(*bericht));
+      if (d.ok()) geschreven = std::move(*d);
+      doc = geschreven.get();
+    }
+    rules::check_tr101(type, doc, out);
     return;
   }
   if (doc == nullptr) return;
@@ -151,6 +157,7 @@ void check_rules(Berichttype type, const xmlDoc* doc, const Bericht* bericht,
       // messages JW302/306/308/316/318/320 have no in-message rules.
       break;
   }
+  rules::check_tr101(type, doc, out);
 }
 
 }  // namespace jr::ijw

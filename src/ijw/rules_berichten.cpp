@@ -114,31 +114,6 @@ void check_contact(const Contact& c, const Pad& pad, Out& out) {
             "Contact bevat geen Telefoon en ook niet de combinatie Huis en Postcode");
 }
 
-// TR101 key of a start/stop product: the allocation (number, or product and its start) and
-// the begin date.
-template <class P>
-bool zelfde_levering(const P& a, const P& b) {
-  if (a.begindatum != b.begindatum) return false;
-  if (a.toewijzing_nummer || b.toewijzing_nummer) return a.toewijzing_nummer == b.toewijzing_nummer;
-  const bool zelfde_product = a.product.has_value() == b.product.has_value() &&
-                              (!a.product || (a.product->categorie == b.product->categorie &&
-                                              a.product->code == b.product->code));
-  return zelfde_product && a.toewijzing_ingangsdatum == b.toewijzing_ingangsdatum;
-}
-
-// TR101 over a short list: reports each later element equal to an earlier one, pairwise.
-template <class Gelijk, class Path>
-void check_uniek(size_t n, Gelijk&& gelijk, Path&& pad, std::string_view wat, Out& out) {
-  for (size_t j = 1; j < n; ++j)
-    for (size_t i = 0; i < j; ++i)
-      if (gelijk(i, j)) {
-        out.add("TR101", pad(j),
-                std::string(wat) + " komt dubbel voor in het bericht (gelijk aan nummer " +
-                    std::to_string(i + 1) + ")");
-        break;
-      }
-}
-
 // TR416 key: one debet per ToewijzingNummer, product and ProductPeriode.
 struct DebetSleutel {
   int64_t toewijzing_nummer;
@@ -193,10 +168,6 @@ void check_jw301(const Jw301& m, Out& out) {
     check_contact(
         r.contact, [&] { return p + "/Contact"; }, out);
   }
-  check_uniek(
-      m.relaties.size(),
-      [&](size_t i, size_t j) { return m.relaties[i].nummer == m.relaties[j].nummer; }, relatie_pad,
-      "Relatie met dit Nummer", out);
 
   auto contact_pad = [](size_t i) { return "/Bericht/Client/Contactgegevens/Contact" + idx(i); };
   bool heeft_woonadres = false;
@@ -209,17 +180,6 @@ void check_jw301(const Jw301& m, Out& out) {
   if (!heeft_woonadres)
     out.add("TR061", "/Bericht/Client/Contactgegevens",
             "geen Contact met Soort adres 01 (BRP), 02 (correspondentie) of 03 (verblijf)");
-  auto begin_van = [](const Contact& c) {
-    return c.periode ? c.periode->begindatum : std::optional<Date>();
-  };
-  check_uniek(
-      m.contactgegevens.size(),
-      [&](size_t i, size_t j) {
-        const Contact& a = m.contactgegevens[i];
-        const Contact& b = m.contactgegevens[j];
-        return a.soort == b.soort && begin_van(a) == begin_van(b);
-      },
-      contact_pad, "Contact met deze Soort en Begindatum", out);
 
   static constexpr ProductSoort kSoort{"Ingangsdatum", "Einddatum", true, "CD080", "CS338"};
   auto tp_pad = [](size_t i) {
@@ -272,12 +232,6 @@ void check_jw301(const Jw301& m, Out& out) {
             "toegewezen product overlapt in periode met hetzelfde product in ToegewezenProduct" +
                 idx(i));
   });
-  check_uniek(
-      m.producten.size(),
-      [&](size_t i, size_t j) {
-        return m.producten[i].toewijzing_nummer == m.producten[j].toewijzing_nummer;
-      },
-      tp_pad, "ToegewezenProduct met dit ToewijzingNummer", out);
 }
 
 // ---------------------------------------------------------------- JW305 / JW307
@@ -305,10 +259,6 @@ void check_jw305(const Jw305& m, Out& out) {
     if (p.begindatum > dag)
       check_niet_na_dagtekening(p.begindatum, dag, pad(i) + "/Begindatum", "Begindatum", out);
   }
-  check_uniek(
-      m.producten.size(),
-      [&](size_t i, size_t j) { return zelfde_levering(m.producten[i], m.producten[j]); }, pad,
-      "StartProduct met deze toewijzing en Begindatum", out);
 }
 
 void check_jw307(const Jw307& m, Out& out) {
@@ -325,10 +275,6 @@ void check_jw307(const Jw307& m, Out& out) {
     if (p.einddatum > dag)
       check_niet_na_dagtekening(p.einddatum, dag, pad(i) + "/Einddatum", "Einddatum", out);
   }
-  check_uniek(
-      m.producten.size(),
-      [&](size_t i, size_t j) { return zelfde_levering(m.producten[i], m.producten[j]); }, pad,
-      "StopProduct met deze toewijzing en Begindatum", out);
 }
 
 // ---------------------------------------------------------------- JW315 verzoek om toewijzing
@@ -432,15 +378,9 @@ void check_jw323(const Jw323& m, Out& out) {
   size_t aantal = 0;
   for (const auto& c : m.clienten) aantal += c.prestaties.size();
   // Keys over the whole message; string_views point into `m`, which outlives the sets.
-  std::unordered_map<std::string_view, size_t> bsns;
-  struct Plek {
-    size_t client;
-    size_t prestatie;
-  };
-  std::unordered_map<std::string_view, Plek> referenties;
+  std::unordered_set<std::string_view> referenties;  // TR316
   std::unordered_set<std::string_view> vorige;
   std::unordered_set<DebetSleutel, DebetSleutelHash> debet;
-  bsns.reserve(m.clienten.size());
   referenties.reserve(aantal);
   debet.reserve(aantal);
   int64_t som = 0;
@@ -449,26 +389,11 @@ void check_jw323(const Jw323& m, Out& out) {
     const DeclaratieClient& c = m.clienten[ci];
     check_bsn(
         c.bsn, [&] { return client_pad(ci) + "/Bsn"; }, out);
-    if (auto [it, nieuw] = bsns.emplace(c.bsn, ci); !nieuw)
-      out.add("TR101", client_pad(ci),
-              "Client komt dubbel voor in de declaratie (zelfde Bsn als Client" + idx(it->second) +
-                  ")");
     for (size_t pi = 0; pi < c.prestaties.size(); ++pi) {
       const Prestatie& p = c.prestaties[pi];
       auto pad = [&] { return client_pad(ci) + "/Prestaties/Prestatie" + idx(pi); };
       som += p.ingediend_bedrag.signed_cents();
-      // TR101 within the client. `referenties` keeps the last place of each number over the
-      // whole message (TR316 needs the set); clients come one after the other, so a number
-      // seen before in this same client is a duplicate key.
-      if (auto [it, nieuw] = referenties.emplace(p.referentie_nummer, Plek{ci, pi}); !nieuw) {
-        if (it->second.client == ci)
-          out.add("TR101", pad(),
-                  "Prestatie met ReferentieNummer " + p.referentie_nummer +
-                      " komt dubbel voor bij deze client (ook Prestatie" +
-                      idx(it->second.prestatie) + ")");
-        else
-          it->second = Plek{ci, pi};
-      }
+      referenties.insert(p.referentie_nummer);
       const Periode& pp = p.product_periode;
       if (pp.begindatum < k2021)
         out.add("CS100", pad() + "/ProductPeriode/Begindatum",

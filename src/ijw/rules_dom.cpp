@@ -6,8 +6,6 @@
 #include <cstring>
 #include <deque>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "ijw/rules_common.h"
 #include "ijw/xml.h"
@@ -15,15 +13,6 @@
 namespace jr::ijw::rules {
 namespace {
 
-std::string_view local_name(const xmlNode* n) {
-  return std::string_view(reinterpret_cast<const char*>(n->name));
-}
-
-const xmlNode* first_element(const xmlNode* n) {
-  for (; n; n = n->next)
-    if (n->type == XML_ELEMENT_NODE) return n;
-  return nullptr;
-}
 const xmlNode* next_element(const xmlNode* n) { return first_element(n->next); }
 
 const xmlNode* child(const xmlNode* n, std::string_view name) {
@@ -159,17 +148,6 @@ void check_jw317_dom(const xmlDoc* doc, Out& out) {
     out.add("TR353", xpath_of(verzoek),
             "verzoek om wijziging bevat geen TeWijzigenProduct en geen NieuwProduct");
 
-  // TR101: a ToewijzingNummer once over OngewijzigdProduct and TeWijzigenProduct.
-  std::unordered_set<int64_t> nummers;
-  for (const xmlNode* groep : {ongewijzigd, te_wijzigen}) {
-    if (!groep) continue;
-    for (const xmlNode* p = first_element(groep->children); p; p = next_element(p)) {
-      int64_t nr = int_of(child(p, "ToewijzingNummer"));
-      if (!nummers.insert(nr).second)
-        out.add("TR101", xpath_of(p),
-                "ToewijzingNummer " + std::to_string(nr) + " komt vaker voor in het verzoek");
-    }
-  }
   if (te_wijzigen) {
     static constexpr ProductSoort kSoort{"GewensteIngangsdatum", "Einddatum", false, "", "CS338"};
     for (const xmlNode* p = first_element(te_wijzigen->children); p; p = next_element(p))
@@ -255,25 +233,16 @@ void check_jw325_dom(const xmlDoc* doc, Out& out) {
   check_nul_is_debet(toegekend, "TotaalBedrag", out);
   int64_t som_afgewezen = 0;
   bool heeft_prestaties = false;
-  std::unordered_map<std::string_view, const xmlNode*> bsns;
   if (const xmlNode* clienten = child(da, "Clienten")) {
     for (const xmlNode* c = first_element(clienten->children); c; c = next_element(c)) {
       const xmlNode* bsn = child(c, "Bsn");
       check_bsn(
           text(bsn), [&] { return xpath_of(bsn); }, out);
-      if (!bsns.emplace(text(bsn), c).second)
-        out.add("TR101", xpath_of(c), "Client komt dubbel voor in het declaratie-antwoord");
       const xmlNode* prestaties = child(c, "Prestaties");
       if (!prestaties) continue;
-      std::unordered_set<std::string_view> refs;
       for (const xmlNode* p = first_element(prestaties->children); p; p = next_element(p)) {
         heeft_prestaties = true;
         const xmlNode* ref = child(p, "ProductReferentie");
-        const std::string_view nr = text(child(ref, "ReferentieNummer"));
-        if (!refs.insert(nr).second)
-          out.add("TR101", xpath_of(p),
-                  "Prestatie met ReferentieNummer " + std::string(nr) +
-                      " komt dubbel voor bij deze client");
         const xmlNode* bedrag = child(p, "IngediendBedrag");
         const bool credit = text(child(bedrag, "DebetCredit")) == "C";
         const bool vorig = child(ref, "VorigReferentieNummer") != nullptr;

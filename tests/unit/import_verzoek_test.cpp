@@ -1,5 +1,7 @@
 // The verzoek om toewijzing (JW315) and the import of the gemeente's own sent JW301s:
 // berichtoverstijgende rules from regels-ijw-3.2.csv.
+#include <set>
+
 #include "import_fixture.h"
 
 namespace jr::testing {
@@ -45,6 +47,25 @@ TEST_F(Verzoek, Tr374OnderhandenVerzoek) {
   EXPECT_EQ(tel("verzoek", "status = 'toegewezen'"), 1);
   auto r2 = importeer(ijw::write_xml(jw315("REF3", "V3")));
   EXPECT_EQ(r2.uitkomst, import::Uitkomst::geaccepteerd) << codes(r2);
+}
+
+// regels-ijw-3.2 TR101: a JW315 with an AangevraagdProduct twice: the second line is a
+// duplicate key (TR101) besides a second ReferentieAanbieder (TR383) and an overlap (TR386);
+// the first is taken.
+TEST_F(Verzoek, Tr101DubbelAangevraagdProduct) {
+  auto m = jw315("REF1", "V1");
+  m.producten.push_back(m.producten[0]);
+  auto r = importeer(ijw::write_xml(m));
+  EXPECT_EQ(r.uitkomst, import::Uitkomst::deels) << codes(r);
+  std::set<std::string> regels;
+  for (const auto& f : r.findings) {
+    EXPECT_EQ(f.xpath.rfind("/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]", 0), 0u)
+        << f.xpath;
+    regels.insert(f.regelcode);
+  }
+  EXPECT_EQ(regels, (std::set<std::string>{"TR101", "TR383", "TR386"}));
+  EXPECT_EQ(tel("verzoek"), 1);
+  EXPECT_TRUE(xsd_geldig(r.retour_xml));
 }
 
 // DESIGN.md: imported JW301s become stored toewijzingen; there is no retour on them.
