@@ -71,7 +71,8 @@ void identificatie_el(XmlOut& x, std::string_view p, std::string_view name, std:
 
 bool is_product_class(std::string_view local) {
   return local == "StartProduct" || local == "StopProduct" || local == "AangevraagdProduct" ||
-         local == "ToegewezenProduct";
+         local == "ToegewezenProduct" || local == "OngewijzigdProduct" ||
+         local == "TeWijzigenProduct" || local == "NieuwProduct";
 }
 
 // Classes of a JW301 that carry their own RetourCodes in the JW302 (always "0200" here).
@@ -111,6 +112,8 @@ struct Kopie {
       if (c->type == XML_ELEMENT_NODE) copy(c);
     if (pr == p && local == "Client") {
       retour_codes(x, p, oordeel.client);
+    } else if (pr == p && local == "Verzoek") {
+      retour_codes(x, p, oordeel.verzoek);
     } else if (pr == p && is_jw302_class(local)) {
       static const Codes kGeen;
       retour_codes(x, p, kGeen);
@@ -174,8 +177,9 @@ XsdVersie xsd_versie(const std::filesystem::path& dir, Berichttype type) {
 Result<std::string> bouw_retour(Berichttype heen, const xmlDoc* doc, const Oordeel& oordeel,
                                 const RetourGegevens& r) {
   auto terug = retour_van(heen);
-  if (!terug || (heen != Berichttype::JW301 && heen != Berichttype::JW305 &&
-                 heen != Berichttype::JW307 && heen != Berichttype::JW315))
+  if (!terug ||
+      (heen != Berichttype::JW301 && heen != Berichttype::JW305 && heen != Berichttype::JW307 &&
+       heen != Berichttype::JW315 && heen != Berichttype::JW317))
     return InvalidArgument(std::string("geen retourbericht voor ") + std::string(naam(heen)));
   const xmlNode* root = doc ? xmlDocGetRootElement(const_cast<xmlDoc*>(doc)) : nullptr;
   if (!root || !is_element(root, "Bericht") || !child(root, "Header"))

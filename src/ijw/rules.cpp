@@ -43,6 +43,7 @@
 #include "ijw/rules.h"
 
 #include "domain/bsn.h"
+#include "ijw/reader.h"
 #include "ijw/rules_common.h"
 #include "ijw/writer.h"
 #include "ijw/xml.h"
@@ -120,6 +121,15 @@ void check_product_regel(const ProductRegel& p, const ProductSoort& s, const Pad
 void check_rules(Berichttype type, const xmlDoc* doc, const Bericht* bericht,
                  const RuleContext& ctx, Findings& out_findings) {
   rules::Out out(ctx, out_findings);
+  // A document of a type with a reader is checked on its struct.
+  std::optional<Bericht> gelezen;
+  if (bericht == nullptr && doc != nullptr && heeft_lezer(type)) {
+    auto b = lees_bericht(type, doc);
+    if (b.ok()) {
+      gelezen = std::move(*b);
+      bericht = &*gelezen;
+    }
+  }
   if (bericht != nullptr) {
     std::visit(
         [&](const auto& m) {
@@ -128,6 +138,7 @@ void check_rules(Berichttype type, const xmlDoc* doc, const Bericht* bericht,
           if constexpr (std::is_same_v<T, Jw305>) rules::check_jw305(m, out);
           if constexpr (std::is_same_v<T, Jw307>) rules::check_jw307(m, out);
           if constexpr (std::is_same_v<T, Jw315>) rules::check_jw315(m, out);
+          if constexpr (std::is_same_v<T, Jw317>) rules::check_jw317(m, out);
           if constexpr (std::is_same_v<T, Jw323>) rules::check_jw323(m, out);
         },
         *bericht);
@@ -143,9 +154,6 @@ void check_rules(Berichttype type, const xmlDoc* doc, const Bericht* bericht,
   }
   if (doc == nullptr) return;
   switch (type) {
-    case Berichttype::JW317:
-      rules::check_jw317_dom(doc, out);
-      break;
     case Berichttype::JW319:
       rules::check_jw319_dom(doc, out);
       break;
@@ -153,8 +161,7 @@ void check_rules(Berichttype type, const xmlDoc* doc, const Bericht* bericht,
       rules::check_jw325_dom(doc, out);
       break;
     default:
-      // JW301/305/307/315/323 are checked on their struct (none here: no reader); the retour
-      // messages JW302/306/308/316/318/320 have no in-message rules.
+      // The retour messages JW302/306/308/316/318/320 have no in-message rules.
       break;
   }
   rules::check_tr101(type, doc, out);

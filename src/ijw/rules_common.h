@@ -150,8 +150,8 @@ void check_jw301(const Jw301& m, Out& out);
 void check_jw305(const Jw305& m, Out& out);
 void check_jw307(const Jw307& m, Out& out);
 void check_jw315(const Jw315& m, Out& out);
+void check_jw317(const Jw317& m, Out& out);
 void check_jw323(const Jw323& m, Out& out);
-void check_jw317_dom(const xmlDoc* doc, Out& out);
 void check_jw319_dom(const xmlDoc* doc, Out& out);
 void check_jw325_dom(const xmlDoc* doc, Out& out);
 // TR101 on any type: no two instances of a class with the same logical key (rules_tr101.cpp).

@@ -1,5 +1,5 @@
-// In-message rules on the messages without a typed struct: JW317 (verzoek om wijziging),
-// JW319 (antwoord op verzoek) and JW325 (declaratie-antwoord). Walks the libxml2 tree once by
+// In-message rules on the messages without a typed struct: JW319 (antwoord op verzoek) and
+// JW325 (declaratie-antwoord). Walks the libxml2 tree once by
 // children (no XPath); the document is XSD-valid, so required elements exist and dates and
 // numbers are well-formed.
 #include <charconv>
@@ -89,24 +89,6 @@ Date dagtekening_of(const xmlNode* root) {
   return d.value_or(Date());
 }
 
-// ProductRegel of a JW317 NieuwProduct or TeWijzigenProduct.
-ProductRegel product_regel(const xmlNode* p) {
-  ProductRegel r;
-  const xmlNode* product = child(p, "Product");
-  r.heeft_product = product != nullptr;
-  r.heeft_code = child(product, "Code") != nullptr;
-  r.begin = date_of(child(p, "GewensteIngangsdatum"));
-  r.eind = date_of(child(p, "Einddatum"));
-  const xmlNode* omvang = child(p, "Omvang");
-  r.heeft_omvang = omvang != nullptr;
-  if (omvang) {
-    r.eenheid = text(child(omvang, "Eenheid"));
-    r.frequentie = text(child(omvang, "Frequentie"));
-  }
-  r.heeft_budget = child(p, "Budget") != nullptr;
-  return r;
-}
-
 // CS325 on a (Totaal)BedragMetDC element: 0 must be debet.
 void check_nul_is_debet(const xmlNode* bedrag_dc, std::string_view bedrag_naam, Out& out) {
   if (!bedrag_dc) return;
@@ -121,69 +103,6 @@ int64_t signed_of(const xmlNode* bedrag_dc, std::string_view bedrag_naam) {
 }
 
 }  // namespace
-
-// ---------------------------------------------------------------- JW317 verzoek om wijziging
-void check_jw317_dom(const xmlDoc* doc, Out& out) {
-  t_teksten.clear();
-  const xmlNode* root = xmlDocGetRootElement(doc);
-  if (!root) return;
-  const Date dag = dagtekening_of(root);
-  const xmlNode* header = child(root, "Header");
-  if (const xmlNode* o = child(header, "Ontvanger"))
-    check_gemeentecode(
-        text(o), [&] { return xpath_of(o); }, out);
-  const xmlNode* client = child(root, "Client");
-  if (const xmlNode* bsn = child(client, "Bsn"))
-    check_bsn(
-        text(bsn), [&] { return xpath_of(bsn); }, out);
-  const xmlNode* verzoek = child(client, "Verzoek");
-  if (!verzoek) return;
-  const xmlNode* ongewijzigd = child(verzoek, "OngewijzigdeProducten");
-  const xmlNode* te_wijzigen = child(verzoek, "TeWijzigenProducten");
-  const xmlNode* nieuw = child(verzoek, "NieuweProducten");
-  if (!ongewijzigd && !te_wijzigen)
-    out.add("TR352", xpath_of(verzoek),
-            "verzoek om wijziging bevat geen OngewijzigdProduct en geen TeWijzigenProduct");
-  if (!te_wijzigen && !nieuw)
-    out.add("TR353", xpath_of(verzoek),
-            "verzoek om wijziging bevat geen TeWijzigenProduct en geen NieuwProduct");
-
-  if (te_wijzigen) {
-    static constexpr ProductSoort kSoort{"GewensteIngangsdatum", "Einddatum", false, "", "CS338"};
-    for (const xmlNode* p = first_element(te_wijzigen->children); p; p = next_element(p))
-      check_product_regel(
-          product_regel(p), kSoort, [&] { return xpath_of(p); }, out);
-  }
-  if (nieuw) {
-    static constexpr ProductSoort kSoort{"GewensteIngangsdatum", "Einddatum", true, "CD096",
-                                         "CS338"};
-    std::vector<ProductPeriode> perioden;
-    std::vector<const xmlNode*> nodes;
-    for (const xmlNode* p = first_element(nieuw->children); p; p = next_element(p)) {
-      ProductRegel r = product_regel(p);
-      auto pad_fn = [&] { return xpath_of(p); };
-      const Pad pad(pad_fn);
-      check_product_regel(r, kSoort, pad, out);
-      const Date begin = r.begin.value_or(Date());
-      if (begin <= dag)
-        out.add("TR380", pad + "/GewensteIngangsdatum",
-                "GewensteIngangsdatum " + iso(begin) + " ligt niet na de Dagtekening " + iso(dag));
-      ProductPeriode pp;
-      if (const xmlNode* product = child(p, "Product")) {
-        pp.categorie = text(child(product, "Categorie"));
-        if (const xmlNode* code = child(product, "Code")) pp.code = text(code);
-      }
-      pp.begin = begin;
-      pp.eind = r.eind;
-      perioden.push_back(pp);
-      nodes.push_back(p);
-    }
-    for_each_overlap(perioden, [&](size_t j, size_t i) {
-      out.add("TR410", xpath_of(nodes[j]),
-              "nieuw product overlapt in periode met hetzelfde product in NieuwProduct" + idx(i));
-    });
-  }
-}
 
 // ---------------------------------------------------------------- JW319 antwoord op verzoek
 void check_jw319_dom(const xmlDoc* doc, Out& out) {

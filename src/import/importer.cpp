@@ -58,7 +58,7 @@ constexpr size_t kMaxArchief = size_t{4} << 30;
 bool importeerbaar(ijw::Berichttype t) {
   using B = ijw::Berichttype;
   return t == B::JW301 || t == B::JW302 || t == B::JW305 || t == B::JW307 || t == B::JW315 ||
-         t == B::JW323;
+         t == B::JW317 || t == B::JW323;
 }
 
 }  // namespace
@@ -365,6 +365,8 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
             return detail::verwerk_jw307(o, m, v.findings, r);
           else if constexpr (std::is_same_v<T, ijw::Jw315>)
             return detail::verwerk_jw315(o, m, v.findings, r);
+          else if constexpr (std::is_same_v<T, ijw::Jw317>)
+            return detail::verwerk_jw317(o, m, v.findings, r);
           else
             return detail::verwerk_jw323(o, m, v.findings, r);
         },

@@ -1,8 +1,8 @@
-// Importer: what a gemeente receives (JW302, JW305, JW307, JW315, JW323) and its own sent
-// JW301s, from bytes to stored state: validate (ijw::Validator), apply the
+// Importer: what a gemeente receives (JW302, JW305, JW307, JW315, JW317, JW323) and its own
+// sent JW301s, from bytes to stored state: validate (ijw::Validator), apply the
 // berichtoverstijgende rules against the store, store what is accepted with the raw XML and
 // retourcodes (one savepoint per message, batches of messages per transaction), and build
-// the retour message (JW306, JW308, JW316, JW325).
+// the retour message (JW306, JW308, JW316, JW318, JW325).
 #pragma once
 
 #include <cstdint>

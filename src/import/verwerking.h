@@ -164,6 +164,10 @@ Status verwerk_jw307(Ontvangst& o, const ijw::Jw307& m, const ijw::Findings& in_
                      BerichtResultaat& r);
 Status verwerk_jw315(Ontvangst& o, const ijw::Jw315& m, const ijw::Findings& in_bericht,
                      BerichtResultaat& r);
+// A JW317 is judged as a whole (OP344): stored as one open verzoek (soort 'wijziging') when
+// every class passes, else rejected with the codes of each class in its JW318.
+Status verwerk_jw317(Ontvangst& o, const ijw::Jw317& m, const ijw::Findings& in_bericht,
+                     BerichtResultaat& r);
 Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const ijw::Findings& in_bericht,
                      BerichtResultaat& r);
 

@@ -850,32 +850,78 @@ Result<bool> SqliteStore::verzoek_onderhanden(std::string_view aanbieder, int64_
 }
 
 Result<int64_t> SqliteStore::bewaar_verzoek(const VerzoekRecord& v) {
+  const bool wijziging = v.soort == "wijziging";
+  if (!wijziging && v.soort != "aanvraag")
+    return InvalidArgument("soort verzoek moet 'aanvraag' of 'wijziging' zijn");
+  if (!wijziging && (!v.toewijzing_ingangsdatum || !v.verwijzer_type || !v.producten.empty()))
+    return InvalidArgument(
+        "een verzoek om toewijzing heeft een ToewijzingIngangsdatum en een "
+        "verwijzer en geen producten van een wijziging");
+  if (wijziging && (!v.reden_verzoek || v.producten.empty() || v.categorie ||
+                    v.toewijzing_ingangsdatum || v.verwijzer_type))
+    return InvalidArgument(
+        "een verzoek om wijziging heeft een RedenVerzoek en producten, en "
+        "geen product, datums of verwijzer van zichzelf");
+  for (const VerzoekProductRecord& p : v.producten) {
+    const bool nieuw = p.soort == "nieuw";
+    if ((!nieuw && p.soort != "ongewijzigd" && p.soort != "te_wijzigen") ||
+        nieuw == p.toewijzing_id.has_value() ||
+        (p.soort != "ongewijzigd" && !p.gewenste_ingangsdatum))
+      return InvalidArgument("product van een verzoek om wijziging past niet bij zijn soort");
+  }
   auto& s = db_->prepare(
-      "INSERT INTO verzoek (bericht_id, aanbieder, gemeente, jeugdige_id, referentie_aanbieder, "
-      "dagtekening, categorie, productcode, beschikking_nummer, beschikking_ingangsdatum, "
-      "toewijzing_ingangsdatum, toewijzing_einddatum, volume, eenheid, frequentie, budget_cent, "
-      "verwijzer_type, verwijzer_naam, verwijzer_zorgverlener) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO verzoek (bericht_id, soort, aanbieder, gemeente, jeugdige_id, "
+      "referentie_aanbieder, dagtekening, reden_verzoek, categorie, productcode, "
+      "beschikking_nummer, beschikking_ingangsdatum, toewijzing_ingangsdatum, "
+      "toewijzing_einddatum, volume, eenheid, frequentie, budget_cent, verwijzer_type, "
+      "verwijzer_naam, verwijzer_zorgverlener) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, v.bericht_id)
-      .bind(2, v.aanbieder)
-      .bind(3, v.gemeente)
-      .bind(4, v.jeugdige_id)
-      .bind(5, v.referentie_aanbieder)
-      .bind(6, v.dagtekening.iso())
-      .bind(7, v.categorie)
-      .bind(8, v.productcode)
-      .bind(9, v.beschikking_nummer)
-      .bind(10, opt_iso(v.beschikking_ingangsdatum))
-      .bind(11, v.toewijzing_ingangsdatum.iso())
-      .bind(12, opt_iso(v.toewijzing_einddatum))
-      .bind(13, v.volume)
-      .bind(14, v.eenheid)
-      .bind(15, v.frequentie)
-      .bind(16, v.budget_cent)
-      .bind(17, v.verwijzer_type)
-      .bind(18, v.verwijzer_naam)
-      .bind(19, v.verwijzer_zorgverlener);
-  return insert_run(*db_, s);
+      .bind(2, v.soort)
+      .bind(3, v.aanbieder)
+      .bind(4, v.gemeente)
+      .bind(5, v.jeugdige_id)
+      .bind(6, v.referentie_aanbieder)
+      .bind(7, v.dagtekening.iso())
+      .bind(8, v.reden_verzoek)
+      .bind(9, v.categorie)
+      .bind(10, v.productcode)
+      .bind(11, v.beschikking_nummer)
+      .bind(12, opt_iso(v.beschikking_ingangsdatum))
+      .bind(13, opt_iso(v.toewijzing_ingangsdatum))
+      .bind(14, opt_iso(v.toewijzing_einddatum))
+      .bind(15, v.volume)
+      .bind(16, v.eenheid)
+      .bind(17, v.frequentie)
+      .bind(18, v.budget_cent)
+      .bind(19, v.verwijzer_type)
+      .bind(20, v.verwijzer_naam)
+      .bind(21, v.verwijzer_zorgverlener);
+  auto id = insert_run(*db_, s);
+  if (!id.ok()) return id;
+  for (size_t i = 0; i < v.producten.size(); ++i) {
+    const VerzoekProductRecord& p = v.producten[i];
+    auto& q = db_->prepare(
+        "INSERT INTO verzoek_product (verzoek_id, volgnummer, soort, toewijzing_id, "
+        "toewijzing_nummer, categorie, productcode, gewenste_ingangsdatum, einddatum, volume, "
+        "eenheid, frequentie, budget_cent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, *id)
+        .bind(2, static_cast<int64_t>(i + 1))
+        .bind(3, p.soort)
+        .bind(4, p.toewijzing_id)
+        .bind(5, p.toewijzing_nummer)
+        .bind(6, p.categorie)
+        .bind(7, p.productcode)
+        .bind(8, opt_iso(p.gewenste_ingangsdatum))
+        .bind(9, opt_iso(p.einddatum))
+        .bind(10, p.volume)
+        .bind(11, p.eenheid)
+        .bind(12, p.frequentie)
+        .bind(13, p.budget_cent);
+    auto pid = insert_run(*db_, q);
+    if (!pid.ok()) return pid.status();
+  }
+  return id;
 }
 
 Result<std::optional<int64_t>> SqliteStore::verzoek_toegewezen(std::string_view aanbieder,
