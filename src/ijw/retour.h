@@ -31,6 +31,15 @@ struct HeenKop {
 };
 HeenKop lees_kop(const xmlDoc* doc);
 
+// Whether `t` is a retour message that repeats the header of the message it answers: JW302,
+// JW306, JW308, JW316, JW318, JW320 (not JW325, which has a header of its own).
+bool herhaalt_heenkop(Berichttype t);
+// The header of such a retour message as its own: the party that sends the retour as
+// afzender (the answered message's Ontvanger) and the other as ontvanger, identificatie and
+// dagtekening from IdentificatieRetour and DagtekeningRetour, XSD versions from
+// XsdVersieRetour. lees_kop of the same document gives the answered message's header.
+HeenKop lees_retour_kop(const xmlDoc* doc);
+
 // The XSD versions (BasisschemaXsdVersie, BerichtXsdVersie) that the schema of `type` in the
 // standards directory declares in its appinfo (IV034); "1.0.0" for a field it lacks.
 struct XsdVersie {
@@ -47,7 +56,7 @@ using Codes = std::vector<std::string>;
 // JW317 the OngewijzigdProducten, then the TeWijzigenProducten, then the NieuweProducten.
 struct Oordeel {
   Codes header;
-  Codes client;
+  Codes client;   // the Client (in a JW320: the Antwoord of the JW319)
   Codes verzoek;  // JW317 only: the Verzoek
   std::vector<Codes> producten;
   // Only the header (with its codes) goes back: the message was not readable as a whole
@@ -63,8 +72,8 @@ struct RetourGegevens {
 };
 
 // JW306/JW308/JW316/JW318 for received `doc` of type `heen` (JW305/JW307/JW315/JW317), and
-// the JW302 an aanbieder sends on a JW301 (for tests and synthetic data; Contact and Relatie
-// get 0200).
+// the JW302 and JW320 an aanbieder sends on a JW301 and a JW319 (for tests and synthetic data;
+// Contact, Relatie and Woonplaatsbeginsel get 0200, the JW319's Antwoord `oordeel.client`).
 // InvalidArgument when `heen` has no such retour or the document has no Bericht/Header.
 Result<std::string> bouw_retour(Berichttype heen, const xmlDoc* doc, const Oordeel& oordeel,
                                 const RetourGegevens& retour);

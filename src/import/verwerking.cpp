@@ -1225,14 +1225,56 @@ Status verwerk_jw317(Ontvangst& o, const ijw::Jw317& m, const Findings& in_beric
                                       r.retour_xml, o.bytes, o.bytes_zstd);
 }
 
-// ---- JW302 retour on a JW301 (from the aanbieder) ----
-Status verwerk_jw302(Ontvangst& o, const Findings& in_bericht, BerichtResultaat& r) {
-  r.findings = in_bericht;
-  r.uitkomst = in_bericht.empty() ? Uitkomst::geaccepteerd : Uitkomst::afgekeurd;
-  auto id = bewaar_bericht(o, bericht_record(o, "in", status_naam(r.uitkomst), in_bericht));
+// ---- JW302 / JW320: the aanbieder's retour on a JW301 / JW319 the gemeente sent ----
+namespace {
+
+// Whether any RetourCode in the document says something other than 0200 (geen opmerking).
+bool heeft_afkeuring(const xmlNode* n) {
+  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (ijw::is_element(c, "RetourCode")) {
+      if (ijw::node_text(c) != "0200") return true;
+    } else if (heeft_afkeuring(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Status verwerk_ontvangst(Ontvangst& o, const Findings& in_bericht, BerichtResultaat& r) {
+  const ijw::Berichttype heen_type =
+      o.type == ijw::Berichttype::JW302 ? ijw::Berichttype::JW301 : ijw::Berichttype::JW319;
+  const ijw::HeenKop heen_kop = ijw::lees_kop(o.doc);
+  Findings f = in_bericht;
+  // regels-ijw-3.2 TR056, on the retour's own IdentificatieRetour: a retour received twice is
+  // not taken twice.
+  if (f.empty()) JR_RETURN_IF_ERROR(check_tr056(o, f));
+  std::optional<int64_t> heen;
+  Findings opgeslagen = f;
+  if (f.empty()) {
+    auto h = o.store.zoek_verzonden(ijw::naam(heen_type), heen_kop.afzender, heen_kop.ontvanger,
+                                    heen_kop.identificatie, heen_kop.dagtekening);
+    if (!h.ok()) return h.status();
+    heen = *h;
+    if (!heen) {
+      // No rule of the standard: a retour on nothing we sent is kept, refused, for inspection.
+      r.melding = "de " + std::string(ijw::naam(o.type)) + " verwijst naar geen " +
+                  std::string(ijw::naam(heen_type)) +
+                  " die de gemeente aan deze aanbieder verzond; niet verwerkt";
+      opgeslagen.push_back(
+          {"geen-heenbericht", "", "/Bericht/Header/BerichtIdentificatie", r.melding});
+    }
+  }
+  r.findings = f;
+  r.uitkomst = heen ? Uitkomst::geaccepteerd : Uitkomst::afgekeurd;
+  auto id = bewaar_bericht(o, bericht_record(o, "in", status_naam(r.uitkomst), opgeslagen));
   if (!id.ok()) return id.status();
   r.bericht_id = *id;
-  return Status::Ok();
+  if (!heen) return Status::Ok();
+  const xmlNode* root = xmlDocGetRootElement(const_cast<xmlDoc*>(o.doc));
+  return o.store.zet_ontvangst(*heen, heeft_afkeuring(root) ? "afgekeurd" : "ontvangen", *id);
 }
 
 // ---- JW323 declaratie ----

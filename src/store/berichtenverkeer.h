@@ -35,6 +35,10 @@ struct BerichtRecord {
   std::string retourcodes = "[]";  // JSON array of findings
   std::string retour_xml;          // empty: none
   std::optional<int64_t> import_id;
+  // A sent message ('uit') once the aanbieder's retour (JW302, JW320) came: 'ontvangen' or
+  // 'afgekeurd', and that retour's id. Filled on reads; ignored by bewaar_bericht.
+  std::optional<std::string> ontvangst;
+  std::optional<int64_t> ontvangst_bericht_id;
 };
 
 // A JW301 ToegewezenProduct as stored: made in jeugdregie or imported from a sent JW301.
@@ -240,6 +244,20 @@ class Berichtenverkeer {
       const std::function<void(ImportSleutel, std::string_view)>& fn) = 0;
   // The next number of series `reeks` (1, 2, ...), part of the open transaction.
   virtual Result<int64_t> volgend_nummer(std::string_view reeks) = 0;
+  // The sent message ('uit') of `berichttype` from `afzender` to `ontvanger` with this
+  // BerichtIdentificatie (Identificatie and Dagtekening, as written), not rejected; nullopt
+  // when there is none. Unavailable/Internal on a store failure.
+  virtual Result<std::optional<int64_t>> zoek_verzonden(std::string_view berichttype,
+                                                        std::string_view afzender,
+                                                        std::string_view ontvanger,
+                                                        std::string_view identificatie,
+                                                        std::string_view dagtekening) = 0;
+  // Records on sent message `id` the aanbieder's retour on it: `ontvangst` 'ontvangen' or
+  // 'afgekeurd', said by received message `retour_bericht_id` (a later retour replaces an
+  // earlier one). NotFound when there is no sent message `id`; InvalidArgument for another
+  // `ontvangst`.
+  virtual Status zet_ontvangst(int64_t id, std::string_view ontvangst,
+                               int64_t retour_bericht_id) = 0;
   // Starts an import run record; its id.
   virtual Result<int64_t> start_import_run(std::string_view bron) = 0;
   // Closes import run `id` with its counters. NotFound when there is no such run.

@@ -541,7 +541,8 @@ Status SqliteStore::zet_bericht_uitkomst(int64_t id, std::string_view status,
 Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
   auto& s = db_->prepare(
       "SELECT id, richting, berichttype, afzender, ontvanger, identificatie, dagtekening, "
-      "inhoud_sha256, xml, status, retourcodes, retour_xml, import_id FROM bericht WHERE id = ?");
+      "inhoud_sha256, xml, status, retourcodes, retour_xml, import_id, ontvangst, "
+      "ontvangst_bericht_id FROM bericht WHERE id = ?");
   s.bind(1, id);
   std::optional<BerichtRecord> out;
   JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
@@ -559,6 +560,8 @@ Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
     b.status = r.text(9);
     b.retourcodes = r.text(10);
     b.import_id = r.opt_int64(12);
+    b.ontvangst = r.opt_text(13);
+    b.ontvangst_bericht_id = r.opt_int64(14);
     out = std::move(b);
   }));
   if (!out) return NotFound("bericht " + std::to_string(id) + " bestaat niet");
@@ -664,6 +667,40 @@ Status SqliteStore::schrijf_reeksen() {
                            .bind(1, r.naam)
                            .bind(2, r.laatste)
                            .run());
+  return Status::Ok();
+}
+
+Result<std::optional<int64_t>> SqliteStore::zoek_verzonden(std::string_view berichttype,
+                                                           std::string_view afzender,
+                                                           std::string_view ontvanger,
+                                                           std::string_view identificatie,
+                                                           std::string_view dagtekening) {
+  auto& s = db_->prepare(
+      "SELECT id FROM bericht INDEXED BY bericht_afzender_identificatie WHERE berichttype = ? "
+      "AND afzender = ? AND identificatie = ? AND richting = 'uit' AND ontvanger = ? AND "
+      "dagtekening = ? AND status <> 'afgekeurd' ORDER BY id DESC LIMIT 1");
+  s.bind(1, berichttype)
+      .bind(2, afzender)
+      .bind(3, identificatie)
+      .bind(4, ontvanger)
+      .bind(5, dagtekening);
+  std::optional<int64_t> id;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { id = r.int64(0); }));
+  return id;
+}
+
+Status SqliteStore::zet_ontvangst(int64_t id, std::string_view ontvangst,
+                                  int64_t retour_bericht_id) {
+  if (ontvangst != "ontvangen" && ontvangst != "afgekeurd")
+    return InvalidArgument("ontvangst moet 'ontvangen' of 'afgekeurd' zijn");
+  JR_RETURN_IF_ERROR(db_->prepare("UPDATE bericht SET ontvangst = ?, ontvangst_bericht_id = ? "
+                                  "WHERE id = ? AND richting = 'uit'")
+                         .bind(1, ontvangst)
+                         .bind(2, retour_bericht_id)
+                         .bind(3, id)
+                         .run());
+  if (db_->changes() == 0)
+    return NotFound("verzonden bericht " + std::to_string(id) + " bestaat niet");
   return Status::Ok();
 }
 

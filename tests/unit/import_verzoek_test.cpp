@@ -173,8 +173,11 @@ TEST_F(Toewijzing, Jw302WordtOpgeslagen) {
   ASSERT_TRUE(b.ok()) << b.status().to_string();
   EXPECT_EQ(b->richting, "in");
   EXPECT_EQ(b->berichttype, "JW302");
-  EXPECT_EQ(b->afzender, kGemeente);  // the header repeats the JW301's
-  EXPECT_EQ(b->identificatie, "T1");
+  // Stored under its own identification: the aanbieder sent it, as IdentificatieRetour A1
+  // (its header repeats the JW301's, which the retour marks as received).
+  EXPECT_EQ(b->afzender, kAanbieder);
+  EXPECT_EQ(b->ontvanger, kGemeente);
+  EXPECT_EQ(b->identificatie, "A1");
   EXPECT_EQ(b->status, "geaccepteerd");
   EXPECT_EQ(b->xml, *jw302);
   EXPECT_EQ(tel("toewijzing"), 1);  // the toewijzing itself is unchanged

@@ -1,4 +1,4 @@
-// Retour messages (JW306, JW308, JW316, JW318, JW325; JW302 for tests) built by
+// Retour messages (JW306, JW308, JW316, JW318, JW325; JW302 and JW320 for tests) built by
 // ijw/retour validate against their XSD in every shape: all 0200, codes per class, header
 // only, and JW325 with rejected prestaties.
 #include "import_fixture.h"

@@ -20,6 +20,18 @@ store::JeugdigeIdentiteit kind(std::string bsn) {
   id.voornamen = "Eva";
   return id;
 }
+
+// A received message of `type` from aanbieder 65656055 with Identificatie `id`, accepted.
+store::BerichtRecord ontvangen(const char* type, const char* id) {
+  store::BerichtRecord b;
+  b.berichttype = type;
+  b.afzender = "65656055";
+  b.identificatie = id;
+  b.inhoud_sha256 = std::string("sha-") + id;
+  b.xml = "<x/>";
+  b.status = "geaccepteerd";
+  return b;
+}
 }  // namespace
 
 TEST(Store, OpensMigratesAndReopens) {
@@ -28,12 +40,12 @@ TEST(Store, OpensMigratesAndReopens) {
   {
     auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
     ASSERT_TRUE(s.ok()) << s.status().to_string();
-    // migrations/sqlite/0001..0009: a new migration raises this number on purpose.
-    EXPECT_EQ((*s)->schema_version(), 9);
+    // migrations/sqlite/0001..0010: a new migration raises this number on purpose.
+    EXPECT_EQ((*s)->schema_version(), 10);
   }
   auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
   ASSERT_TRUE(s.ok());
-  EXPECT_EQ((*s)->schema_version(), 9);  // reopening migrates nothing again
+  EXPECT_EQ((*s)->schema_version(), 10);  // reopening migrates nothing again
   EXPECT_TRUE(std::filesystem::exists(dir / "a.db.key"));
 }
 
@@ -82,7 +94,7 @@ TEST(Store, Migratie0009BewaartVerzoeken) {
   FixedClock clock(Date(2026, 1, 1));
   auto s = store::open_sqlite_store({pad, {}, true}, clock);
   ASSERT_TRUE(s.ok()) << s.status().to_string();
-  EXPECT_EQ((*s)->schema_version(), 9);
+  EXPECT_EQ((*s)->schema_version(), 10);
   auto bekend = (*s)->verzoek_referentie_bekend("65656055", "REF1");
   ASSERT_TRUE(bekend.ok());
   EXPECT_TRUE(*bekend);
@@ -117,14 +129,7 @@ TEST(Store, VerzoekSoortContract) {
   ASSERT_TRUE(st.begin().ok());
   auto j = st.jeugdige_id(kind("999900006"));
   ASSERT_TRUE(j.ok());
-  store::BerichtRecord in;
-  in.berichttype = "JW317";
-  in.afzender = "65656055";
-  in.identificatie = "W1";
-  in.inhoud_sha256 = "a";
-  in.xml = "<x/>";
-  in.status = "geaccepteerd";
-  auto b = st.bewaar_bericht(in);
+  auto b = st.bewaar_bericht(ontvangen("JW317", "W1"));
   ASSERT_TRUE(b.ok());
   store::VerzoekRecord v;
   v.bericht_id = *b;
@@ -155,6 +160,36 @@ TEST(Store, VerzoekSoortContract) {
   EXPECT_EQ(st.bewaar_verzoek(a).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(st.bewaar_verzoek(v).status().code(), StatusCode::kAlreadyExists);  // TR347
   ASSERT_TRUE(st.commit().ok());
+}
+
+// Berichtenverkeer::zet_ontvangst marks only a sent message, with one of two values.
+TEST(Store, OntvangstContract) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  auto& st = **s;
+  ASSERT_TRUE(st.begin().ok());
+  const store::BerichtRecord in = ontvangen("JW320", "A1");
+  auto b = st.bewaar_bericht(in);
+  ASSERT_TRUE(b.ok());
+  // The received message is not a sent one.
+  EXPECT_EQ(st.zet_ontvangst(*b, "ontvangen", *b).code(), StatusCode::kNotFound);
+  EXPECT_EQ(st.zet_ontvangst(*b + 100, "ontvangen", *b).code(), StatusCode::kNotFound);
+  store::BerichtRecord uit = in;
+  uit.richting = "uit";
+  uit.berichttype = "JW319";
+  uit.inhoud_sha256 = "c";
+  uit.status = "verzonden";
+  auto u = st.bewaar_bericht(uit);
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(st.zet_ontvangst(*u, "gelezen", *b).code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(st.zet_ontvangst(*u, "afgekeurd", *b).ok());
+  ASSERT_TRUE(st.commit().ok());
+  auto gelezen = st.lees_bericht(*u);
+  ASSERT_TRUE(gelezen.ok());
+  EXPECT_EQ(gelezen->ontvangst, std::optional<std::string>("afgekeurd"));
+  EXPECT_EQ(gelezen->ontvangst_bericht_id, std::optional<int64_t>(*b));
 }
 
 TEST(Store, JeugdigeIsPseudonymisedAndIdentityEncrypted) {
