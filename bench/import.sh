@@ -10,7 +10,8 @@
 #   about 54,000 JW305/JW307/JW323 messages.
 #   JEUGDREGIE_IJW_STANDAARD_DIR (default ../shared/ijw beside the checkout).
 # The region is generated once per WORKDIR and schaal and reused; the database is new each
-# run. The JW315 and JW301 messages the stream depends on are imported first, untimed.
+# run. The JW315 and JW301 messages the stream depends on are imported first, untimed, with
+# the few JW317s (verzoeken om wijziging) of the region's last weeks.
 # Prints a table and, last, one line:
 #   RESULT import_msg_per_cpu_s=X xmllint_msg_per_cpu_s=X ratio=X berichten=N ...
 # (also the CPU of importing the same stream a second time, all of it skipped, as a
@@ -35,8 +36,10 @@ if [ ! -f "$regio/.klaar" ]; then
   mkdir -p "$regio/pre" "$regio/stroom"
   cp -al "$regio/berichten" "$regio/pre/"
   cp -al "$regio/berichten" "$regio/stroom/"
-  find "$regio/pre" -name '*.xml' ! -name '*-JW301.xml' ! -name '*-JW315.xml' -delete
-  find "$regio/stroom" -name '*.xml' \( -name '*-JW301.xml' -o -name '*-JW315.xml' \) -delete
+  find "$regio/pre" -name '*.xml' ! -name '*-JW301.xml' ! -name '*-JW315.xml' \
+    ! -name '*-JW317.xml' -delete
+  find "$regio/stroom" -name '*.xml' \( -name '*-JW301.xml' -o -name '*-JW315.xml' \
+    -o -name '*-JW317.xml' \) -delete
   touch "$regio/.klaar"
 fi
 

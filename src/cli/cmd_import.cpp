@@ -70,8 +70,9 @@ void register_import(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ImportArgs>();
   auto* cmd = app.add_subcommand(
       "import",
-      "importeer ontvangen iJw-berichten (JW302, JW305, JW307, JW315, JW323) en eigen "
-      "verzonden JW301-berichten; schrijf de retourberichten");
+      "importeer ontvangen iJw-berichten (JW305, JW307, JW315, JW317, JW323; en JW302 en "
+      "JW320, de retour van de aanbieder op een verzonden JW301 of JW319) en eigen verzonden "
+      "JW301-berichten; schrijf de retourberichten (JW306, JW308, JW316, JW318, JW325)");
   cmd->add_option("--db", args->db, "databasebestand")->required();
   cmd->add_option("--retour", args->retour, "map voor de retourberichten");
   cmd->add_option("--batch", args->batch, "berichten per transactie (standaard 1000)");

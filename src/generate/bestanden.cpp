@@ -44,7 +44,8 @@ Status schrijf(const std::filesystem::path& p, const std::string& inhoud) {
 }
 
 const char* type_naam(const ijw::Bericht& b) {
-  static const char* const kNamen[] = {"JW301", "JW305", "JW307", "JW315", "JW323"};
+  static const char* const kNamen[] = {"JW301", "JW305", "JW307", "JW315", "JW317", "JW323"};
+  static_assert(std::size(kNamen) == std::variant_size_v<ijw::Bericht>);
   return kNamen[b.index()];
 }
 

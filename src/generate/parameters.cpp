@@ -125,6 +125,12 @@ Result<Parameters> Parameters::parse(const std::string& text) {
     p.parallel_binnen_dagen = l.at("parallel_binnen_dagen").get<int>();
     p.max_trajecten = l.at("max_trajecten").get<int>();
     p.wijkteam_duur = duur_of(l.at("wijkteam_duur_dagen"));
+    p.kans_verzoek_om_wijziging = l.at("kans_verzoek_om_wijziging").get<double>();
+    p.verzoek_om_wijziging_dagen = l.at("verzoek_om_wijziging_dagen").get<int>();
+    if (p.kans_verzoek_om_wijziging < 0 || p.kans_verzoek_om_wijziging > 1 ||
+        p.verzoek_om_wijziging_dagen < 1)
+      throw std::invalid_argument(
+          "kans_verzoek_om_wijziging ligt tussen 0 en 1, verzoek_om_wijziging_dagen is minstens 1");
 
     const auto& t = j.at("doorlooptijden_dagen");
     p.jw315_tot_jw301_min = t.at("jw315_tot_jw301_min").get<int>();

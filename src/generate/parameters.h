@@ -98,6 +98,11 @@ struct Parameters {
   int parallel_binnen_dagen = 60;
   int max_trajecten = 6;
   Duur wijkteam_duur;
+  // A verzoek om wijziging (JW317) on a running toewijzing in the last
+  // `verzoek_om_wijziging_dagen` before --tot, with this chance per traject; it stays open
+  // (the gemeente has not answered it yet when the stream ends).
+  double kans_verzoek_om_wijziging = 0.0;
+  int verzoek_om_wijziging_dagen = 28;
   // Lags in days (uniform between min and max).
   int jw315_tot_jw301_min = 0, jw315_tot_jw301_max = 14;
   int jw305_vertraging_max = 5;

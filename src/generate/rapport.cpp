@@ -155,6 +155,8 @@ Status Telling::bericht(const ijw::Bericht& b) {
             // Kept: declaraties for the last month still refer to it.
             it->second.begin = INT32_MAX;
           }
+        } else if constexpr (std::is_same_v<T, ijw::Jw317>) {
+          ++rapport_.per_type["JW317"];  // changes no traject until a toewijzing answers it
         } else if constexpr (std::is_same_v<T, ijw::Jw323>) {
           ++rapport_.per_type["JW323"];
           for (const auto& c : m.clienten)

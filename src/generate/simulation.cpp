@@ -39,7 +39,15 @@ const Achternaam kAchternamen[] = {
     {"Wal", "van der"},    {"Bulut", nullptr},     {"Yilmaz", nullptr},   {"El Amrani", nullptr}};
 constexpr size_t kAantalAchternamen = sizeof(kAchternamen) / sizeof(kAchternamen[0]);
 
-enum Rang : uint8_t { kWijkteam = 0, kJw315 = 1, kJw301 = 2, kJw305 = 3, kJw307 = 4, kJw323 = 5 };
+enum Rang : uint8_t {
+  kWijkteam = 0,
+  kJw315 = 1,
+  kJw301 = 2,
+  kJw305 = 3,
+  kJw307 = 4,
+  kJw323 = 5,
+  kJw317 = 6,
+};
 
 struct Persoon {
   std::string bsn;
@@ -74,6 +82,10 @@ struct Traject {
   std::string referentie;
   Date toewijzing_eind;
   int pending = 0;
+  // A verzoek om wijziging (JW317) on this toewijzing: its dagtekening, and the other current
+  // toewijzingen of the jeugdige at the same aanbieder, which it names unchanged (TR349).
+  std::optional<Date> wijziging;
+  std::vector<int64_t> ongewijzigd;
 };
 
 // The jeugdhulp periods of one jeugdige's career, for the yearly steering of arrivals.
@@ -163,6 +175,7 @@ class Simulatie {
   Status nieuw_persoon(uint32_t g, Date geboren, Persoon& out);
   void plaats(Persoon& persoon, const Plan& plan, const std::string& verwijzer_agb,
               std::optional<size_t> aanbieder = std::nullopt);
+  void plan_wijzigingen(const Persoon& persoon);
   void agenda(Date d, Rang rang, uint64_t traject);
   Status emit(const Event& e, Date d);
   void declaraties(Date maand_begin);
@@ -201,6 +214,8 @@ class Simulatie {
   std::map<std::string, std::vector<size_t>> gis_;
 
   std::unordered_map<uint64_t, Traject> levend_;
+  // The jeugdhulp trajecten placed for the jeugdige that entered last (plan_wijzigingen).
+  std::vector<uint64_t> geplaatst_;
   // Jeugdhulp trajecten by the first day of their begin month, moved into lopend_ (sorted by
   // number, the order of the declaraties) when that month is declared: the monthly walk
   // then touches only care that has started, not every career drawn ahead.
@@ -512,6 +527,7 @@ void Simulatie::plaats(Persoon& persoon, const Plan& plan, const std::string& ve
   const int32_t lengte = plan.eind.days() - plan.verzoek.days() + 1;
   t.toewijzing_eind = plan.verzoek.add_days(((lengte + 364) / 365) * 365 - 1);
   levend_.emplace(nr, std::move(t));
+  geplaatst_.push_back(nr);
   start_maand_[plan.begin.first_of_month().days()].push_back(nr);
   if (!levend_.at(nr).referentie.empty()) agenda(plan.verzoek, kJw315, nr);
   agenda(plan.toewijzing, kJw301, nr);
@@ -525,7 +541,48 @@ void Simulatie::plaats(Persoon& persoon, const Plan& plan, const std::string& ve
   if (it != levend_.end() && it->second.pending == 0) levend_.erase(it);
 }
 
+// Verzoeken om wijziging: an aanbieder asks, shortly before the stream ends, for more of a
+// product it delivers (one more unit per period, from two weeks on; a total over the whole
+// toewijzing changes from its start, TR373). The draw has a stream of its own per traject,
+// so that the rest of the region is the same with or without them. Only where the import
+// takes it whole: no verzoek of the aanbieder for the jeugdige open then (TR374) or later,
+// every other current toewijzing there named unchanged (TR349), none of the same product
+// (TR361), one per jeugdige and aanbieder.
+void Simulatie::plan_wijzigingen(const Persoon& persoon) {
+  const int32_t venster = p_.verzoek_om_wijziging_dagen;
+  for (uint64_t nr : geplaatst_) {
+    auto it = levend_.find(nr);
+    if (it == levend_.end()) continue;
+    Traject& t = it->second;
+    if (r_.producten[static_cast<size_t>(t.plan.product)].hulpvorm.empty()) continue;
+    Rng eigen(o_.seed * 0x9e3779b97f4a7c15ULL ^ (nr * 0xbf58476d1ce4e5b9ULL) ^ 0x317ULL);
+    if (!eigen.chance(p_.kans_verzoek_om_wijziging)) continue;
+    const Date v = o_.tot.add_days(-static_cast<int32_t>(eigen.between(1, venster)));
+    if (v < o_.van || v < vandaag_ || t.plan.toewijzing.add_days(7) > v || t.plan.begin > v ||
+        t.plan.eind < v.add_days(30) || t.toewijzing_eind < v.add_days(30))
+      continue;
+    bool kan = true;
+    for (const auto& [a, tot] : persoon.open_verzoeken)
+      kan = kan && !(a == t.aanbieder && tot >= v.days());
+    std::vector<int64_t> ongewijzigd;
+    for (uint64_t nr2 : geplaatst_) {
+      auto it2 = levend_.find(nr2);
+      if (nr2 == nr || it2 == levend_.end() || it2->second.aanbieder != t.aanbieder) continue;
+      const Traject& t2 = it2->second;
+      if ((!t2.referentie.empty() && t2.plan.verzoek >= v) || t2.wijziging) kan = false;
+      if (t2.plan.toewijzing > v || t2.toewijzing_eind < v) continue;
+      if (t2.plan.product == t.plan.product) kan = false;
+      ongewijzigd.push_back(t2.toewijzing_nummer);
+    }
+    if (!kan) continue;
+    t.wijziging = v;
+    t.ongewijzigd = std::move(ongewijzigd);
+    agenda(v, kJw317, nr);
+  }
+}
+
 Status Simulatie::instroom_client(uint32_t g, Date d) {
+  geplaatst_.clear();
   const Date geboren = trek_geboren(d, p_.instroom_leeftijd);
   auto plans = plan_loopbaan(d, geboren);
   if (!plans.empty()) {
@@ -573,6 +630,8 @@ Status Simulatie::instroom_client(uint32_t g, Date d) {
                 .agb;
     plaats(persoon, plans[i], agb);
   }
+  plan_wijzigingen(persoon);
+  geplaatst_.clear();
   return Status::Ok();
 }
 
@@ -584,6 +643,7 @@ Status Simulatie::instroom_maatregel(uint32_t g, Date d, int product,
   Persoon persoon;
   JR_RETURN_IF_ERROR(nieuw_persoon(g, geboren, persoon));
   plaats(persoon, m, "");
+  geplaatst_.clear();
   return Status::Ok();
 }
 
@@ -711,6 +771,22 @@ Status Simulatie::emit(const Event& e, Date d) {
       sp.toewijzing_ingangsdatum = t.plan.verzoek;
       sp.begindatum = t.plan.begin;
       m.producten.push_back(std::move(sp));
+      s = sink_.bericht(ijw::Bericht(std::move(m)));
+      break;
+    }
+    case kJw317: {
+      ijw::Jw317 m;
+      m.header = header(ijw::Berichttype::JW317, agb, gemeente, d);
+      m.bsn = ps.bsn;
+      m.referentie_aanbieder = "W" + std::to_string(t.nr);
+      m.reden_verzoek = "1";  // WJ758: verandering clientsituatie
+      m.ongewijzigd = t.ongewijzigd;
+      ijw::TeWijzigenProduct w;
+      w.toewijzing_nummer = t.toewijzing_nummer;
+      w.gewenste_ingangsdatum = pr.frequentie == "6" ? t.plan.verzoek : d.add_days(14);
+      w.einddatum = t.toewijzing_eind;
+      w.omvang = ijw::Omvang{pr.volume + 1, pr.eenheid, pr.frequentie};
+      m.te_wijzigen.push_back(std::move(w));
       s = sink_.bericht(ijw::Bericht(std::move(m)));
       break;
     }

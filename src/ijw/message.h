@@ -246,6 +246,38 @@ struct Jw315 {
   bool operator==(const Jw315&) const = default;
 };
 
+// ---- JW317 verzoek om wijziging (aanbieder -> gemeente) ----
+// The whole wished situation of one client at one aanbieder: every current toewijzing
+// either unchanged or to be changed (by ToewijzingNummer), plus new products.
+struct TeWijzigenProduct {
+  int64_t toewijzing_nummer = 0;
+  Date gewenste_ingangsdatum;
+  std::optional<Date> einddatum;
+  std::optional<Omvang> omvang;
+  std::optional<int64_t> budget;  // cents
+  bool operator==(const TeWijzigenProduct&) const = default;
+};
+
+struct NieuwProduct {
+  std::optional<Product> product;
+  Date gewenste_ingangsdatum;
+  std::optional<Date> einddatum;
+  std::optional<Omvang> omvang;
+  std::optional<int64_t> budget;  // cents
+  bool operator==(const NieuwProduct&) const = default;
+};
+
+struct Jw317 {
+  Header header;
+  std::string bsn;
+  std::string referentie_aanbieder;  // one for the whole verzoek (IV097)
+  std::string reden_verzoek;         // WJ758: 1 verandering clientsituatie, 2 wijziging zorgplan
+  std::vector<int64_t> ongewijzigd;  // OngewijzigdProduct/ToewijzingNummer
+  std::vector<TeWijzigenProduct> te_wijzigen;
+  std::vector<NieuwProduct> nieuw;
+  bool operator==(const Jw317&) const = default;
+};
+
 // ---- JW323 declaratie (aanbieder -> gemeente) ----
 struct Prestatie {
   std::string referentie_nummer;
@@ -278,6 +310,6 @@ struct Jw323 {
 };
 
 // Any incoming message the gemeente stores.
-using Bericht = std::variant<Jw301, Jw305, Jw307, Jw315, Jw323>;
+using Bericht = std::variant<Jw301, Jw305, Jw307, Jw315, Jw317, Jw323>;
 
 }  // namespace jr::ijw

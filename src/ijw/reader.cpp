@@ -559,6 +559,56 @@ Result<Bericht> read_jw315(const xmlDoc* doc) {
   return Bericht(std::move(m));
 }
 
+Status read_ongewijzigd_product(const xmlNode* n, int64_t& nummer) {
+  Kids k(n);
+  JR_RETURN_IF_ERROR(req_int(k, "ToewijzingNummer", nummer));
+  return k.end();
+}
+
+Status read_te_wijzigen_product(const xmlNode* n, TeWijzigenProduct& p) {
+  Kids k(n);
+  JR_RETURN_IF_ERROR(req_int(k, "ToewijzingNummer", p.toewijzing_nummer));
+  JR_RETURN_IF_ERROR(req_date(k, "GewensteIngangsdatum", p.gewenste_ingangsdatum));
+  JR_RETURN_IF_ERROR(opt_date(k, "Einddatum", p.einddatum));
+  JR_RETURN_IF_ERROR(opt<Omvang>(k, "Omvang", p.omvang, read_omvang));
+  JR_RETURN_IF_ERROR(opt_int(k, "Budget", p.budget));
+  return k.end();
+}
+
+Status read_nieuw_product(const xmlNode* n, NieuwProduct& p) {
+  Kids k(n);
+  JR_RETURN_IF_ERROR(opt<Product>(k, "Product", p.product, read_product));
+  JR_RETURN_IF_ERROR(req_date(k, "GewensteIngangsdatum", p.gewenste_ingangsdatum));
+  JR_RETURN_IF_ERROR(opt_date(k, "Einddatum", p.einddatum));
+  JR_RETURN_IF_ERROR(opt<Omvang>(k, "Omvang", p.omvang, read_omvang));
+  JR_RETURN_IF_ERROR(opt_int(k, "Budget", p.budget));
+  return k.end();
+}
+
+Result<Bericht> read_jw317(const xmlDoc* doc) {
+  Jw317 m;
+  const xmlNode* cn = nullptr;
+  JR_RETURN_IF_ERROR(open_root(doc, Berichttype::JW317, "Client", m.header, cn));
+  Kids k(cn);
+  JR_RETURN_IF_ERROR(req_str(k, "Bsn", m.bsn));
+  const xmlNode* vn = nullptr;
+  JR_RETURN_IF_ERROR(k.req("Verzoek", vn));
+  JR_RETURN_IF_ERROR(k.end());
+  Kids kv(vn);
+  JR_RETURN_IF_ERROR(req_str(kv, "ReferentieAanbieder", m.referentie_aanbieder));
+  JR_RETURN_IF_ERROR(req_str(kv, "RedenVerzoek", m.reden_verzoek));
+  if (const xmlNode* o = kv.opt("OngewijzigdeProducten"))
+    JR_RETURN_IF_ERROR(
+        read_list<int64_t>(o, "OngewijzigdProduct", m.ongewijzigd, read_ongewijzigd_product));
+  if (const xmlNode* t = kv.opt("TeWijzigenProducten"))
+    JR_RETURN_IF_ERROR(read_list<TeWijzigenProduct>(t, "TeWijzigenProduct", m.te_wijzigen,
+                                                    read_te_wijzigen_product));
+  if (const xmlNode* n = kv.opt("NieuweProducten"))
+    JR_RETURN_IF_ERROR(read_list<NieuwProduct>(n, "NieuwProduct", m.nieuw, read_nieuw_product));
+  JR_RETURN_IF_ERROR(kv.end());
+  return Bericht(std::move(m));
+}
+
 Result<Bericht> read_jw323(const xmlDoc* doc) {
   Jw323 m;
   const xmlNode* dn = nullptr;
@@ -583,6 +633,7 @@ bool heeft_lezer(Berichttype type) {
     case Berichttype::JW305:
     case Berichttype::JW307:
     case Berichttype::JW315:
+    case Berichttype::JW317:
     case Berichttype::JW323:
       return true;
     default:
@@ -601,6 +652,8 @@ Result<Bericht> lees_bericht(Berichttype type, const xmlDoc* doc) {
       return read_jw307(doc);
     case Berichttype::JW315:
       return read_jw315(doc);
+    case Berichttype::JW317:
+      return read_jw317(doc);
     case Berichttype::JW323:
       return read_jw323(doc);
     default:

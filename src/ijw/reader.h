@@ -13,7 +13,7 @@ namespace jr::ijw {
 // <Bericht> in an iJw 3.2 namespace.
 std::optional<Berichttype> detect_berichttype(const xmlDoc* doc);
 
-// Whether lees_bericht supports this type (JW301, JW305, JW307, JW315, JW323).
+// Whether lees_bericht supports this type (JW301, JW305, JW307, JW315, JW317, JW323).
 bool heeft_lezer(Berichttype type);
 
 // Reads `doc` (which must be valid against the XSD of `type`) into its struct.

@@ -71,11 +71,16 @@ void identificatie_el(XmlOut& x, std::string_view p, std::string_view name, std:
 
 bool is_product_class(std::string_view local) {
   return local == "StartProduct" || local == "StopProduct" || local == "AangevraagdProduct" ||
-         local == "ToegewezenProduct";
+         local == "ToegewezenProduct" || local == "OngewijzigdProduct" ||
+         local == "TeWijzigenProduct" || local == "NieuwProduct";
 }
 
-// Classes of a JW301 that carry their own RetourCodes in the JW302 (always "0200" here).
-bool is_jw302_class(std::string_view local) { return local == "Contact" || local == "Relatie"; }
+// Classes that carry their own RetourCodes but are judged with their parent (always "0200"
+// here): Contact and Relatie of a JW301 in the JW302, Woonplaatsbeginsel of a JW319 in the
+// JW320.
+bool is_bijklasse(std::string_view local) {
+  return local == "Contact" || local == "Relatie" || local == "Woonplaatsbeginsel";
+}
 
 bool has_element_children(const xmlNode* n) {
   for (const xmlNode* c = n->children; c; c = c->next)
@@ -109,9 +114,11 @@ struct Kopie {
     x.open(pr, local);
     for (const xmlNode* c = n->children; c; c = c->next)
       if (c->type == XML_ELEMENT_NODE) copy(c);
-    if (pr == p && local == "Client") {
+    if (pr == p && (local == "Client" || local == "Antwoord")) {
       retour_codes(x, p, oordeel.client);
-    } else if (pr == p && is_jw302_class(local)) {
+    } else if (pr == p && local == "Verzoek") {
+      retour_codes(x, p, oordeel.verzoek);
+    } else if (pr == p && is_bijklasse(local)) {
       static const Codes kGeen;
       retour_codes(x, p, kGeen);
     } else if (pr == p && is_product_class(local)) {
@@ -139,23 +146,43 @@ std::string between(const std::string& s, std::string_view open, std::string_vie
   return s.substr(a, b - a);
 }
 
-}  // namespace
-
-HeenKop lees_kop(const xmlDoc* doc) {
+// The header fields of `doc`: as written (`eigen` false), or as the retour's own (afzender and
+// ontvanger swapped, the ...Retour fields).
+HeenKop kop_van(const xmlDoc* doc, bool eigen) {
   HeenKop k;
   const xmlNode* root = doc ? xmlDocGetRootElement(const_cast<xmlDoc*>(doc)) : nullptr;
   const xmlNode* h = child(root, "Header");
   if (!h) return k;
-  k.afzender = child_text(h, "Afzender");
-  k.ontvanger = child_text(h, "Ontvanger");
-  const xmlNode* bi = child(h, "BerichtIdentificatie");
-  k.identificatie = child_text(bi, "Identificatie");
-  k.dagtekening = child_text(bi, "Dagtekening");
-  const xmlNode* xv = child(h, "XsdVersie");
+  k.afzender = child_text(h, eigen ? "Ontvanger" : "Afzender");
+  k.ontvanger = child_text(h, eigen ? "Afzender" : "Ontvanger");
+  const xmlNode* bi = eigen ? h : child(h, "BerichtIdentificatie");
+  k.identificatie = child_text(bi, eigen ? "IdentificatieRetour" : "Identificatie");
+  k.dagtekening = child_text(bi, eigen ? "DagtekeningRetour" : "Dagtekening");
+  const xmlNode* xv = child(h, eigen ? "XsdVersieRetour" : "XsdVersie");
   k.basisschema_xsd_versie = child_text(xv, "BasisschemaXsdVersie");
   k.bericht_xsd_versie = child_text(xv, "BerichtXsdVersie");
   return k;
 }
+
+}  // namespace
+
+HeenKop lees_kop(const xmlDoc* doc) { return kop_van(doc, false); }
+
+bool herhaalt_heenkop(Berichttype t) {
+  switch (t) {
+    case Berichttype::JW302:
+    case Berichttype::JW306:
+    case Berichttype::JW308:
+    case Berichttype::JW316:
+    case Berichttype::JW318:
+    case Berichttype::JW320:
+      return true;
+    default:
+      return false;
+  }
+}
+
+HeenKop lees_retour_kop(const xmlDoc* doc) { return kop_van(doc, true); }
 
 XsdVersie xsd_versie(const std::filesystem::path& dir, Berichttype type) {
   static std::mutex mu;
@@ -174,8 +201,9 @@ XsdVersie xsd_versie(const std::filesystem::path& dir, Berichttype type) {
 Result<std::string> bouw_retour(Berichttype heen, const xmlDoc* doc, const Oordeel& oordeel,
                                 const RetourGegevens& r) {
   auto terug = retour_van(heen);
-  if (!terug || (heen != Berichttype::JW301 && heen != Berichttype::JW305 &&
-                 heen != Berichttype::JW307 && heen != Berichttype::JW315))
+  if (!terug ||
+      (heen != Berichttype::JW301 && heen != Berichttype::JW305 && heen != Berichttype::JW307 &&
+       heen != Berichttype::JW315 && heen != Berichttype::JW317 && heen != Berichttype::JW319))
     return InvalidArgument(std::string("geen retourbericht voor ") + std::string(naam(heen)));
   const xmlNode* root = doc ? xmlDocGetRootElement(const_cast<xmlDoc*>(doc)) : nullptr;
   if (!root || !is_element(root, "Bericht") || !child(root, "Header"))
@@ -201,7 +229,8 @@ Result<std::string> bouw_retour(Berichttype heen, const xmlDoc* doc, const Oorde
   retour_codes(x, p, oordeel.header);
   x.close(p, "Header");
   if (!oordeel.alleen_header) {
-    if (const xmlNode* client = child(root, "Client")) {
+    const char* body = heen == Berichttype::JW319 ? "Antwoord" : "Client";
+    if (const xmlNode* client = child(root, body)) {
       std::string heen_ns = namespace_uri(heen);
       Kopie kopie{x, heen_ns, p, oordeel};
       kopie.copy(client);

@@ -1,7 +1,8 @@
 // Retour messages the gemeente sends back on what it receives: JW306 (on JW305), JW308 (on
-// JW307), JW316 (on JW315) repeat the received message with the retour header fields and a
-// RetourCodes element at every class; JW325 answers a JW323 with the totals and only the
-// rejected prestaties (TR342). Built from the received document or struct plus the verdict.
+// JW307), JW316 (on JW315), JW318 (on JW317) repeat the received message with the retour
+// header fields and a RetourCodes element at every class; JW325 answers a JW323 with the
+// totals and only the rejected prestaties (TR342). Built from the received document or
+// struct plus the verdict.
 #pragma once
 
 #include <libxml/tree.h>
@@ -30,6 +31,15 @@ struct HeenKop {
 };
 HeenKop lees_kop(const xmlDoc* doc);
 
+// Whether `t` is a retour message that repeats the header of the message it answers: JW302,
+// JW306, JW308, JW316, JW318, JW320 (not JW325, which has a header of its own).
+bool herhaalt_heenkop(Berichttype t);
+// The header of such a retour message as its own: the party that sends the retour as
+// afzender (the answered message's Ontvanger) and the other as ontvanger, identificatie and
+// dagtekening from IdentificatieRetour and DagtekeningRetour, XSD versions from
+// XsdVersieRetour. lees_kop of the same document gives the answered message's header.
+HeenKop lees_retour_kop(const xmlDoc* doc);
+
 // The XSD versions (BasisschemaXsdVersie, BerichtXsdVersie) that the schema of `type` in the
 // standards directory declares in its appinfo (IV034); "1.0.0" for a field it lacks.
 struct XsdVersie {
@@ -41,11 +51,13 @@ XsdVersie xsd_versie(const std::filesystem::path& standaard_dir, Berichttype typ
 // Retourcodes of one class; empty means nothing to report ("0200").
 using Codes = std::vector<std::string>;
 
-// Verdict on a received JW305/JW307/JW315 per class. `producten[i]` belongs to the i-th
-// product element of the message in document order (missing entries mean "0200").
+// Verdict on a received JW305/JW307/JW315/JW317 per class. `producten[i]` belongs to the
+// i-th product element of the message in document order (missing entries mean "0200"); in a
+// JW317 the OngewijzigdProducten, then the TeWijzigenProducten, then the NieuweProducten.
 struct Oordeel {
   Codes header;
-  Codes client;
+  Codes client;   // the Client (in a JW320: the Antwoord of the JW319)
+  Codes verzoek;  // JW317 only: the Verzoek
   std::vector<Codes> producten;
   // Only the header (with its codes) goes back: the message was not readable as a whole
   // (XSD: 0001) or was refused as a whole (e.g. TR056).
@@ -59,8 +71,9 @@ struct RetourGegevens {
   XsdVersie xsd;  // of the retour message's own schema
 };
 
-// JW306/JW308/JW316 for received `doc` of type `heen` (JW305/JW307/JW315), and the JW302 an
-// aanbieder sends on a JW301 (for tests and synthetic data; Contact and Relatie get 0200).
+// JW306/JW308/JW316/JW318 for received `doc` of type `heen` (JW305/JW307/JW315/JW317), and
+// the JW302 and JW320 an aanbieder sends on a JW301 and a JW319 (for tests and synthetic data;
+// Contact, Relatie and Woonplaatsbeginsel get 0200, the JW319's Antwoord `oordeel.client`).
 // InvalidArgument when `heen` has no such retour or the document has no Bericht/Header.
 Result<std::string> bouw_retour(Berichttype heen, const xmlDoc* doc, const Oordeel& oordeel,
                                 const RetourGegevens& retour);

@@ -31,13 +31,9 @@
 // - TR380 (a date after Dagtekening): JW317 NieuwProduct/GewensteIngangsdatum (OP343: a
 //   request must come before the wished start). A TeWijzigenProduct may name the original
 //   Ingangsdatum in the past; that is TR357, berichtoverstijgend.
-// - TR101 (no duplicate logical keys): JW301 Relatie (Nummer), Contact (Soort + Periode
-//   Begindatum), ToegewezenProduct (ToewijzingNummer); JW305 StartProduct and JW307
-//   StopProduct (ToewijzingNummer, else Product + ToewijzingIngangsdatum, with Begindatum);
-//   JW317 ToewijzingNummer over OngewijzigdProduct and TeWijzigenProduct; JW323 and JW325
-//   Client (Bsn) and Prestatie within a Client (ReferentieNummer). For JW315 the only
-//   repeated class is AangevraagdProduct, whose key ReferentieAanbieder is TR383's: reported
-//   as TR383 only.
+// - TR101 (no duplicate logical keys): the keys are the standard's own ("Sleutelelement" in the
+//   information model), for every repeating class of every type: see rules_tr101.cpp. Ours is
+//   only that JW317 OngewijzigdProduct and TeWijzigenProduct share one key space.
 // - TR416 (no second debet for the same ToewijzingNummer, ProductCategorie, ProductCode and
 //   ProductPeriode): over the whole message, across clients.
 // - TR378: the gemeente in the Header (Afzender of JW301 JW319 JW325, Ontvanger of JW305
@@ -47,7 +43,10 @@
 #include "ijw/rules.h"
 
 #include "domain/bsn.h"
+#include "ijw/reader.h"
 #include "ijw/rules_common.h"
+#include "ijw/writer.h"
+#include "ijw/xml.h"
 
 namespace jr::ijw {
 
@@ -122,6 +121,15 @@ void check_product_regel(const ProductRegel& p, const ProductSoort& s, const Pad
 void check_rules(Berichttype type, const xmlDoc* doc, const Bericht* bericht,
                  const RuleContext& ctx, Findings& out_findings) {
   rules::Out out(ctx, out_findings);
+  // A document of a type with a reader is checked on its struct.
+  std::optional<Bericht> gelezen;
+  if (bericht == nullptr && doc != nullptr && heeft_lezer(type)) {
+    auto b = lees_bericht(type, doc);
+    if (b.ok()) {
+      gelezen = std::move(*b);
+      bericht = &*gelezen;
+    }
+  }
   if (bericht != nullptr) {
     std::visit(
         [&](const auto& m) {
@@ -130,16 +138,22 @@ void check_rules(Berichttype type, const xmlDoc* doc, const Bericht* bericht,
           if constexpr (std::is_same_v<T, Jw305>) rules::check_jw305(m, out);
           if constexpr (std::is_same_v<T, Jw307>) rules::check_jw307(m, out);
           if constexpr (std::is_same_v<T, Jw315>) rules::check_jw315(m, out);
+          if constexpr (std::is_same_v<T, Jw317>) rules::check_jw317(m, out);
           if constexpr (std::is_same_v<T, Jw323>) rules::check_jw323(m, out);
         },
         *bericht);
+    // TR101 compares the elements as written; a struct without its document is written out.
+    XmlDocPtr geschreven;
+    if (doc == nullptr) {
+      auto d = parse_xml(write_xml(*bericht));
+      if (d.ok()) geschreven = std::move(*d);
+      doc = geschreven.get();
+    }
+    rules::check_tr101(type, doc, out);
     return;
   }
   if (doc == nullptr) return;
   switch (type) {
-    case Berichttype::JW317:
-      rules::check_jw317_dom(doc, out);
-      break;
     case Berichttype::JW319:
       rules::check_jw319_dom(doc, out);
       break;
@@ -147,10 +161,10 @@ void check_rules(Berichttype type, const xmlDoc* doc, const Bericht* bericht,
       rules::check_jw325_dom(doc, out);
       break;
     default:
-      // JW301/305/307/315/323 are checked on their struct (none here: no reader); the retour
-      // messages JW302/306/308/316/318/320 have no in-message rules.
+      // The retour messages JW302/306/308/316/318/320 have no in-message rules.
       break;
   }
+  rules::check_tr101(type, doc, out);
 }
 
 }  // namespace jr::ijw

@@ -1,4 +1,5 @@
-// In-message rules on the typed messages JW301, JW305, JW307, JW315 and JW323 (message.h).
+// In-message rules on the typed messages JW301, JW305, JW307, JW315, JW317 and JW323
+// (message.h).
 // One pass over each message; xpaths are only built when a rule is violated.
 #include <algorithm>
 #include <string>
@@ -114,29 +115,35 @@ void check_contact(const Contact& c, const Pad& pad, Out& out) {
             "Contact bevat geen Telefoon en ook niet de combinatie Huis en Postcode");
 }
 
-// TR101 key of a start/stop product: the allocation (number, or product and its start) and
-// the begin date.
-template <class P>
-bool zelfde_levering(const P& a, const P& b) {
-  if (a.begindatum != b.begindatum) return false;
-  if (a.toewijzing_nummer || b.toewijzing_nummer) return a.toewijzing_nummer == b.toewijzing_nummer;
-  const bool zelfde_product = a.product.has_value() == b.product.has_value() &&
-                              (!a.product || (a.product->categorie == b.product->categorie &&
-                                              a.product->code == b.product->code));
-  return zelfde_product && a.toewijzing_ingangsdatum == b.toewijzing_ingangsdatum;
+// The Omvang/Budget view of a product (ProductRegel) from its fields.
+ProductRegel product_regel(const std::optional<Product>& product, Date begin,
+                           const std::optional<Date>& eind, const std::optional<Omvang>& omvang,
+                           const std::optional<int64_t>& budget) {
+  ProductRegel r;
+  r.heeft_product = product.has_value();
+  r.heeft_code = product && product->code;
+  r.begin = begin;
+  r.eind = eind;
+  r.heeft_omvang = omvang.has_value();
+  if (omvang) {
+    r.eenheid = omvang->eenheid;
+    r.frequentie = omvang->frequentie;
+  }
+  r.heeft_budget = budget.has_value();
+  return r;
 }
 
-// TR101 over a short list: reports each later element equal to an earlier one, pairwise.
-template <class Gelijk, class Path>
-void check_uniek(size_t n, Gelijk&& gelijk, Path&& pad, std::string_view wat, Out& out) {
-  for (size_t j = 1; j < n; ++j)
-    for (size_t i = 0; i < j; ++i)
-      if (gelijk(i, j)) {
-        out.add("TR101", pad(j),
-                std::string(wat) + " komt dubbel voor in het bericht (gelijk aan nummer " +
-                    std::to_string(i + 1) + ")");
-        break;
-      }
+// A product occurrence for the overlap rules (TR302, TR386, TR410).
+ProductPeriode product_periode(const std::optional<Product>& product, Date begin,
+                               const std::optional<Date>& eind) {
+  ProductPeriode pp;
+  if (product) {
+    pp.categorie = product->categorie;
+    if (product->code) pp.code = *product->code;
+  }
+  pp.begin = begin;
+  pp.eind = eind;
+  return pp;
 }
 
 // TR416 key: one debet per ToewijzingNummer, product and ProductPeriode.
@@ -193,10 +200,6 @@ void check_jw301(const Jw301& m, Out& out) {
     check_contact(
         r.contact, [&] { return p + "/Contact"; }, out);
   }
-  check_uniek(
-      m.relaties.size(),
-      [&](size_t i, size_t j) { return m.relaties[i].nummer == m.relaties[j].nummer; }, relatie_pad,
-      "Relatie met dit Nummer", out);
 
   auto contact_pad = [](size_t i) { return "/Bericht/Client/Contactgegevens/Contact" + idx(i); };
   bool heeft_woonadres = false;
@@ -209,17 +212,6 @@ void check_jw301(const Jw301& m, Out& out) {
   if (!heeft_woonadres)
     out.add("TR061", "/Bericht/Client/Contactgegevens",
             "geen Contact met Soort adres 01 (BRP), 02 (correspondentie) of 03 (verblijf)");
-  auto begin_van = [](const Contact& c) {
-    return c.periode ? c.periode->begindatum : std::optional<Date>();
-  };
-  check_uniek(
-      m.contactgegevens.size(),
-      [&](size_t i, size_t j) {
-        const Contact& a = m.contactgegevens[i];
-        const Contact& b = m.contactgegevens[j];
-        return a.soort == b.soort && begin_van(a) == begin_van(b);
-      },
-      contact_pad, "Contact met deze Soort en Begindatum", out);
 
   static constexpr ProductSoort kSoort{"Ingangsdatum", "Einddatum", true, "CD080", "CS338"};
   auto tp_pad = [](size_t i) {
@@ -229,20 +221,10 @@ void check_jw301(const Jw301& m, Out& out) {
   perioden.reserve(m.producten.size());
   for (size_t i = 0; i < m.producten.size(); ++i) {
     const ToegewezenProduct& p = m.producten[i];
-    ProductRegel r;
-    r.heeft_product = p.product.has_value();
-    r.heeft_code = p.product && p.product->code;
-    r.begin = p.ingangsdatum;
-    r.eind = p.einddatum;
-    r.heeft_omvang = p.omvang.has_value();
-    if (p.omvang) {
-      r.eenheid = p.omvang->eenheid;
-      r.frequentie = p.omvang->frequentie;
-    }
-    r.heeft_budget = p.budget.has_value();
     auto pad_fn = [&] { return tp_pad(i); };
     const Pad pad(pad_fn);
-    check_product_regel(r, kSoort, pad, out);
+    check_product_regel(product_regel(p.product, p.ingangsdatum, p.einddatum, p.omvang, p.budget),
+                        kSoort, pad, out);
     if (p.toewijzingsdatum > dag)
       check_niet_na_dagtekening(p.toewijzingsdatum, dag, pad + "/Toewijzingsdatum",
                                 "Toewijzingsdatum", out);
@@ -256,13 +238,7 @@ void check_jw301(const Jw301& m, Out& out) {
             "CS336", pad + "/RedenWijziging",
             "RedenWijziging 01 (administratieve correctie, vervallen) mag niet worden gebruikt");
     }
-    ProductPeriode pp;
-    if (p.product) {
-      pp.categorie = p.product->categorie;
-      if (p.product->code) pp.code = *p.product->code;
-    }
-    pp.begin = p.ingangsdatum;
-    pp.eind = p.einddatum;
+    ProductPeriode pp = product_periode(p.product, p.ingangsdatum, p.einddatum);
     pp.telt_mee = !(gelijk && p.reden_wijziging &&
                     (*p.reden_wijziging == "13" || *p.reden_wijziging == "01"));
     perioden.push_back(pp);
@@ -272,12 +248,6 @@ void check_jw301(const Jw301& m, Out& out) {
             "toegewezen product overlapt in periode met hetzelfde product in ToegewezenProduct" +
                 idx(i));
   });
-  check_uniek(
-      m.producten.size(),
-      [&](size_t i, size_t j) {
-        return m.producten[i].toewijzing_nummer == m.producten[j].toewijzing_nummer;
-      },
-      tp_pad, "ToegewezenProduct met dit ToewijzingNummer", out);
 }
 
 // ---------------------------------------------------------------- JW305 / JW307
@@ -305,10 +275,6 @@ void check_jw305(const Jw305& m, Out& out) {
     if (p.begindatum > dag)
       check_niet_na_dagtekening(p.begindatum, dag, pad(i) + "/Begindatum", "Begindatum", out);
   }
-  check_uniek(
-      m.producten.size(),
-      [&](size_t i, size_t j) { return zelfde_levering(m.producten[i], m.producten[j]); }, pad,
-      "StartProduct met deze toewijzing en Begindatum", out);
 }
 
 void check_jw307(const Jw307& m, Out& out) {
@@ -325,10 +291,6 @@ void check_jw307(const Jw307& m, Out& out) {
     if (p.einddatum > dag)
       check_niet_na_dagtekening(p.einddatum, dag, pad(i) + "/Einddatum", "Einddatum", out);
   }
-  check_uniek(
-      m.producten.size(),
-      [&](size_t i, size_t j) { return zelfde_levering(m.producten[i], m.producten[j]); }, pad,
-      "StopProduct met deze toewijzing en Begindatum", out);
 }
 
 // ---------------------------------------------------------------- JW315 verzoek om toewijzing
@@ -345,18 +307,9 @@ void check_jw315(const Jw315& m, Out& out) {
     const AangevraagdProduct& p = m.producten[i];
     auto pad_fn = [&] { return ap_pad(i); };
     const Pad pad(pad_fn);
-    ProductRegel r;
-    r.heeft_product = p.product.has_value();
-    r.heeft_code = p.product && p.product->code;
-    r.begin = p.toewijzing_ingangsdatum;
-    r.eind = p.toewijzing_einddatum;
-    r.heeft_omvang = p.omvang.has_value();
-    if (p.omvang) {
-      r.eenheid = p.omvang->eenheid;
-      r.frequentie = p.omvang->frequentie;
-    }
-    r.heeft_budget = p.budget.has_value();
-    check_product_regel(r, kSoort, pad, out);
+    check_product_regel(product_regel(p.product, p.toewijzing_ingangsdatum, p.toewijzing_einddatum,
+                                      p.omvang, p.budget),
+                        kSoort, pad, out);
     // CD043: BeschikkingIngangsdatum goes with a BeschikkingNummer, and only then.
     if (p.beschikking_nummer && !p.beschikking_ingangsdatum)
       out.add("CD043", pad + "/BeschikkingIngangsdatum",
@@ -376,14 +329,8 @@ void check_jw315(const Jw315& m, Out& out) {
     if (!zorgverlener && v.zorgverlener_code)
       out.add("CD068", pad + "/Verwijzer/ZorgverlenerCode",
               "ZorgverlenerCode moet leeg zijn bij Type verwijzer " + v.type);
-    ProductPeriode pp;
-    if (p.product) {
-      pp.categorie = p.product->categorie;
-      if (p.product->code) pp.code = *p.product->code;
-    }
-    pp.begin = p.toewijzing_ingangsdatum;
-    pp.eind = p.toewijzing_einddatum;
-    perioden.push_back(pp);
+    perioden.push_back(
+        product_periode(p.product, p.toewijzing_ingangsdatum, p.toewijzing_einddatum));
   }
   for_each_overlap(perioden, [&](size_t j, size_t i) {
     out.add("TR386", ap_pad(j),
@@ -399,6 +346,54 @@ void check_jw315(const Jw315& m, Out& out) {
                     " komt ook voor in AangevraagdProduct" + idx(i));
         break;
       }
+}
+
+// ---------------------------------------------------------------- JW317 verzoek om wijziging
+void check_jw317(const Jw317& m, Out& out) {
+  const Date dag = m.header.dagtekening;
+  check_gemeentecode(m.header.ontvanger, "/Bericht/Header/Ontvanger", out);
+  check_bsn(m.bsn, "/Bericht/Client/Bsn", out);
+  const std::string verzoek = std::string(kClient) + "/Verzoek";
+  if (m.ongewijzigd.empty() && m.te_wijzigen.empty())
+    out.add("TR352", verzoek,
+            "verzoek om wijziging bevat geen OngewijzigdProduct en geen TeWijzigenProduct");
+  if (m.te_wijzigen.empty() && m.nieuw.empty())
+    out.add("TR353", verzoek,
+            "verzoek om wijziging bevat geen TeWijzigenProduct en geen NieuwProduct");
+  // A TeWijzigenProduct has no Product of its own: CD041 and CD079 do not apply; the
+  // Omvang conditions that depend on the toewijzing's product are TR375, TR411 and TR412
+  // (berichtoverstijgend).
+  static constexpr ProductSoort kTeWijzigen{"GewensteIngangsdatum", "Einddatum", false, "",
+                                            "CS338"};
+  for (size_t i = 0; i < m.te_wijzigen.size(); ++i) {
+    const TeWijzigenProduct& p = m.te_wijzigen[i];
+    check_product_regel(
+        product_regel(std::nullopt, p.gewenste_ingangsdatum, p.einddatum, p.omvang, p.budget),
+        kTeWijzigen, [&] { return verzoek + "/TeWijzigenProducten/TeWijzigenProduct" + idx(i); },
+        out);
+  }
+  static constexpr ProductSoort kNieuw{"GewensteIngangsdatum", "Einddatum", true, "CD096", "CS338"};
+  auto nieuw_pad = [&](size_t i) { return verzoek + "/NieuweProducten/NieuwProduct" + idx(i); };
+  std::vector<ProductPeriode> perioden;
+  perioden.reserve(m.nieuw.size());
+  for (size_t i = 0; i < m.nieuw.size(); ++i) {
+    const NieuwProduct& p = m.nieuw[i];
+    auto pad_fn = [&] { return nieuw_pad(i); };
+    const Pad pad(pad_fn);
+    check_product_regel(
+        product_regel(p.product, p.gewenste_ingangsdatum, p.einddatum, p.omvang, p.budget), kNieuw,
+        pad, out);
+    // TR380 (OP343): a new product is asked for before its wished start.
+    if (p.gewenste_ingangsdatum <= dag)
+      out.add("TR380", pad + "/GewensteIngangsdatum",
+              "GewensteIngangsdatum " + iso(p.gewenste_ingangsdatum) +
+                  " ligt niet na de Dagtekening " + iso(dag));
+    perioden.push_back(product_periode(p.product, p.gewenste_ingangsdatum, p.einddatum));
+  }
+  for_each_overlap(perioden, [&](size_t j, size_t i) {
+    out.add("TR410", nieuw_pad(j),
+            "nieuw product overlapt in periode met hetzelfde product in NieuwProduct" + idx(i));
+  });
 }
 
 // ---------------------------------------------------------------- JW323 declaratie
@@ -432,15 +427,9 @@ void check_jw323(const Jw323& m, Out& out) {
   size_t aantal = 0;
   for (const auto& c : m.clienten) aantal += c.prestaties.size();
   // Keys over the whole message; string_views point into `m`, which outlives the sets.
-  std::unordered_map<std::string_view, size_t> bsns;
-  struct Plek {
-    size_t client;
-    size_t prestatie;
-  };
-  std::unordered_map<std::string_view, Plek> referenties;
+  std::unordered_set<std::string_view> referenties;  // TR316
   std::unordered_set<std::string_view> vorige;
   std::unordered_set<DebetSleutel, DebetSleutelHash> debet;
-  bsns.reserve(m.clienten.size());
   referenties.reserve(aantal);
   debet.reserve(aantal);
   int64_t som = 0;
@@ -449,26 +438,11 @@ void check_jw323(const Jw323& m, Out& out) {
     const DeclaratieClient& c = m.clienten[ci];
     check_bsn(
         c.bsn, [&] { return client_pad(ci) + "/Bsn"; }, out);
-    if (auto [it, nieuw] = bsns.emplace(c.bsn, ci); !nieuw)
-      out.add("TR101", client_pad(ci),
-              "Client komt dubbel voor in de declaratie (zelfde Bsn als Client" + idx(it->second) +
-                  ")");
     for (size_t pi = 0; pi < c.prestaties.size(); ++pi) {
       const Prestatie& p = c.prestaties[pi];
       auto pad = [&] { return client_pad(ci) + "/Prestaties/Prestatie" + idx(pi); };
       som += p.ingediend_bedrag.signed_cents();
-      // TR101 within the client. `referenties` keeps the last place of each number over the
-      // whole message (TR316 needs the set); clients come one after the other, so a number
-      // seen before in this same client is a duplicate key.
-      if (auto [it, nieuw] = referenties.emplace(p.referentie_nummer, Plek{ci, pi}); !nieuw) {
-        if (it->second.client == ci)
-          out.add("TR101", pad(),
-                  "Prestatie met ReferentieNummer " + p.referentie_nummer +
-                      " komt dubbel voor bij deze client (ook Prestatie" +
-                      idx(it->second.prestatie) + ")");
-        else
-          it->second = Plek{ci, pi};
-      }
+      referenties.insert(p.referentie_nummer);
       const Periode& pp = p.product_periode;
       if (pp.begindatum < k2021)
         out.add("CS100", pad() + "/ProductPeriode/Begindatum",

@@ -54,6 +54,17 @@ class Pad {
   std::string (*fn_)(const void*) = nullptr;
 };
 
+// The local name of an element (no prefix); the first element at or after `n` among its
+// siblings, or nullptr. For the rules that walk the libxml2 tree.
+inline std::string_view local_name(const xmlNode* n) {
+  return std::string_view(reinterpret_cast<const char*>(n->name));
+}
+inline const xmlNode* first_element(const xmlNode* n) {
+  for (; n; n = n->next)
+    if (n->type == XML_ELEMENT_NODE) return n;
+  return nullptr;
+}
+
 // "[3]" for the 0-based position 2.
 std::string idx(size_t i);
 // "2026-04-01".
@@ -139,9 +150,11 @@ void check_jw301(const Jw301& m, Out& out);
 void check_jw305(const Jw305& m, Out& out);
 void check_jw307(const Jw307& m, Out& out);
 void check_jw315(const Jw315& m, Out& out);
+void check_jw317(const Jw317& m, Out& out);
 void check_jw323(const Jw323& m, Out& out);
-void check_jw317_dom(const xmlDoc* doc, Out& out);
 void check_jw319_dom(const xmlDoc* doc, Out& out);
 void check_jw325_dom(const xmlDoc* doc, Out& out);
+// TR101 on any type: no two instances of a class with the same logical key (rules_tr101.cpp).
+void check_tr101(Berichttype type, const xmlDoc* doc, Out& out);
 
 }  // namespace jr::ijw::rules

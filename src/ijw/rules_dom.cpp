@@ -1,13 +1,11 @@
-// In-message rules on the messages without a typed struct: JW317 (verzoek om wijziging),
-// JW319 (antwoord op verzoek) and JW325 (declaratie-antwoord). Walks the libxml2 tree once by
+// In-message rules on the messages without a typed struct: JW319 (antwoord op verzoek) and
+// JW325 (declaratie-antwoord). Walks the libxml2 tree once by
 // children (no XPath); the document is XSD-valid, so required elements exist and dates and
 // numbers are well-formed.
 #include <charconv>
 #include <cstring>
 #include <deque>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "ijw/rules_common.h"
 #include "ijw/xml.h"
@@ -15,15 +13,6 @@
 namespace jr::ijw::rules {
 namespace {
 
-std::string_view local_name(const xmlNode* n) {
-  return std::string_view(reinterpret_cast<const char*>(n->name));
-}
-
-const xmlNode* first_element(const xmlNode* n) {
-  for (; n; n = n->next)
-    if (n->type == XML_ELEMENT_NODE) return n;
-  return nullptr;
-}
 const xmlNode* next_element(const xmlNode* n) { return first_element(n->next); }
 
 const xmlNode* child(const xmlNode* n, std::string_view name) {
@@ -100,24 +89,6 @@ Date dagtekening_of(const xmlNode* root) {
   return d.value_or(Date());
 }
 
-// ProductRegel of a JW317 NieuwProduct or TeWijzigenProduct.
-ProductRegel product_regel(const xmlNode* p) {
-  ProductRegel r;
-  const xmlNode* product = child(p, "Product");
-  r.heeft_product = product != nullptr;
-  r.heeft_code = child(product, "Code") != nullptr;
-  r.begin = date_of(child(p, "GewensteIngangsdatum"));
-  r.eind = date_of(child(p, "Einddatum"));
-  const xmlNode* omvang = child(p, "Omvang");
-  r.heeft_omvang = omvang != nullptr;
-  if (omvang) {
-    r.eenheid = text(child(omvang, "Eenheid"));
-    r.frequentie = text(child(omvang, "Frequentie"));
-  }
-  r.heeft_budget = child(p, "Budget") != nullptr;
-  return r;
-}
-
 // CS325 on a (Totaal)BedragMetDC element: 0 must be debet.
 void check_nul_is_debet(const xmlNode* bedrag_dc, std::string_view bedrag_naam, Out& out) {
   if (!bedrag_dc) return;
@@ -132,80 +103,6 @@ int64_t signed_of(const xmlNode* bedrag_dc, std::string_view bedrag_naam) {
 }
 
 }  // namespace
-
-// ---------------------------------------------------------------- JW317 verzoek om wijziging
-void check_jw317_dom(const xmlDoc* doc, Out& out) {
-  t_teksten.clear();
-  const xmlNode* root = xmlDocGetRootElement(doc);
-  if (!root) return;
-  const Date dag = dagtekening_of(root);
-  const xmlNode* header = child(root, "Header");
-  if (const xmlNode* o = child(header, "Ontvanger"))
-    check_gemeentecode(
-        text(o), [&] { return xpath_of(o); }, out);
-  const xmlNode* client = child(root, "Client");
-  if (const xmlNode* bsn = child(client, "Bsn"))
-    check_bsn(
-        text(bsn), [&] { return xpath_of(bsn); }, out);
-  const xmlNode* verzoek = child(client, "Verzoek");
-  if (!verzoek) return;
-  const xmlNode* ongewijzigd = child(verzoek, "OngewijzigdeProducten");
-  const xmlNode* te_wijzigen = child(verzoek, "TeWijzigenProducten");
-  const xmlNode* nieuw = child(verzoek, "NieuweProducten");
-  if (!ongewijzigd && !te_wijzigen)
-    out.add("TR352", xpath_of(verzoek),
-            "verzoek om wijziging bevat geen OngewijzigdProduct en geen TeWijzigenProduct");
-  if (!te_wijzigen && !nieuw)
-    out.add("TR353", xpath_of(verzoek),
-            "verzoek om wijziging bevat geen TeWijzigenProduct en geen NieuwProduct");
-
-  // TR101: a ToewijzingNummer once over OngewijzigdProduct and TeWijzigenProduct.
-  std::unordered_set<int64_t> nummers;
-  for (const xmlNode* groep : {ongewijzigd, te_wijzigen}) {
-    if (!groep) continue;
-    for (const xmlNode* p = first_element(groep->children); p; p = next_element(p)) {
-      int64_t nr = int_of(child(p, "ToewijzingNummer"));
-      if (!nummers.insert(nr).second)
-        out.add("TR101", xpath_of(p),
-                "ToewijzingNummer " + std::to_string(nr) + " komt vaker voor in het verzoek");
-    }
-  }
-  if (te_wijzigen) {
-    static constexpr ProductSoort kSoort{"GewensteIngangsdatum", "Einddatum", false, "", "CS338"};
-    for (const xmlNode* p = first_element(te_wijzigen->children); p; p = next_element(p))
-      check_product_regel(
-          product_regel(p), kSoort, [&] { return xpath_of(p); }, out);
-  }
-  if (nieuw) {
-    static constexpr ProductSoort kSoort{"GewensteIngangsdatum", "Einddatum", true, "CD096",
-                                         "CS338"};
-    std::vector<ProductPeriode> perioden;
-    std::vector<const xmlNode*> nodes;
-    for (const xmlNode* p = first_element(nieuw->children); p; p = next_element(p)) {
-      ProductRegel r = product_regel(p);
-      auto pad_fn = [&] { return xpath_of(p); };
-      const Pad pad(pad_fn);
-      check_product_regel(r, kSoort, pad, out);
-      const Date begin = r.begin.value_or(Date());
-      if (begin <= dag)
-        out.add("TR380", pad + "/GewensteIngangsdatum",
-                "GewensteIngangsdatum " + iso(begin) + " ligt niet na de Dagtekening " + iso(dag));
-      ProductPeriode pp;
-      if (const xmlNode* product = child(p, "Product")) {
-        pp.categorie = text(child(product, "Categorie"));
-        if (const xmlNode* code = child(product, "Code")) pp.code = text(code);
-      }
-      pp.begin = begin;
-      pp.eind = r.eind;
-      perioden.push_back(pp);
-      nodes.push_back(p);
-    }
-    for_each_overlap(perioden, [&](size_t j, size_t i) {
-      out.add("TR410", xpath_of(nodes[j]),
-              "nieuw product overlapt in periode met hetzelfde product in NieuwProduct" + idx(i));
-    });
-  }
-}
 
 // ---------------------------------------------------------------- JW319 antwoord op verzoek
 void check_jw319_dom(const xmlDoc* doc, Out& out) {
@@ -255,25 +152,16 @@ void check_jw325_dom(const xmlDoc* doc, Out& out) {
   check_nul_is_debet(toegekend, "TotaalBedrag", out);
   int64_t som_afgewezen = 0;
   bool heeft_prestaties = false;
-  std::unordered_map<std::string_view, const xmlNode*> bsns;
   if (const xmlNode* clienten = child(da, "Clienten")) {
     for (const xmlNode* c = first_element(clienten->children); c; c = next_element(c)) {
       const xmlNode* bsn = child(c, "Bsn");
       check_bsn(
           text(bsn), [&] { return xpath_of(bsn); }, out);
-      if (!bsns.emplace(text(bsn), c).second)
-        out.add("TR101", xpath_of(c), "Client komt dubbel voor in het declaratie-antwoord");
       const xmlNode* prestaties = child(c, "Prestaties");
       if (!prestaties) continue;
-      std::unordered_set<std::string_view> refs;
       for (const xmlNode* p = first_element(prestaties->children); p; p = next_element(p)) {
         heeft_prestaties = true;
         const xmlNode* ref = child(p, "ProductReferentie");
-        const std::string_view nr = text(child(ref, "ReferentieNummer"));
-        if (!refs.insert(nr).second)
-          out.add("TR101", xpath_of(p),
-                  "Prestatie met ReferentieNummer " + std::string(nr) +
-                      " komt dubbel voor bij deze client");
         const xmlNode* bedrag = child(p, "IngediendBedrag");
         const bool credit = text(child(bedrag, "DebetCredit")) == "C";
         const bool vorig = child(ref, "VorigReferentieNummer") != nullptr;

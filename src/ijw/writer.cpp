@@ -342,6 +342,58 @@ void append_xml(const Jw315& m, std::string& out) {
   w.end();
 }
 
+void append_xml(const Jw317& m, std::string& out) {
+  reserve_for(out,
+              kFrame + 120 * m.ongewijzigd.size() + 600 * (m.te_wijzigen.size() + m.nieuw.size()));
+  W w(out, Berichttype::JW317);
+  auto& x = w.x;
+  const auto p = w.p;
+  w.begin(Berichttype::JW317, m.header);
+  x.open(p, "Client");
+  x.text(p, "Bsn", m.bsn);
+  x.open(p, "Verzoek");
+  x.text(p, "ReferentieAanbieder", m.referentie_aanbieder);
+  x.text(p, "RedenVerzoek", m.reden_verzoek);
+  if (!m.ongewijzigd.empty()) {
+    x.open(p, "OngewijzigdeProducten");
+    for (int64_t nummer : m.ongewijzigd) {
+      x.open(p, "OngewijzigdProduct");
+      x.integer(p, "ToewijzingNummer", nummer);
+      x.close(p, "OngewijzigdProduct");
+    }
+    x.close(p, "OngewijzigdeProducten");
+  }
+  if (!m.te_wijzigen.empty()) {
+    x.open(p, "TeWijzigenProducten");
+    for (const TeWijzigenProduct& t : m.te_wijzigen) {
+      x.open(p, "TeWijzigenProduct");
+      x.integer(p, "ToewijzingNummer", t.toewijzing_nummer);
+      x.date(p, "GewensteIngangsdatum", t.gewenste_ingangsdatum);
+      w.opt_date(p, "Einddatum", t.einddatum);
+      w.omvang(t.omvang);
+      w.opt_int(p, "Budget", t.budget);
+      x.close(p, "TeWijzigenProduct");
+    }
+    x.close(p, "TeWijzigenProducten");
+  }
+  if (!m.nieuw.empty()) {
+    x.open(p, "NieuweProducten");
+    for (const NieuwProduct& n : m.nieuw) {
+      x.open(p, "NieuwProduct");
+      w.product(n.product);
+      x.date(p, "GewensteIngangsdatum", n.gewenste_ingangsdatum);
+      w.opt_date(p, "Einddatum", n.einddatum);
+      w.omvang(n.omvang);
+      w.opt_int(p, "Budget", n.budget);
+      x.close(p, "NieuwProduct");
+    }
+    x.close(p, "NieuweProducten");
+  }
+  x.close(p, "Verzoek");
+  x.close(p, "Client");
+  w.end();
+}
+
 void append_xml(const Jw323& m, std::string& out) {
   size_t prestaties = 0;
   for (const auto& c : m.clienten) prestaties += c.prestaties.size();
@@ -404,6 +456,11 @@ std::string write_xml(const Jw307& m) {
   return s;
 }
 std::string write_xml(const Jw315& m) {
+  std::string s;
+  append_xml(m, s);
+  return s;
+}
+std::string write_xml(const Jw317& m) {
   std::string s;
   append_xml(m, s);
   return s;

@@ -15,6 +15,7 @@ std::string write_xml(const Jw301& m);
 std::string write_xml(const Jw305& m);
 std::string write_xml(const Jw307& m);
 std::string write_xml(const Jw315& m);
+std::string write_xml(const Jw317& m);
 std::string write_xml(const Jw323& m);
 std::string write_xml(const Bericht& m);
 
@@ -24,6 +25,7 @@ void append_xml(const Jw301& m, std::string& out);
 void append_xml(const Jw305& m, std::string& out);
 void append_xml(const Jw307& m, std::string& out);
 void append_xml(const Jw315& m, std::string& out);
+void append_xml(const Jw317& m, std::string& out);
 void append_xml(const Jw323& m, std::string& out);
 void append_xml(const Bericht& m, std::string& out);
 

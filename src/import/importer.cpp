@@ -58,7 +58,13 @@ constexpr size_t kMaxArchief = size_t{4} << 30;
 bool importeerbaar(ijw::Berichttype t) {
   using B = ijw::Berichttype;
   return t == B::JW301 || t == B::JW302 || t == B::JW305 || t == B::JW307 || t == B::JW315 ||
-         t == B::JW323;
+         t == B::JW317 || t == B::JW320 || t == B::JW323;
+}
+
+// The header of a message as its sender wrote it for itself: a retour repeats the header of
+// the message it answers, so its own sender is the Ontvanger there (ijw::lees_retour_kop).
+ijw::HeenKop kop_van(ijw::Berichttype type, const xmlDoc* doc) {
+  return ijw::herhaalt_heenkop(type) ? ijw::lees_retour_kop(doc) : ijw::lees_kop(doc);
 }
 
 }  // namespace
@@ -300,7 +306,9 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
       ++samenvatting_.gevalideerd;
     }
     const ijw::Validatie& v0 = *p.validatie;
-    if (v0.doc && ijw::lees_kop(v0.doc.get()).afzender != *options_.afzender) {
+    const xmlDoc* d0 = v0.doc.get();
+    if (d0 &&
+        (v0.type ? kop_van(*v0.type, d0) : ijw::lees_kop(d0)).afzender != *options_.afzender) {
       r.uitkomst = Uitkomst::andere_afzender;
       if (v0.type) r.berichttype = std::string(ijw::naam(*v0.type));
       r.melding = "de Afzender van het bericht is niet de aanbieder " + *options_.afzender;
@@ -341,7 +349,7 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
     return r;
   }
   o.doc = v.doc.get();
-  o.kop = ijw::lees_kop(o.doc);
+  o.kop = kop_van(o.type, o.doc);
   Status st = store_.unit_begin();
   if (!st.ok()) return fout(st);
   const bool xsd_fout = std::any_of(
@@ -349,8 +357,8 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
       [](const ijw::Finding& f) { return f.regelcode == "XSD" || f.regelcode == "XML"; });
   if (xsd_fout) {
     st = detail::verwerk_onleesbaar(o, v.findings, r);
-  } else if (o.type == ijw::Berichttype::JW302) {
-    st = detail::verwerk_jw302(o, v.findings, r);
+  } else if (o.type == ijw::Berichttype::JW302 || o.type == ijw::Berichttype::JW320) {
+    st = detail::verwerk_ontvangst(o, v.findings, r);
   } else if (!v.bericht) {
     st = detail::verwerk_onleesbaar(o, v.findings, r);
   } else {
@@ -365,6 +373,8 @@ BerichtResultaat Importer::verwerk(Voorbereid& p) {
             return detail::verwerk_jw307(o, m, v.findings, r);
           else if constexpr (std::is_same_v<T, ijw::Jw315>)
             return detail::verwerk_jw315(o, m, v.findings, r);
+          else if constexpr (std::is_same_v<T, ijw::Jw317>)
+            return detail::verwerk_jw317(o, m, v.findings, r);
           else
             return detail::verwerk_jw323(o, m, v.findings, r);
         },

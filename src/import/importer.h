@@ -1,8 +1,10 @@
-// Importer: what a gemeente receives (JW302, JW305, JW307, JW315, JW323) and its own sent
-// JW301s, from bytes to stored state: validate (ijw::Validator), apply the
+// Importer: what a gemeente receives (JW302, JW305, JW307, JW315, JW317, JW320, JW323) and
+// its own sent JW301s, from bytes to stored state: validate (ijw::Validator), apply the
 // berichtoverstijgende rules against the store, store what is accepted with the raw XML and
 // retourcodes (one savepoint per message, batches of messages per transaction), and build
-// the retour message (JW306, JW308, JW316, JW325).
+// the retour message (JW306, JW308, JW316, JW318, JW325). A JW302 or JW320 (the aanbieder's
+// retour on a sent JW301 or JW319) gets no retour: it marks the sent message as received or
+// rejected.
 #pragma once
 
 #include <cstdint>
@@ -45,8 +47,9 @@ struct ImportOptions {
   // Threads that parse and validate ahead when `parallel`; 0: one per core.
   size_t werkers = 0;
   // Only messages from this AGB code are taken (an aanbieder's upload with its token): a
-  // readable message with another Afzender is Uitkomst::andere_afzender, checked before
-  // anything else, and nothing of it is stored or recognised. nullopt: any afzender.
+  // readable message with another Afzender (of a retour JW302/JW320: another Ontvanger, the
+  // aanbieder that sends it) is Uitkomst::andere_afzender, checked before anything else, and
+  // nothing of it is stored or recognised. nullopt: any afzender.
   std::optional<std::string> afzender;
   // Called on the writing thread after each committed batch with the number of messages
   // committed in this run so far (progress of a long import); empty: not called.

@@ -496,7 +496,8 @@ Status verwerk_onleesbaar(Ontvangst& o, const Findings& findings, BerichtResulta
       bericht_record(o, o.type == ijw::Berichttype::JW301 ? "uit" : "in", "afgekeurd", findings);
   auto terug = ijw::retour_van(o.type);
   bool retour = o.type == ijw::Berichttype::JW305 || o.type == ijw::Berichttype::JW307 ||
-                o.type == ijw::Berichttype::JW315 || o.type == ijw::Berichttype::JW323;
+                o.type == ijw::Berichttype::JW315 || o.type == ijw::Berichttype::JW317 ||
+                o.type == ijw::Berichttype::JW323;
   if (retour && terug) {
     r.retour_type = std::string(ijw::naam(*terug));
     ijw::Codes codes = {"0001"};
@@ -894,14 +895,386 @@ Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const Findings& in_beric
                                       o.bytes_zstd);
 }
 
-// ---- JW302 retour on a JW301 (from the aanbieder) ----
-Status verwerk_jw302(Ontvangst& o, const Findings& in_bericht, BerichtResultaat& r) {
-  r.findings = in_bericht;
-  r.uitkomst = in_bericht.empty() ? Uitkomst::geaccepteerd : Uitkomst::afgekeurd;
-  auto id = bewaar_bericht(o, bericht_record(o, "in", status_naam(r.uitkomst), in_bericht));
+// ---- JW317 verzoek om wijziging ----
+namespace {
+
+// Whether toewijzing `t` is current on `dag` (TR349-TR351): not removed (Einddatum equal to
+// the Ingangsdatum with RedenWijziging 13, or 01) and valid on or after that day.
+bool actueel_op(const ToewijzingRecord& t, Date dag) {
+  const bool verwijderd = t.einddatum && *t.einddatum == t.ingangsdatum &&
+                          (t.reden_wijziging == "13" || t.reden_wijziging == "01");
+  return !verwijderd && (!t.einddatum || *t.einddatum >= dag);
+}
+
+// An Einddatum after 2020 or none (TR375, TR412; as CD080, CD095 and CD096).
+bool na_2020(const std::optional<Date>& eind) { return !eind || *eind > Date(2020, 12, 31); }
+
+// A product of the wished situation, for TR361: its product and period.
+struct Gewenst {
+  std::optional<std::string> categorie;
+  std::optional<std::string> code;
+  Date begin;
+  std::optional<Date> eind;  // none: open
+  bool nieuw = false;
+  size_t product = 0;  // index in the verdict's products
+};
+
+// The same product as TR361 (and TR302, TR410) sees it: the same code, or the same category
+// when a code is missing, or any product when a category is missing.
+bool zelfde_product(const Gewenst& a, const Gewenst& b) {
+  if (!a.categorie || !b.categorie) return true;
+  if (*a.categorie != *b.categorie) return false;
+  if (!a.code || !b.code) return true;
+  return *a.code == *b.code;
+}
+
+bool overlapt(const Gewenst& a, const Gewenst& b) {
+  return (!a.eind || b.begin <= *a.eind) && (!b.eind || a.begin <= *b.eind);
+}
+
+// The stored form of a TeWijzigenProduct or NieuwProduct: its wished dates, Omvang, Budget.
+template <class P>
+store::VerzoekProductRecord gewenst_product(std::string soort, const P& p) {
+  store::VerzoekProductRecord r;
+  r.soort = std::move(soort);
+  r.gewenste_ingangsdatum = p.gewenste_ingangsdatum;
+  r.einddatum = p.einddatum;
+  if (p.omvang) {
+    r.volume = p.omvang->volume;
+    r.eenheid = p.omvang->eenheid;
+    r.frequentie = p.omvang->frequentie;
+  }
+  r.budget_cent = p.budget;
+  return r;
+}
+
+}  // namespace
+
+Status verwerk_jw317(Ontvangst& o, const ijw::Jw317& m, const Findings& in_bericht,
+                     BerichtResultaat& r) {
+  const std::string verzoek_pad = kClient + "/Verzoek";
+  const size_t n_ongewijzigd = m.ongewijzigd.size();
+  const size_t n_te_wijzigen = m.te_wijzigen.size();
+  const size_t aantal = n_ongewijzigd + n_te_wijzigen + m.nieuw.size();
+  auto product_pad = [&](size_t i) {
+    if (i < n_ongewijzigd)
+      return verzoek_pad + "/OngewijzigdeProducten/OngewijzigdProduct" + idx(i);
+    if (i < n_ongewijzigd + n_te_wijzigen)
+      return verzoek_pad + "/TeWijzigenProducten/TeWijzigenProduct" + idx(i - n_ongewijzigd);
+    return verzoek_pad + "/NieuweProducten/NieuwProduct" + idx(i - n_ongewijzigd - n_te_wijzigen);
+  };
+  // The in-message findings by class.
+  Findings kop, client, verzoek;
+  std::vector<Findings> producten(aantal);
+  for (const auto& f : in_bericht) {
+    std::optional<size_t> i;
+    if (auto k = index_van(f.xpath, "OngewijzigdProduct"))
+      i = *k;
+    else if (auto k2 = index_van(f.xpath, "TeWijzigenProduct"))
+      i = n_ongewijzigd + *k2;
+    else if (auto k3 = index_van(f.xpath, "NieuwProduct"))
+      i = n_ongewijzigd + n_te_wijzigen + *k3;
+    if (f.xpath.find("/Header") != std::string::npos)
+      kop.push_back(f);
+    else if (i && *i < aantal)
+      producten[*i].push_back(f);
+    else if (f.xpath.find("/Verzoek") != std::string::npos)
+      verzoek.push_back(f);
+    else if (f.xpath.find("/Client") != std::string::npos)
+      client.push_back(f);
+    else
+      kop.push_back(f);
+  }
+  if (kop.empty()) JR_RETURN_IF_ERROR(check_tr056(o, kop));
+  r.retour_type = "JW318";
+  auto bericht = bewaar_bericht(o, bericht_record(o, "in", "afgekeurd", {}, false));
+  if (!bericht.ok()) return bericht.status();
+  r.bericht_id = *bericht;
+
+  const Date dag = m.header.dagtekening;
+  ToewijzingCache hier;  // when the caller keeps none for the run
+  ToewijzingCache& cache = o.toewijzingen ? *o.toewijzingen : hier;
+  // The toewijzing each OngewijzigdProduct and TeWijzigenProduct names, when it is a current
+  // one of this aanbieder for this client.
+  std::vector<std::optional<ToewijzingRecord>> genoemd(n_ongewijzigd + n_te_wijzigen);
+  std::optional<int64_t> jeugdige;
+  if (kop.empty() && client.empty()) {
+    const std::string bsn_pseudo = o.store.bsn_pseudoniem(m.bsn);
+    bool andere_client = false;
+    for (size_t i = 0; i < genoemd.size(); ++i) {
+      if (!producten[i].empty()) continue;
+      const bool ongewijzigd = i < n_ongewijzigd;
+      const int64_t nummer =
+          ongewijzigd ? m.ongewijzigd[i] : m.te_wijzigen[i - n_ongewijzigd].toewijzing_nummer;
+      auto tr = cache.toewijzing(o.store, o.kop.ontvanger, nummer);
+      if (!tr.ok()) return tr.status();
+      const ToewijzingRecord* t = *tr;
+      if (t && t->aanbieder == o.kop.afzender &&
+          (t->jeugdige_bsn_pseudoniem != bsn_pseudo || (jeugdige && t->jeugdige_id != *jeugdige))) {
+        // regels-ijw-3.2 TR304: the Bsn is the client's of the toewijzingen named.
+        andere_client = true;
+        continue;
+      }
+      if (!t || t->aanbieder != o.kop.afzender || !actueel_op(*t, dag)) {
+        // regels-ijw-3.2 TR350 (OngewijzigdProduct), TR351 (TeWijzigenProduct): a current
+        // toewijzing of this aanbieder, by its number.
+        producten[i].push_back(ongewijzigd
+                                   ? Finding{"TR350", "9350", product_pad(i) + "/ToewijzingNummer",
+                                             "er is geen actuele toewijzing met ToewijzingNummer " +
+                                                 std::to_string(nummer) + " aan deze aanbieder"}
+                                   : Finding{"TR351", "9351", product_pad(i) + "/ToewijzingNummer",
+                                             "er is geen actuele toewijzing met ToewijzingNummer " +
+                                                 std::to_string(nummer) + " aan deze aanbieder"});
+        continue;
+      }
+      jeugdige = t->jeugdige_id;
+      genoemd[i] = *t;
+    }
+    if (andere_client)
+      client.push_back({"TR304", "8187", kClient + "/Bsn",
+                        "Bsn hoort niet bij de client van de genoemde toewijzingen"});
+
+    // The products to be changed, against the toewijzing they name.
+    for (size_t j = 0; j < n_te_wijzigen; ++j) {
+      const size_t i = n_ongewijzigd + j;
+      if (!genoemd[i] || !producten[i].empty()) continue;
+      const ToewijzingRecord& t = *genoemd[i];
+      const ijw::TeWijzigenProduct& p = m.te_wijzigen[j];
+      Findings& f = producten[i];
+      // regels-ijw-3.2 TR357: a change that starts on or before the Dagtekening applies to
+      // the whole duration.
+      if (p.gewenste_ingangsdatum <= dag && p.gewenste_ingangsdatum != t.ingangsdatum)
+        f.push_back({"TR357", "9357", product_pad(i) + "/GewensteIngangsdatum",
+                     "GewensteIngangsdatum ligt niet na de Dagtekening en is niet de Ingangsdatum "
+                     "van de toewijzing (" +
+                         t.ingangsdatum.iso() + ")"});
+      // regels-ijw-3.2 TR373: a changed Budget, or a changed total over the toewijzing's
+      // duration (Frequentie 6), applies from the toewijzing's Ingangsdatum.
+      const bool ander_budget = p.budget && p.budget != t.budget_cent;
+      const bool ander_totaal =
+          p.omvang && p.omvang->frequentie == "6" &&
+          (t.frequentie != "6" || t.volume != p.omvang->volume || t.eenheid != p.omvang->eenheid);
+      if ((ander_budget || ander_totaal) && p.gewenste_ingangsdatum != t.ingangsdatum)
+        f.push_back({"TR373", "9373", product_pad(i) + "/GewensteIngangsdatum",
+                     "Budget of totale omvang wijzigt, maar GewensteIngangsdatum is niet de "
+                     "Ingangsdatum van de toewijzing (" +
+                         t.ingangsdatum.iso() + ")"});
+      // regels-ijw-3.2 TR411, TR412, TR375: the Omvang as the toewijzing's product asks.
+      if (t.productcode && !p.omvang)
+        f.push_back({"TR411", "9411", product_pad(i) + "/Omvang",
+                     "Omvang ontbreekt terwijl de toewijzing een ProductCode heeft"});
+      if (t.categorie && !t.productcode && na_2020(p.einddatum) && p.omvang)
+        f.push_back({"TR412", "9412", product_pad(i) + "/Omvang",
+                     "Omvang is gevuld terwijl de toewijzing geen ProductCode heeft en de "
+                     "Einddatum na 31-12-2020 ligt of leeg is"});
+      if (!t.categorie && na_2020(p.einddatum) && p.omvang)
+        f.push_back({"TR375", "9375", product_pad(i) + "/Omvang",
+                     "Omvang is gevuld terwijl de toewijzing geen Product heeft en de "
+                     "Einddatum na 31-12-2020 ligt of leeg is"});
+    }
+    // regels-ijw-3.2 TR381 (S329): a new product's code fits its categorie.
+    for (size_t j = 0; j < m.nieuw.size(); ++j) {
+      const size_t i = n_ongewijzigd + n_te_wijzigen + j;
+      if (producten[i].empty())
+        JR_RETURN_IF_ERROR(check_tr381(o, m.nieuw[j].product, product_pad(i), producten[i]));
+    }
+
+    // regels-ijw-3.2 TR361: no product twice with overlapping periods in the wished
+    // situation (the toewijzingen as named, the new products as asked; two new products are
+    // TR410's, in the message itself).
+    std::vector<Gewenst> gewenst;
+    for (size_t i = 0; i < genoemd.size(); ++i) {
+      if (!genoemd[i] || !producten[i].empty()) continue;
+      const ToewijzingRecord& t = *genoemd[i];
+      Gewenst g{t.categorie, t.productcode, t.ingangsdatum, t.einddatum, false, i};
+      if (i >= n_ongewijzigd) {
+        const ijw::TeWijzigenProduct& p = m.te_wijzigen[i - n_ongewijzigd];
+        g.begin = std::min(t.ingangsdatum, p.gewenste_ingangsdatum);
+        g.eind = p.einddatum;
+      }
+      gewenst.push_back(std::move(g));
+    }
+    for (size_t j = 0; j < m.nieuw.size(); ++j) {
+      const size_t i = n_ongewijzigd + n_te_wijzigen + j;
+      if (!producten[i].empty()) continue;
+      const ijw::NieuwProduct& p = m.nieuw[j];
+      Gewenst g;
+      if (p.product) {
+        g.categorie = p.product->categorie;
+        g.code = p.product->code;
+      }
+      g.begin = p.gewenste_ingangsdatum;
+      g.eind = p.einddatum;
+      g.nieuw = true;
+      g.product = i;
+      gewenst.push_back(std::move(g));
+    }
+    for (size_t b = 1; b < gewenst.size(); ++b)
+      for (size_t a = 0; a < b; ++a) {
+        if (gewenst[a].nieuw && gewenst[b].nieuw) continue;
+        if (!zelfde_product(gewenst[a], gewenst[b]) || !overlapt(gewenst[a], gewenst[b])) continue;
+        producten[gewenst[b].product].push_back(
+            {"TR361", "9361", product_pad(gewenst[b].product),
+             "het product overlapt in periode met hetzelfde product in " +
+                 product_pad(gewenst[a].product).substr(verzoek_pad.size() + 1)});
+        break;
+      }
+
+    if (jeugdige && client.empty()) {
+      // regels-ijw-3.2 TR374: no verzoek of this aanbieder for this client still open.
+      auto open = o.store.verzoek_onderhanden(o.kop.afzender, *jeugdige);
+      if (!open.ok()) return open.status();
+      if (*open)
+        client.push_back({"TR374", "9374", kClient,
+                          "er is al een onderhanden verzoek van deze aanbieder voor deze client"});
+    }
+    if (verzoek.empty()) {
+      // regels-ijw-3.2 TR347: ReferentieAanbieder unique for the aanbieder.
+      auto bekend = o.store.verzoek_referentie_bekend(o.kop.afzender, m.referentie_aanbieder);
+      if (!bekend.ok()) return bekend.status();
+      if (*bekend)
+        verzoek.push_back({"TR347", "9347", verzoek_pad + "/ReferentieAanbieder",
+                           "deze ReferentieAanbieder is door deze aanbieder al gebruikt"});
+      // regels-ijw-3.2 TR349: every current toewijzing of the client at this aanbieder is in
+      // the verzoek, unchanged or to be changed.
+      if (jeugdige && client.empty()) {
+        auto alle = o.store.toewijzingen_van(o.kop.ontvanger, o.kop.afzender, *jeugdige);
+        if (!alle.ok()) return alle.status();
+        std::vector<int64_t> ontbreekt;
+        for (const ToewijzingRecord& t : *alle) {
+          if (!actueel_op(t, dag)) continue;
+          bool genoemd_nummer = std::find(m.ongewijzigd.begin(), m.ongewijzigd.end(),
+                                          t.toewijzing_nummer) != m.ongewijzigd.end();
+          for (const auto& p : m.te_wijzigen)
+            genoemd_nummer = genoemd_nummer || p.toewijzing_nummer == t.toewijzing_nummer;
+          if (!genoemd_nummer) ontbreekt.push_back(t.toewijzing_nummer);
+        }
+        if (!ontbreekt.empty()) {
+          std::string nummers;
+          for (int64_t n : ontbreekt) nummers += (nummers.empty() ? "" : ", ") + std::to_string(n);
+          verzoek.push_back({"TR349", "9349", verzoek_pad,
+                             "de actuele toewijzing(en) " + nummers +
+                                 " van deze client ontbreken in het verzoek"});
+        }
+      }
+    }
+  }
+
+  ijw::Oordeel oordeel;
+  bool alles_goed = kop.empty() && client.empty() && verzoek.empty();
+  if (!kop.empty()) {
+    oordeel.header = codes_van(kop);
+    oordeel.alleen_header = true;
+    append(r.findings, kop);
+  } else {
+    oordeel.client = codes_van(client);
+    oordeel.verzoek = codes_van(verzoek);
+    append(r.findings, client);
+    append(r.findings, verzoek);
+    oordeel.producten.resize(aantal);
+    for (size_t i = 0; i < aantal; ++i) {
+      oordeel.producten[i] = codes_van(producten[i]);
+      alles_goed = alles_goed && producten[i].empty();
+      append(r.findings, producten[i]);
+    }
+  }
+  // OP344: a verzoek om wijziging is answered as a whole, so it is taken in whole or not.
+  r.uitkomst = alles_goed ? Uitkomst::geaccepteerd : Uitkomst::afgekeurd;
+  if (alles_goed) {
+    store::VerzoekRecord v;
+    v.bericht_id = *bericht;
+    v.soort = "wijziging";
+    v.aanbieder = o.kop.afzender;
+    v.gemeente = o.kop.ontvanger;
+    v.jeugdige_id = *jeugdige;  // set: TR352 makes every accepted verzoek name a toewijzing
+    v.referentie_aanbieder = m.referentie_aanbieder;
+    v.dagtekening = dag;
+    v.reden_verzoek = m.reden_verzoek;
+    for (size_t i = 0; i < n_ongewijzigd; ++i) {
+      store::VerzoekProductRecord p;
+      p.soort = "ongewijzigd";
+      p.toewijzing_id = genoemd[i]->id;
+      p.toewijzing_nummer = genoemd[i]->toewijzing_nummer;
+      v.producten.push_back(std::move(p));
+    }
+    for (size_t j = 0; j < n_te_wijzigen; ++j) {
+      store::VerzoekProductRecord p = gewenst_product("te_wijzigen", m.te_wijzigen[j]);
+      p.toewijzing_id = genoemd[n_ongewijzigd + j]->id;
+      p.toewijzing_nummer = m.te_wijzigen[j].toewijzing_nummer;
+      v.producten.push_back(std::move(p));
+    }
+    for (const ijw::NieuwProduct& n : m.nieuw) {
+      store::VerzoekProductRecord p = gewenst_product("nieuw", n);
+      if (n.product) {
+        p.categorie = n.product->categorie;
+        p.productcode = n.product->code;
+      }
+      v.producten.push_back(std::move(p));
+    }
+    auto id = o.store.bewaar_verzoek(v);
+    if (!id.ok()) return id.status();
+  }
+  auto g = retour_gegevens(o, ijw::Berichttype::JW318, "retour", 'R');
+  if (!g.ok()) return g.status();
+  auto xml = ijw::bouw_retour(o.type, o.doc, oordeel, *g);
+  if (xml.ok())
+    r.retour_xml = std::move(*xml);
+  else
+    r.melding = xml.status().message();
+  return o.store.zet_bericht_uitkomst(*bericht, status_naam(r.uitkomst), findings_json(r.findings),
+                                      r.retour_xml, o.bytes, o.bytes_zstd);
+}
+
+// ---- JW302 / JW320: the aanbieder's retour on a JW301 / JW319 the gemeente sent ----
+namespace {
+
+// Whether any RetourCode in the document says something other than 0200 (geen opmerking).
+bool heeft_afkeuring(const xmlNode* n) {
+  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (ijw::is_element(c, "RetourCode")) {
+      if (ijw::node_text(c) != "0200") return true;
+    } else if (heeft_afkeuring(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Status verwerk_ontvangst(Ontvangst& o, const Findings& in_bericht, BerichtResultaat& r) {
+  const ijw::Berichttype heen_type =
+      o.type == ijw::Berichttype::JW302 ? ijw::Berichttype::JW301 : ijw::Berichttype::JW319;
+  const ijw::HeenKop heen_kop = ijw::lees_kop(o.doc);
+  Findings f = in_bericht;
+  // regels-ijw-3.2 TR056, on the retour's own IdentificatieRetour: a retour received twice is
+  // not taken twice.
+  if (f.empty()) JR_RETURN_IF_ERROR(check_tr056(o, f));
+  std::optional<int64_t> heen;
+  Findings opgeslagen = f;
+  if (f.empty()) {
+    auto h = o.store.zoek_verzonden(ijw::naam(heen_type), heen_kop.afzender, heen_kop.ontvanger,
+                                    heen_kop.identificatie, heen_kop.dagtekening);
+    if (!h.ok()) return h.status();
+    heen = *h;
+    if (!heen) {
+      // No rule of the standard: a retour on nothing we sent is kept, refused, for inspection.
+      r.melding = "de " + std::string(ijw::naam(o.type)) + " verwijst naar geen " +
+                  std::string(ijw::naam(heen_type)) +
+                  " die de gemeente aan deze aanbieder verzond; niet verwerkt";
+      opgeslagen.push_back(
+          {"geen-heenbericht", "", "/Bericht/Header/BerichtIdentificatie", r.melding});
+    }
+  }
+  r.findings = f;
+  r.uitkomst = heen ? Uitkomst::geaccepteerd : Uitkomst::afgekeurd;
+  auto id = bewaar_bericht(o, bericht_record(o, "in", status_naam(r.uitkomst), opgeslagen));
   if (!id.ok()) return id.status();
   r.bericht_id = *id;
-  return Status::Ok();
+  if (!heen) return Status::Ok();
+  const xmlNode* root = xmlDocGetRootElement(const_cast<xmlDoc*>(o.doc));
+  return o.store.zet_ontvangst(*heen, heeft_afkeuring(root) ? "afgekeurd" : "ontvangen", *id);
 }
 
 // ---- JW323 declaratie ----

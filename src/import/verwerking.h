@@ -157,12 +157,19 @@ Status verwerk_onleesbaar(Ontvangst& o, const ijw::Findings& findings, BerichtRe
 // A non-OK Status is an operational (store) error: the caller rolls the unit back.
 Status verwerk_jw301(Ontvangst& o, const ijw::Jw301& m, const ijw::Findings& in_bericht,
                      BerichtResultaat& r);
-Status verwerk_jw302(Ontvangst& o, const ijw::Findings& in_bericht, BerichtResultaat& r);
+// A JW302 or JW320: the aanbieder's retour on a JW301 or JW319 the gemeente sent. Stored as
+// received under its own identification (ijw::lees_retour_kop); marks the sent message
+// 'ontvangen' (every RetourCode 0200) or 'afgekeurd'. No retour goes back.
+Status verwerk_ontvangst(Ontvangst& o, const ijw::Findings& in_bericht, BerichtResultaat& r);
 Status verwerk_jw305(Ontvangst& o, const ijw::Jw305& m, const ijw::Findings& in_bericht,
                      BerichtResultaat& r);
 Status verwerk_jw307(Ontvangst& o, const ijw::Jw307& m, const ijw::Findings& in_bericht,
                      BerichtResultaat& r);
 Status verwerk_jw315(Ontvangst& o, const ijw::Jw315& m, const ijw::Findings& in_bericht,
+                     BerichtResultaat& r);
+// A JW317 is judged as a whole (OP344): stored as one open verzoek (soort 'wijziging') when
+// every class passes, else rejected with the codes of each class in its JW318.
+Status verwerk_jw317(Ontvangst& o, const ijw::Jw317& m, const ijw::Findings& in_bericht,
                      BerichtResultaat& r);
 Status verwerk_jw323(Ontvangst& o, const ijw::Jw323& m, const ijw::Findings& in_bericht,
                      BerichtResultaat& r);

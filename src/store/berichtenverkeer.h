@@ -1,7 +1,8 @@
 // Berichtenverkeer: the import's repository of the iJw message flow: messages received and
-// sent, toewijzingen, start and stop leveringen, verzoeken om toewijzing, declaraties and
-// prestaties, the product catalogue the rules consult, number series and import runs. Plain
-// records in and out, no SQL in the interface, so that a PostgresStore fills the same.
+// sent, toewijzingen, start and stop leveringen, verzoeken om toewijzing and om wijziging,
+// declaraties and prestaties, the product catalogue the rules consult, number series and
+// import runs. Plain records in and out, no SQL in the interface, so that a PostgresStore
+// fills the same.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +35,10 @@ struct BerichtRecord {
   std::string retourcodes = "[]";  // JSON array of findings
   std::string retour_xml;          // empty: none
   std::optional<int64_t> import_id;
+  // A sent message ('uit') once the aanbieder's retour (JW302, JW320) came: 'ontvangen' or
+  // 'afgekeurd', and that retour's id. Filled on reads; ignored by bewaar_bericht.
+  std::optional<std::string> ontvangst;
+  std::optional<int64_t> ontvangst_bericht_id;
 };
 
 // A JW301 ToegewezenProduct as stored: made in jeugdregie or imported from a sent JW301.
@@ -77,28 +82,50 @@ struct LeveringRecord {
   bool actueel = true;
 };
 
-// A JW315 AangevraagdProduct as stored.
+// One product of a verzoek om wijziging (JW317) as stored, in message order.
+struct VerzoekProductRecord {
+  std::string soort;                          // 'ongewijzigd', 'te_wijzigen' or 'nieuw'
+  std::optional<int64_t> toewijzing_id;       // the toewijzing named (not for 'nieuw')
+  std::optional<int64_t> toewijzing_nummer;   // idem, its ToewijzingNummer
+  std::optional<std::string> categorie;       // 'nieuw' only
+  std::optional<std::string> productcode;     // 'nieuw' only
+  std::optional<Date> gewenste_ingangsdatum;  // 'te_wijzigen' and 'nieuw'
+  std::optional<Date> einddatum;
+  std::optional<int64_t> volume;
+  std::optional<std::string> eenheid;
+  std::optional<std::string> frequentie;
+  std::optional<int64_t> budget_cent;
+};
+
+// A verzoek as stored: what the gemeente answers as a whole, by a toewijzing with its
+// ReferentieAanbieder or by an antwoordbericht (JW319). Soort 'aanvraag': one JW315
+// AangevraagdProduct, with its product, dates and verwijzer. Soort 'wijziging': one whole JW317
+// (the complete wished situation under one ReferentieAanbieder), with its RedenVerzoek and its
+// products in `producten`; the JW315 fields stay empty.
 struct VerzoekRecord {
   int64_t id = 0;
   int64_t bericht_id = 0;
+  std::string soort = "aanvraag";  // 'aanvraag' (JW315) or 'wijziging' (JW317)
   std::string aanbieder;
   std::string gemeente;
   int64_t jeugdige_id = 0;
   std::string referentie_aanbieder;
   Date dagtekening;
+  std::optional<std::string> reden_verzoek;  // WJ758; wijziging only
   std::optional<std::string> categorie;
   std::optional<std::string> productcode;
   std::optional<int64_t> beschikking_nummer;
   std::optional<Date> beschikking_ingangsdatum;
-  Date toewijzing_ingangsdatum;
+  std::optional<Date> toewijzing_ingangsdatum;  // aanvraag: required
   std::optional<Date> toewijzing_einddatum;
   std::optional<int64_t> volume;
   std::optional<std::string> eenheid;
   std::optional<std::string> frequentie;
   std::optional<int64_t> budget_cent;
-  std::string verwijzer_type;
+  std::optional<std::string> verwijzer_type;  // COD327; aanvraag: required
   std::optional<std::string> verwijzer_naam;
   std::optional<std::string> verwijzer_zorgverlener;
+  std::vector<VerzoekProductRecord> producten;  // wijziging only
 };
 
 // A JW323 Declaratie (header part) as stored.
@@ -217,6 +244,20 @@ class Berichtenverkeer {
       const std::function<void(ImportSleutel, std::string_view)>& fn) = 0;
   // The next number of series `reeks` (1, 2, ...), part of the open transaction.
   virtual Result<int64_t> volgend_nummer(std::string_view reeks) = 0;
+  // The sent message ('uit') of `berichttype` from `afzender` to `ontvanger` with this
+  // BerichtIdentificatie (Identificatie and Dagtekening, as written), not rejected; nullopt
+  // when there is none. Unavailable/Internal on a store failure.
+  virtual Result<std::optional<int64_t>> zoek_verzonden(std::string_view berichttype,
+                                                        std::string_view afzender,
+                                                        std::string_view ontvanger,
+                                                        std::string_view identificatie,
+                                                        std::string_view dagtekening) = 0;
+  // Records on sent message `id` the aanbieder's retour on it: `ontvangst` 'ontvangen' or
+  // 'afgekeurd', said by received message `retour_bericht_id` (a later retour replaces an
+  // earlier one). NotFound when there is no sent message `id`; InvalidArgument for another
+  // `ontvangst`.
+  virtual Status zet_ontvangst(int64_t id, std::string_view ontvangst,
+                               int64_t retour_bericht_id) = 0;
   // Starts an import run record; its id.
   virtual Result<int64_t> start_import_run(std::string_view bron) = 0;
   // Closes import run `id` with its counters. NotFound when there is no such run.
@@ -257,16 +298,20 @@ class Berichtenverkeer {
   virtual Status trek_levering_in(int64_t id, bool stop, int64_t door_bericht) = 0;
 
   // ---- verzoeken om toewijzing ----
-  // Whether this aanbieder used this ReferentieAanbieder in a stored verzoek (TR347).
+  // Whether this aanbieder used this ReferentieAanbieder in a stored verzoek, aanvraag or
+  // wijziging (TR347).
   virtual Result<bool> verzoek_referentie_bekend(std::string_view aanbieder,
                                                  std::string_view referentie_aanbieder) = 0;
-  // Whether this aanbieder has a verzoek for this jeugdige that was neither answered by a
-  // toewijzing nor refused (TR374).
+  // Whether this aanbieder has a verzoek (aanvraag or wijziging) for this jeugdige that was
+  // neither answered by a toewijzing nor refused (TR374).
   virtual Result<bool> verzoek_onderhanden(std::string_view aanbieder, int64_t jeugdige_id) = 0;
-  // Stores a verzoek; its id. AlreadyExists when the ReferentieAanbieder is used already.
+  // Stores a verzoek with its products (a wijziging's `producten`); its id. AlreadyExists when
+  // the ReferentieAanbieder is used already; InvalidArgument when the record does not fit its
+  // soort (an aanvraag without toewijzing_ingangsdatum or verwijzer_type, a wijziging without
+  // reden_verzoek or products, a product of the wrong soort for its fields).
   virtual Result<int64_t> bewaar_verzoek(const VerzoekRecord& verzoek) = 0;
-  // Marks the verzoek of this aanbieder with this ReferentieAanbieder as answered by a
-  // toewijzing; its id, or nullopt when there is no such verzoek.
+  // Marks the verzoek (aanvraag or wijziging) of this aanbieder with this ReferentieAanbieder
+  // as answered by a toewijzing; its id, or nullopt when there is no such verzoek.
   virtual Result<std::optional<int64_t>> verzoek_toegewezen(std::string_view aanbieder,
                                                             std::string_view referentie) = 0;
 

@@ -213,7 +213,8 @@ class Contractregisters {
   virtual Result<std::vector<VoorzieningRij>> voorzieningen(int jaar) = 0;
 
   // ---- toewijzen ----
-  // Verzoek `id` with its state. NotFound when there is none.
+  // Verzoek om toewijzing `id` with its state. NotFound when there is none; FailedPrecondition
+  // when it is a verzoek om wijziging (answered as a whole, not by one toewijzing).
   virtual Result<OpenVerzoek> lees_verzoek(int64_t id) = 0;
   // The next toewijzingnummer of `gemeente`: one above the highest stored.
   virtual Result<int64_t> volgend_toewijzingnummer(std::string_view gemeente) = 0;

@@ -533,10 +533,13 @@ Result<OpenVerzoek> SqliteStore::lees_verzoek(int64_t id) {
   auto& s = db_->prepare(
       "SELECT aanbieder, gemeente, jeugdige_id, referentie_aanbieder, categorie, productcode,"
       " toewijzing_ingangsdatum, toewijzing_einddatum, volume, eenheid, frequentie, budget_cent,"
-      " status FROM verzoek WHERE id = ?");
+      " status, soort FROM verzoek WHERE id = ?");
   s.bind(1, id);
   std::optional<OpenVerzoek> v;
+  bool wijziging = false;
   JR_RETURN_IF_ERROR(rijen(s, [&](const Stmt& r) {
+    wijziging = r.text(13) == "wijziging";
+    if (wijziging) return;
     v = OpenVerzoek{id,
                     r.text(0),
                     r.text(1),
@@ -552,6 +555,9 @@ Result<OpenVerzoek> SqliteStore::lees_verzoek(int64_t id) {
                     r.opt_int64(11),
                     r.text(12)};
   }));
+  if (wijziging)
+    return FailedPrecondition("verzoek " + std::to_string(id) +
+                              " is een verzoek om wijziging; dat wordt als geheel beantwoord");
   if (!v) return NotFound("er is geen verzoek " + std::to_string(id));
   return *v;
 }

@@ -541,7 +541,8 @@ Status SqliteStore::zet_bericht_uitkomst(int64_t id, std::string_view status,
 Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
   auto& s = db_->prepare(
       "SELECT id, richting, berichttype, afzender, ontvanger, identificatie, dagtekening, "
-      "inhoud_sha256, xml, status, retourcodes, retour_xml, import_id FROM bericht WHERE id = ?");
+      "inhoud_sha256, xml, status, retourcodes, retour_xml, import_id, ontvangst, "
+      "ontvangst_bericht_id FROM bericht WHERE id = ?");
   s.bind(1, id);
   std::optional<BerichtRecord> out;
   JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) {
@@ -559,6 +560,8 @@ Result<BerichtRecord> SqliteStore::lees_bericht(int64_t id) {
     b.status = r.text(9);
     b.retourcodes = r.text(10);
     b.import_id = r.opt_int64(12);
+    b.ontvangst = r.opt_text(13);
+    b.ontvangst_bericht_id = r.opt_int64(14);
     out = std::move(b);
   }));
   if (!out) return NotFound("bericht " + std::to_string(id) + " bestaat niet");
@@ -664,6 +667,40 @@ Status SqliteStore::schrijf_reeksen() {
                            .bind(1, r.naam)
                            .bind(2, r.laatste)
                            .run());
+  return Status::Ok();
+}
+
+Result<std::optional<int64_t>> SqliteStore::zoek_verzonden(std::string_view berichttype,
+                                                           std::string_view afzender,
+                                                           std::string_view ontvanger,
+                                                           std::string_view identificatie,
+                                                           std::string_view dagtekening) {
+  auto& s = db_->prepare(
+      "SELECT id FROM bericht INDEXED BY bericht_afzender_identificatie WHERE berichttype = ? "
+      "AND afzender = ? AND identificatie = ? AND richting = 'uit' AND ontvanger = ? AND "
+      "dagtekening = ? AND status <> 'afgekeurd' ORDER BY id DESC LIMIT 1");
+  s.bind(1, berichttype)
+      .bind(2, afzender)
+      .bind(3, identificatie)
+      .bind(4, ontvanger)
+      .bind(5, dagtekening);
+  std::optional<int64_t> id;
+  JR_RETURN_IF_ERROR(each_row(s, [&](const sqlite::Stmt& r) { id = r.int64(0); }));
+  return id;
+}
+
+Status SqliteStore::zet_ontvangst(int64_t id, std::string_view ontvangst,
+                                  int64_t retour_bericht_id) {
+  if (ontvangst != "ontvangen" && ontvangst != "afgekeurd")
+    return InvalidArgument("ontvangst moet 'ontvangen' of 'afgekeurd' zijn");
+  JR_RETURN_IF_ERROR(db_->prepare("UPDATE bericht SET ontvangst = ?, ontvangst_bericht_id = ? "
+                                  "WHERE id = ? AND richting = 'uit'")
+                         .bind(1, ontvangst)
+                         .bind(2, retour_bericht_id)
+                         .bind(3, id)
+                         .run());
+  if (db_->changes() == 0)
+    return NotFound("verzonden bericht " + std::to_string(id) + " bestaat niet");
   return Status::Ok();
 }
 
@@ -850,32 +887,78 @@ Result<bool> SqliteStore::verzoek_onderhanden(std::string_view aanbieder, int64_
 }
 
 Result<int64_t> SqliteStore::bewaar_verzoek(const VerzoekRecord& v) {
+  const bool wijziging = v.soort == "wijziging";
+  if (!wijziging && v.soort != "aanvraag")
+    return InvalidArgument("soort verzoek moet 'aanvraag' of 'wijziging' zijn");
+  if (!wijziging && (!v.toewijzing_ingangsdatum || !v.verwijzer_type || !v.producten.empty()))
+    return InvalidArgument(
+        "een verzoek om toewijzing heeft een ToewijzingIngangsdatum en een "
+        "verwijzer en geen producten van een wijziging");
+  if (wijziging && (!v.reden_verzoek || v.producten.empty() || v.categorie ||
+                    v.toewijzing_ingangsdatum || v.verwijzer_type))
+    return InvalidArgument(
+        "een verzoek om wijziging heeft een RedenVerzoek en producten, en "
+        "geen product, datums of verwijzer van zichzelf");
+  for (const VerzoekProductRecord& p : v.producten) {
+    const bool nieuw = p.soort == "nieuw";
+    if ((!nieuw && p.soort != "ongewijzigd" && p.soort != "te_wijzigen") ||
+        nieuw == p.toewijzing_id.has_value() ||
+        (p.soort != "ongewijzigd" && !p.gewenste_ingangsdatum))
+      return InvalidArgument("product van een verzoek om wijziging past niet bij zijn soort");
+  }
   auto& s = db_->prepare(
-      "INSERT INTO verzoek (bericht_id, aanbieder, gemeente, jeugdige_id, referentie_aanbieder, "
-      "dagtekening, categorie, productcode, beschikking_nummer, beschikking_ingangsdatum, "
-      "toewijzing_ingangsdatum, toewijzing_einddatum, volume, eenheid, frequentie, budget_cent, "
-      "verwijzer_type, verwijzer_naam, verwijzer_zorgverlener) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO verzoek (bericht_id, soort, aanbieder, gemeente, jeugdige_id, "
+      "referentie_aanbieder, dagtekening, reden_verzoek, categorie, productcode, "
+      "beschikking_nummer, beschikking_ingangsdatum, toewijzing_ingangsdatum, "
+      "toewijzing_einddatum, volume, eenheid, frequentie, budget_cent, verwijzer_type, "
+      "verwijzer_naam, verwijzer_zorgverlener) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, v.bericht_id)
-      .bind(2, v.aanbieder)
-      .bind(3, v.gemeente)
-      .bind(4, v.jeugdige_id)
-      .bind(5, v.referentie_aanbieder)
-      .bind(6, v.dagtekening.iso())
-      .bind(7, v.categorie)
-      .bind(8, v.productcode)
-      .bind(9, v.beschikking_nummer)
-      .bind(10, opt_iso(v.beschikking_ingangsdatum))
-      .bind(11, v.toewijzing_ingangsdatum.iso())
-      .bind(12, opt_iso(v.toewijzing_einddatum))
-      .bind(13, v.volume)
-      .bind(14, v.eenheid)
-      .bind(15, v.frequentie)
-      .bind(16, v.budget_cent)
-      .bind(17, v.verwijzer_type)
-      .bind(18, v.verwijzer_naam)
-      .bind(19, v.verwijzer_zorgverlener);
-  return insert_run(*db_, s);
+      .bind(2, v.soort)
+      .bind(3, v.aanbieder)
+      .bind(4, v.gemeente)
+      .bind(5, v.jeugdige_id)
+      .bind(6, v.referentie_aanbieder)
+      .bind(7, v.dagtekening.iso())
+      .bind(8, v.reden_verzoek)
+      .bind(9, v.categorie)
+      .bind(10, v.productcode)
+      .bind(11, v.beschikking_nummer)
+      .bind(12, opt_iso(v.beschikking_ingangsdatum))
+      .bind(13, opt_iso(v.toewijzing_ingangsdatum))
+      .bind(14, opt_iso(v.toewijzing_einddatum))
+      .bind(15, v.volume)
+      .bind(16, v.eenheid)
+      .bind(17, v.frequentie)
+      .bind(18, v.budget_cent)
+      .bind(19, v.verwijzer_type)
+      .bind(20, v.verwijzer_naam)
+      .bind(21, v.verwijzer_zorgverlener);
+  auto id = insert_run(*db_, s);
+  if (!id.ok()) return id;
+  for (size_t i = 0; i < v.producten.size(); ++i) {
+    const VerzoekProductRecord& p = v.producten[i];
+    auto& q = db_->prepare(
+        "INSERT INTO verzoek_product (verzoek_id, volgnummer, soort, toewijzing_id, "
+        "toewijzing_nummer, categorie, productcode, gewenste_ingangsdatum, einddatum, volume, "
+        "eenheid, frequentie, budget_cent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, *id)
+        .bind(2, static_cast<int64_t>(i + 1))
+        .bind(3, p.soort)
+        .bind(4, p.toewijzing_id)
+        .bind(5, p.toewijzing_nummer)
+        .bind(6, p.categorie)
+        .bind(7, p.productcode)
+        .bind(8, opt_iso(p.gewenste_ingangsdatum))
+        .bind(9, opt_iso(p.einddatum))
+        .bind(10, p.volume)
+        .bind(11, p.eenheid)
+        .bind(12, p.frequentie)
+        .bind(13, p.budget_cent);
+    auto pid = insert_run(*db_, q);
+    if (!pid.ok()) return pid.status();
+  }
+  return id;
 }
 
 Result<std::optional<int64_t>> SqliteStore::verzoek_toegewezen(std::string_view aanbieder,

@@ -45,6 +45,12 @@ class SqliteStore final : public Store {
   Status scan_import_sleutels(
       const std::function<void(ImportSleutel, std::string_view)>& fn) override;
   Result<int64_t> volgend_nummer(std::string_view reeks) override;
+  Result<std::optional<int64_t>> zoek_verzonden(std::string_view berichttype,
+                                                std::string_view afzender,
+                                                std::string_view ontvanger,
+                                                std::string_view identificatie,
+                                                std::string_view dagtekening) override;
+  Status zet_ontvangst(int64_t id, std::string_view ontvangst, int64_t retour_bericht_id) override;
   Result<int64_t> start_import_run(std::string_view bron) override;
   Status sluit_import_run(int64_t id, const ImportTellers& tellers) override;
 

@@ -1,6 +1,7 @@
 // The generated stream is what an aanbieder would really send: imported into a fresh store,
-// every toewijzing, start, stop and declaratie is accepted (the berichtoverstijgende rules
-// such as TR387/TR388 on declaratie periods included).
+// every toewijzing, verzoek om toewijzing and om wijziging, start, stop and declaratie is
+// accepted (the berichtoverstijgende rules such as TR349 on verzoeken om wijziging and
+// TR387/TR388 on declaratie periods included).
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -38,7 +39,7 @@ TEST(GenerateImport, GeneratedZutphenYearImportsWithoutRejections) {
   auto json = run(bin + std_dir + " import --db " + db + " " + out + "/berichten", rc);
   ASSERT_EQ(rc, 0) << json;
   auto s = nlohmann::json::parse(json);
-  for (const char* type : {"JW301", "JW305", "JW307", "JW323"}) {
+  for (const char* type : {"JW301", "JW305", "JW307", "JW315", "JW317", "JW323"}) {
     ASSERT_TRUE(s["berichten"].contains(type)) << type;
     const auto& t = s["berichten"][type];
     EXPECT_GT(t["ontvangen"].get<int>(), 0) << type;

@@ -78,7 +78,11 @@ class Identiteiten : public Sink {
     std::visit(
         [&](const auto& m) {
           using T = std::decay_t<decltype(m)>;
-          if constexpr (!std::is_same_v<T, ijw::Jw323>)
+          if constexpr (std::is_same_v<T, ijw::Jw317>) {
+            // Bsn only: the client of toewijzingen sent before.
+            if (!bsn_is_test(m.bsn))
+              fouten.push_back("BSN in verzoek om wijziging buiten testreeks");
+          } else if constexpr (!std::is_same_v<T, ijw::Jw323>)
             zie(m.bsn, m.geboortedatum.datum, m.geslacht, m.naam.geslachtsnaam.achternaam);
           else
             for (const auto& c : m.clienten)

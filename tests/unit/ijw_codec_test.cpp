@@ -206,6 +206,33 @@ Jw315 minimale_jw315() {
   return m;
 }
 
+// Every class of a JW317: unchanged, to be changed (with Omvang and with Budget), new.
+Jw317 volledige_jw317() {
+  Jw317 m;
+  m.header = header(Berichttype::JW317, "12345678", "0344");
+  m.bsn = "999900055";
+  m.referentie_aanbieder = "VOW-2026-001";
+  m.reden_verzoek = "2";
+  m.ongewijzigd = {300201, 300202};
+  m.te_wijzigen.push_back(
+      {300203, Date(2026, 5, 1), Date(2026, 12, 31), Omvang{3, "04", "2"}, std::nullopt});
+  m.te_wijzigen.push_back({300204, Date(2026, 1, 1), Date(2026, 12, 31), std::nullopt, 250000});
+  m.nieuw.push_back({Product{"55", "55A13"}, Date(2026, 5, 1), Date(2026, 12, 31),
+                     Omvang{6, "04", "2"}, std::nullopt});
+  m.nieuw.push_back({std::nullopt, Date(2026, 6, 1), std::nullopt, std::nullopt, 99});
+  return m;
+}
+
+Jw317 minimale_jw317() {
+  Jw317 m;
+  m.header = header(Berichttype::JW317, "12345678", "0344");
+  m.bsn = "999900055";
+  m.referentie_aanbieder = "R";
+  m.reden_verzoek = "1";
+  m.te_wijzigen.push_back({1, Date(2026, 5, 1), std::nullopt, std::nullopt, std::nullopt});
+  return m;
+}
+
 Jw323 volledige_jw323() {
   Jw323 m;
   m.header = header(Berichttype::JW323, "12345678", "0344");
@@ -315,6 +342,14 @@ TEST_F(Codec, Jw315VolledigRoundTrips) {
 TEST_F(Codec, Jw315MinimaalRoundTrips) {
   auto m = minimale_jw315();
   EXPECT_EQ(round_trip(m, Berichttype::JW315), m);
+}
+TEST_F(Codec, Jw317VolledigRoundTrips) {
+  auto m = volledige_jw317();
+  EXPECT_EQ(round_trip(m, Berichttype::JW317), m);
+}
+TEST_F(Codec, Jw317MinimaalRoundTrips) {
+  auto m = minimale_jw317();
+  EXPECT_EQ(round_trip(m, Berichttype::JW317), m);
 }
 TEST_F(Codec, Jw323VolledigRoundTripsWithCreditInCents) {
   auto m = volledige_jw323();
@@ -495,10 +530,10 @@ TEST_F(Codec, ReaderRefusesImpossibleDateWithoutEchoingIt) {
   EXPECT_EQ(b.status().message().find("2015"), std::string::npos);
 }
 
-TEST(CodecReader, HasReaderForTheFiveIncomingTypesOnly) {
+TEST(CodecReader, HasReaderForTheSixIncomingTypesOnly) {
   for (Berichttype t : kAlleBerichttypen) {
     bool expected = t == Berichttype::JW301 || t == Berichttype::JW305 || t == Berichttype::JW307 ||
-                    t == Berichttype::JW315 || t == Berichttype::JW323;
+                    t == Berichttype::JW315 || t == Berichttype::JW317 || t == Berichttype::JW323;
     EXPECT_EQ(heeft_lezer(t), expected) << naam(t);
   }
   auto doc = parse_xml(write_xml(minimale_jw305()));

@@ -170,12 +170,36 @@ TEST(Tr410, NieuwProductZonderOverlap) {
   EXPECT_TRUE(paths(validate(ander), "TR410").empty());
 }
 
-// regels-ijw-3.2 TR101 (JW317): a ToewijzingNummer once over Ongewijzigd and TeWijzigen.
+// regels-ijw-3.2 TR101 (JW317): a ToewijzingNummer once over Ongewijzigd and TeWijzigen (our
+// choice: both name a current toewijzing by that key), compared as a number.
 TEST(Tr101, VerzoekOmWijzigingToewijzingNummerEenmaal) {
   auto dubbel =
       replace(jw317_basis(), "<jw:ToewijzingNummer>300202", "<jw:ToewijzingNummer>300201");
   EXPECT_EQ(paths(validate(dubbel), "TR101"), Paths{kTwp + "[1]"});
   EXPECT_TRUE(paths(validate(jw317_basis()), "TR101").empty());
+  auto twee = replace(jw317_basis(), ongewijzigd("300201"),
+                      "<jw:OngewijzigdeProducten><jw:OngewijzigdProduct><jw:ToewijzingNummer>"
+                      "300201</jw:ToewijzingNummer></jw:OngewijzigdProduct><jw:OngewijzigdProduct>"
+                      "<jw:ToewijzingNummer>0300201</jw:ToewijzingNummer></jw:OngewijzigdProduct>"
+                      "</jw:OngewijzigdeProducten>");
+  EXPECT_EQ(paths(validate(twee), "TR101"),
+            Paths{"/Bericht/Client/Verzoek/OngewijzigdeProducten/OngewijzigdProduct[2]"});
+}
+
+// regels-ijw-3.2 TR101 (JW317): NieuwProduct's key is Product and GewensteIngangsdatum.
+TEST(Tr101, VerzoekOmWijzigingNieuwProduct) {
+  auto np = [](const char* code, const char* begin) {
+    return nieuw_product(product("55", code), begin,
+                         "<jw:Einddatum>2026-12-31</jw:Einddatum>" + omvang("6", "04", "2"));
+  };
+  std::string base = ongewijzigd("1") + "<jw:NieuweProducten>";
+  auto dubbel =
+      jw317(base + np("55A13", "2026-05-01") + np("55A13", "2026-05-01") + "</jw:NieuweProducten>");
+  EXPECT_EQ(paths(validate(dubbel), "TR101"), Paths{kNp + "[2]"});
+  auto later =
+      jw317(base + np("55A13", "2026-05-01") + np("55A13", "2026-06-01") + "</jw:NieuweProducten>");
+  EXPECT_TRUE(paths(validate(later), "TR101").empty());  // TR410's overlap, not a duplicate
+  EXPECT_EQ(paths(validate(later), "TR410"), Paths{kNp + "[2]"});
 }
 
 // regels-ijw-3.2 CD096 (and CD041/CD079/CS003/CS338/CD075-CD078 on JW317 products).

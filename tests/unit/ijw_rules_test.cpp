@@ -588,27 +588,94 @@ TEST(Tr302, SameProductNoOverlapInToewijzing) {
   EXPECT_TRUE(paths(check(r), "TR302").empty());
 }
 
-// regels-ijw-3.2 TR101: no duplicate logical keys within a message.
-TEST(Tr101, NoDuplicateKeys) {
+// regels-ijw-3.2 TR101: no duplicate logical keys within a message. The keys are the
+// "Sleutelelement" elements of each class in the iJw 3.2 information model, together with those
+// of the classes above it. JW301: Relatie (Nummer), Contact (Soort), ToegewezenProduct
+// (ToewijzingNummer).
+TEST(Tr101, Jw301Klassen) {
   auto m = jw301();
   m.producten.push_back(tweede(m));
   EXPECT_TRUE(paths(check(m), "TR101").empty());
   m.producten[1].toewijzing_nummer = m.producten[0].toewijzing_nummer;
   EXPECT_EQ(paths(check(m), "TR101"),
             Paths{"/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]"});
+
+  m = jw301();
+  Relatie r;
+  r.nummer = "R1";
+  r.soort = "01";
+  r.naam.geslachtsnaam.achternaam = "Wit";
+  r.contact = brp_adres();
+  m.relaties = {r, r};
+  m.relaties[1].soort = "02";  // not part of the key
+  EXPECT_EQ(paths(check(m), "TR101"), Paths{"/Bericht/Client/Relaties/Relatie[2]"});
+  m.relaties[1].nummer = "R2";
+  EXPECT_TRUE(paths(check(m), "TR101").empty());
+
+  m = jw301();
+  m.contactgegevens.push_back(brp_adres());
+  m.contactgegevens[1].adres->postcode = "6511AA";  // another address, the same Soort
+  EXPECT_EQ(paths(check(m), "TR101"), Paths{"/Bericht/Client/Contactgegevens/Contact[2]"});
+  m.contactgegevens[1].soort = "03";
+  EXPECT_TRUE(paths(check(m), "TR101").empty());
+}
+
+// TR101, JW305 StartProduct: ToewijzingNummer, Product and Begindatum. IV008: the
+// ToewijzingIngangsdatum and StatusAanlevering are not in the key, so a removal (3) and a new
+// delivery (1) that differ only there are two lines with one key.
+TEST(Tr101, Jw305StartProduct) {
   auto s = jw305();
   s.producten.push_back(s.producten[0]);
   EXPECT_EQ(paths(check(s), "TR101"), Paths{"/Bericht/Client/StartProducten/StartProduct[2]"});
   s.producten[1].begindatum = d("2026-04-04");
   EXPECT_TRUE(paths(check(s), "TR101").empty());
+  s = jw305();
+  s.producten.push_back(s.producten[0]);
+  s.producten[0].status_aanlevering = "3";
+  s.producten[1].toewijzing_ingangsdatum = d("2026-04-02");
+  EXPECT_EQ(paths(check(s), "TR101"), Paths{"/Bericht/Client/StartProducten/StartProduct[2]"});
+  s.producten[1].product = Product{"55", "55A12"};  // Product is in the key
+  EXPECT_TRUE(paths(check(s), "TR101").empty());
+  s.producten[1].product = Product{"55", std::nullopt};  // so is an absent Code
+  EXPECT_TRUE(paths(check(s), "TR101").empty());
+}
+
+// TR101, JW307 StopProduct: ToewijzingNummer, Product, Begindatum, RedenBeeindiging and
+// Einddatum.
+TEST(Tr101, Jw307StopProduct) {
   auto e = jw307();
   e.producten.push_back(e.producten[0]);
   EXPECT_EQ(paths(check(e), "TR101"), Paths{"/Bericht/Client/StopProducten/StopProduct[2]"});
+  e.producten[1].reden_beeindiging = "20";
+  EXPECT_TRUE(paths(check(e), "TR101").empty());
+}
+
+// TR101, JW315 AangevraagdProduct (ReferentieAanbieder): a duplicated line is a duplicate key
+// (TR101) as well as a second use of the reference (TR383) and an overlap (TR386).
+TEST(Tr101, Jw315AangevraagdProduct) {
+  auto v = jw315();
+  v.producten.push_back(v.producten[0]);
+  const auto f = check(v);
+  const std::string p2 = "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]";
+  EXPECT_EQ(paths(f, "TR101"), Paths{p2});
+  EXPECT_EQ(paths(f, "TR383"), Paths{p2 + "/ReferentieAanbieder"});
+  EXPECT_EQ(paths(f, "TR386"), Paths{p2});
+  v.producten[1] = tweede(v);
+  EXPECT_TRUE(paths(check(v), "TR101").empty());
+}
+
+// TR101, JW323: Client (Bsn) and Prestatie (ProductReferentie: ReferentieNummer and
+// VorigReferentieNummer) under its Client's Bsn.
+TEST(Tr101, Jw323ClientEnPrestatie) {
   auto dcl = jw323();
   dcl.clienten[1].prestaties.push_back(prestatie("RN002", 10099, 0));
   dcl.clienten[1].prestaties[1].product_periode = Periode{d("2026-03-01"), d("2026-03-31")};
   EXPECT_EQ(paths(check(dcl), "TR101"),
             Paths{"/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[2]"});
+  // The same ReferentieNummer crediting another prestatie is another ProductReferentie.
+  dcl.clienten[1].prestaties[1].vorig_referentie_nummer = "RN000";
+  dcl.clienten[1].prestaties[1].ingediend_bedrag.debet_credit = "C";
+  EXPECT_TRUE(paths(check(dcl), "TR101").empty());
   // The same number at another client is not a duplicate key; twice at that client is.
   dcl = jw323();
   dcl.clienten[1].prestaties[0].referentie_nummer = "RN001";
@@ -619,6 +686,12 @@ TEST(Tr101, NoDuplicateKeys) {
   dcl = jw323();
   dcl.clienten[1].bsn = dcl.clienten[0].bsn;
   EXPECT_EQ(paths(check(dcl), "TR101"), Paths{"/Bericht/Declaratie/Clienten/Client[2]"});
+  // Under two Clients with one Bsn, a prestatie with the key of one under the first is a
+  // duplicate too: its key includes the Client's.
+  dcl.clienten[1].prestaties[0].referentie_nummer = "RN001";
+  EXPECT_EQ(paths(check(dcl), "TR101"),
+            (Paths{"/Bericht/Declaratie/Clienten/Client[2]",
+                   "/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]"}));
 }
 
 // regels-ijw-3.2 TR378: the gemeentecode is in the CBS list (retourcode S300).

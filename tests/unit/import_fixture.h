@@ -234,6 +234,35 @@ static ijw::Jw323 jw323(std::string declaratienummer, std::vector<ijw::Prestatie
   return m;
 }
 
+// A JW317 of the aanbieder about jeugdige 999900006 (Dagtekening 2026-09-01, RedenVerzoek 1)
+// with the given toewijzingen unchanged; tests add products to change and new products.
+static ijw::Jw317 jw317(std::string referentie, std::string id,
+                        std::vector<int64_t> ongewijzigd = {}) {
+  ijw::Jw317 m;
+  m.header = kop(ijw::Berichttype::JW317, std::move(id));
+  m.bsn = kBsn;
+  m.referentie_aanbieder = std::move(referentie);
+  m.reden_verzoek = "1";
+  m.ongewijzigd = std::move(ongewijzigd);
+  return m;
+}
+
+// A TeWijzigenProduct of toewijzing `nummer`: from `vanaf`, 6 uur per week until 2027-06-30.
+static ijw::TeWijzigenProduct te_wijzigen(int64_t nummer, Date vanaf = Date(2026, 10, 1)) {
+  ijw::TeWijzigenProduct p;
+  p.toewijzing_nummer = nummer;
+  p.gewenste_ingangsdatum = vanaf;
+  p.einddatum = Date(2027, 6, 30);
+  p.omvang = ijw::Omvang{6, "04", "2"};
+  return p;
+}
+
+// A NieuwProduct of categorie 45 with `code`: 2 uur per week from 2026-10-01 to 2026-12-31.
+static ijw::NieuwProduct nieuw_product(const char* code) {
+  return ijw::NieuwProduct{ijw::Product{"45", std::string(code)}, Date(2026, 10, 1),
+                           Date(2026, 12, 31), ijw::Omvang{2, "04", "2"}, std::nullopt};
+}
+
 TempDir dir_;
 FixedClock clock_{Date(2026, 9, 10)};
 std::unique_ptr<store::Store> store_;

@@ -79,6 +79,15 @@ class FoutStore final : public store::Store {
     if (schrijf()) return fout();
     return s_.volgend_nummer(r);
   }
+  Result<std::optional<int64_t>> zoek_verzonden(std::string_view t, std::string_view a,
+                                                std::string_view o, std::string_view i,
+                                                std::string_view d) override {
+    return s_.zoek_verzonden(t, a, o, i, d);
+  }
+  Status zet_ontvangst(int64_t id, std::string_view o, int64_t r) override {
+    if (schrijf()) return fout();
+    return s_.zet_ontvangst(id, o, r);
+  }
   Result<int64_t> start_import_run(std::string_view b) override { return s_.start_import_run(b); }
   Status sluit_import_run(int64_t id, const store::ImportTellers& t) override {
     return s_.sluit_import_run(id, t);

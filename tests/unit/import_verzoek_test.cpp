@@ -1,5 +1,7 @@
 // The verzoek om toewijzing (JW315) and the import of the gemeente's own sent JW301s:
 // berichtoverstijgende rules from regels-ijw-3.2.csv.
+#include <set>
+
 #include "import_fixture.h"
 
 namespace jr::testing {
@@ -45,6 +47,25 @@ TEST_F(Verzoek, Tr374OnderhandenVerzoek) {
   EXPECT_EQ(tel("verzoek", "status = 'toegewezen'"), 1);
   auto r2 = importeer(ijw::write_xml(jw315("REF3", "V3")));
   EXPECT_EQ(r2.uitkomst, import::Uitkomst::geaccepteerd) << codes(r2);
+}
+
+// regels-ijw-3.2 TR101: a JW315 with an AangevraagdProduct twice: the second line is a
+// duplicate key (TR101) besides a second ReferentieAanbieder (TR383) and an overlap (TR386);
+// the first is taken.
+TEST_F(Verzoek, Tr101DubbelAangevraagdProduct) {
+  auto m = jw315("REF1", "V1");
+  m.producten.push_back(m.producten[0]);
+  auto r = importeer(ijw::write_xml(m));
+  EXPECT_EQ(r.uitkomst, import::Uitkomst::deels) << codes(r);
+  std::set<std::string> regels;
+  for (const auto& f : r.findings) {
+    EXPECT_EQ(f.xpath.rfind("/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]", 0), 0u)
+        << f.xpath;
+    regels.insert(f.regelcode);
+  }
+  EXPECT_EQ(regels, (std::set<std::string>{"TR101", "TR383", "TR386"}));
+  EXPECT_EQ(tel("verzoek"), 1);
+  EXPECT_TRUE(xsd_geldig(r.retour_xml));
 }
 
 // DESIGN.md: imported JW301s become stored toewijzingen; there is no retour on them.
@@ -152,8 +173,11 @@ TEST_F(Toewijzing, Jw302WordtOpgeslagen) {
   ASSERT_TRUE(b.ok()) << b.status().to_string();
   EXPECT_EQ(b->richting, "in");
   EXPECT_EQ(b->berichttype, "JW302");
-  EXPECT_EQ(b->afzender, kGemeente);  // the header repeats the JW301's
-  EXPECT_EQ(b->identificatie, "T1");
+  // Stored under its own identification: the aanbieder sent it, as IdentificatieRetour A1
+  // (its header repeats the JW301's, which the retour marks as received).
+  EXPECT_EQ(b->afzender, kAanbieder);
+  EXPECT_EQ(b->ontvanger, kGemeente);
+  EXPECT_EQ(b->identificatie, "A1");
   EXPECT_EQ(b->status, "geaccepteerd");
   EXPECT_EQ(b->xml, *jw302);
   EXPECT_EQ(tel("toewijzing"), 1);  // the toewijzing itself is unchanged

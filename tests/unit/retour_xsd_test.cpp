@@ -1,5 +1,6 @@
-// Retour messages (JW306, JW308, JW316, JW325) built by ijw/retour validate against their XSD
-// in every shape: all 0200, codes per class, header only, and JW325 with rejected prestaties.
+// Retour messages (JW306, JW308, JW316, JW318, JW325; JW302 and JW320 for tests) built by
+// ijw/retour validate against their XSD in every shape: all 0200, codes per class, header
+// only, and JW325 with rejected prestaties.
 #include "import_fixture.h"
 
 namespace jr::testing {
@@ -46,6 +47,31 @@ TEST_F(Retour, Jw306Jw308Jw316InAlleVormen) {
     kop.alleen_header = true;
     EXPECT_TRUE(xsd_geldig(retour(type, xml, kop))) << ijw::naam(type);
   }
+}
+
+// JW318 on a JW317 with every kind of product: codes on the Client, the Verzoek and each
+// product class, in message order; and header only.
+TEST_F(Retour, Jw318InAlleVormen) {
+  auto m = jw317("W-REF", "W1", {1001});
+  m.te_wijzigen.push_back(te_wijzigen(1002));
+  m.nieuw.push_back(nieuw_product("45A05"));
+  const std::string xml = ijw::write_xml(m);
+  ASSERT_TRUE(xsd_geldig(xml));
+  EXPECT_TRUE(xsd_geldig(retour(ijw::Berichttype::JW317, xml, {})));
+  ijw::Oordeel codes;
+  codes.client = {"9374"};
+  codes.verzoek = {"9349", "9347"};
+  codes.producten = {{"9350"}, {"9351", "9357"}, {"S329"}};
+  std::string r = retour(ijw::Berichttype::JW317, xml, codes);
+  EXPECT_TRUE(xsd_geldig(r));
+  for (const char* c : {">9374<", ">9349<", ">9347<", ">9350<", ">9357<", ">S329<"})
+    EXPECT_NE(r.find(c), std::string::npos) << c;
+  EXPECT_LT(r.find(">9350<"), r.find(">9351<"));
+  EXPECT_LT(r.find(">9351<"), r.find(">S329<"));
+  ijw::Oordeel kop;
+  kop.header = {"9056"};
+  kop.alleen_header = true;
+  EXPECT_TRUE(xsd_geldig(retour(ijw::Berichttype::JW317, xml, kop)));
 }
 
 // The published examples answered with codes on every class; the JW315 example is not valid

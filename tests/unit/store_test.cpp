@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "store/keyring.h"
+#include "store/migrations.h"
 #include "store/sqlite_store.h"
 #include "store/verpakking.h"
 #include "test_helpers.h"
@@ -18,6 +20,18 @@ store::JeugdigeIdentiteit kind(std::string bsn) {
   id.voornamen = "Eva";
   return id;
 }
+
+// A received message of `type` from aanbieder 65656055 with Identificatie `id`, accepted.
+store::BerichtRecord ontvangen(const char* type, const char* id) {
+  store::BerichtRecord b;
+  b.berichttype = type;
+  b.afzender = "65656055";
+  b.identificatie = id;
+  b.inhoud_sha256 = std::string("sha-") + id;
+  b.xml = "<x/>";
+  b.status = "geaccepteerd";
+  return b;
+}
 }  // namespace
 
 TEST(Store, OpensMigratesAndReopens) {
@@ -26,13 +40,156 @@ TEST(Store, OpensMigratesAndReopens) {
   {
     auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
     ASSERT_TRUE(s.ok()) << s.status().to_string();
-    // migrations/sqlite/0001..0008: a new migration raises this number on purpose.
-    EXPECT_EQ((*s)->schema_version(), 8);
+    // migrations/sqlite/0001..0010: a new migration raises this number on purpose.
+    EXPECT_EQ((*s)->schema_version(), 10);
   }
   auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
   ASSERT_TRUE(s.ok());
-  EXPECT_EQ((*s)->schema_version(), 8);  // reopening migrates nothing again
+  EXPECT_EQ((*s)->schema_version(), 10);  // reopening migrates nothing again
   EXPECT_TRUE(std::filesystem::exists(dir / "a.db.key"));
+}
+
+// migrations/sqlite/0009 rebuilds the verzoek table (JW317 beside JW315): a database of
+// schema 8 keeps its verzoeken, as soort 'aanvraag', and the toewijzing that answers one
+// still refers to it.
+TEST(Store, Migratie0009BewaartVerzoeken) {
+  TempDir dir;
+  const auto pad = dir / "oud.db";
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(pad.c_str(), &db), SQLITE_OK);
+    auto exec = [&](const std::string& sql) {
+      char* fout = nullptr;
+      EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &fout), SQLITE_OK)
+          << (fout ? fout : "") << "\n"
+          << sql.substr(0, 200);
+      sqlite3_free(fout);
+    };
+    exec(
+        "CREATE TABLE schema_migratie (versie INTEGER PRIMARY KEY, naam TEXT NOT NULL,"
+        " toegepast_op TEXT NOT NULL)");
+    for (const auto& m : store::sqlite_migrations()) {
+      if (m.version > 8) break;
+      exec(m.sql);
+      exec("INSERT INTO schema_migratie VALUES (" + std::to_string(m.version) + ", '" + m.name +
+           "', '2026-01-01')");
+    }
+    exec(
+        "INSERT INTO jeugdige (id, pseudoniem, bsn_pseudoniem, identiteit, geboortedatum) "
+        "VALUES (1, 'p', 'b', x'00', '2012-03-04')");
+    exec(
+        "INSERT INTO bericht (id, richting, berichttype, inhoud_sha256, xml, status, "
+        "ontvangen_op) VALUES (1, 'in', 'JW315', 'h', x'00', 'geaccepteerd', '2026-01-01')");
+    exec(
+        "INSERT INTO verzoek (id, bericht_id, aanbieder, gemeente, jeugdige_id, "
+        "referentie_aanbieder, dagtekening, categorie, productcode, toewijzing_ingangsdatum, "
+        "verwijzer_type, status) VALUES (7, 1, '65656055', '0268', 1, 'REF1', '2026-01-01', "
+        "'45', '45A03', '2026-02-01', '02', 'toegewezen')");
+    exec(
+        "INSERT INTO toewijzing (gemeente, toewijzing_nummer, aanbieder, jeugdige_id, "
+        "referentie_aanbieder, verzoek_id, toewijzingsdatum, ingangsdatum) VALUES ('0268', "
+        "1001, '65656055', 1, 'REF1', 7, '2026-01-10', '2026-02-01')");
+    sqlite3_close(db);
+  }
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({pad, {}, true}, clock);
+  ASSERT_TRUE(s.ok()) << s.status().to_string();
+  EXPECT_EQ((*s)->schema_version(), 10);
+  auto bekend = (*s)->verzoek_referentie_bekend("65656055", "REF1");
+  ASSERT_TRUE(bekend.ok());
+  EXPECT_TRUE(*bekend);
+  s->reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(pad.c_str(), &db), SQLITE_OK);
+  auto een = [&](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    std::string uit = "(geen rij)";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      uit = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return uit;
+  };
+  EXPECT_EQ(een("SELECT soort || '/' || status || '/' || verwijzer_type FROM verzoek WHERE id = 7"),
+            "aanvraag/toegewezen/02");
+  EXPECT_EQ(een("SELECT v.referentie_aanbieder FROM toewijzing t JOIN verzoek v ON v.id = "
+                "t.verzoek_id"),
+            "REF1");
+  EXPECT_EQ(een("PRAGMA foreign_key_check"), "(geen rij)");
+  sqlite3_close(db);
+}
+
+// Berichtenverkeer::bewaar_verzoek refuses a record that does not fit its soort.
+TEST(Store, VerzoekSoortContract) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  auto& st = **s;
+  ASSERT_TRUE(st.begin().ok());
+  auto j = st.jeugdige_id(kind("999900006"));
+  ASSERT_TRUE(j.ok());
+  auto b = st.bewaar_bericht(ontvangen("JW317", "W1"));
+  ASSERT_TRUE(b.ok());
+  store::VerzoekRecord v;
+  v.bericht_id = *b;
+  v.soort = "wijziging";
+  v.aanbieder = "65656055";
+  v.gemeente = "0268";
+  v.jeugdige_id = *j;
+  v.referentie_aanbieder = "W-REF";
+  v.dagtekening = Date(2026, 1, 1);
+  v.reden_verzoek = "1";
+  // A wijziging without products, and one with a product of the wrong shape.
+  EXPECT_EQ(st.bewaar_verzoek(v).status().code(), StatusCode::kInvalidArgument);
+  store::VerzoekProductRecord p;
+  p.soort = "nieuw";
+  p.toewijzing_id = 1;
+  v.producten.push_back(p);
+  EXPECT_EQ(st.bewaar_verzoek(v).status().code(), StatusCode::kInvalidArgument);
+  v.producten[0].toewijzing_id.reset();
+  v.producten[0].gewenste_ingangsdatum = Date(2026, 2, 1);
+  auto id = st.bewaar_verzoek(v);
+  EXPECT_TRUE(id.ok()) << id.status().to_string();
+  // An aanvraag needs its dates and verwijzer.
+  store::VerzoekRecord a = v;
+  a.soort = "aanvraag";
+  a.referentie_aanbieder = "REF2";
+  a.reden_verzoek.reset();
+  a.producten.clear();
+  EXPECT_EQ(st.bewaar_verzoek(a).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(st.bewaar_verzoek(v).status().code(), StatusCode::kAlreadyExists);  // TR347
+  ASSERT_TRUE(st.commit().ok());
+}
+
+// Berichtenverkeer::zet_ontvangst marks only a sent message, with one of two values.
+TEST(Store, OntvangstContract) {
+  TempDir dir;
+  FixedClock clock(Date(2026, 1, 1));
+  auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
+  ASSERT_TRUE(s.ok());
+  auto& st = **s;
+  ASSERT_TRUE(st.begin().ok());
+  const store::BerichtRecord in = ontvangen("JW320", "A1");
+  auto b = st.bewaar_bericht(in);
+  ASSERT_TRUE(b.ok());
+  // The received message is not a sent one.
+  EXPECT_EQ(st.zet_ontvangst(*b, "ontvangen", *b).code(), StatusCode::kNotFound);
+  EXPECT_EQ(st.zet_ontvangst(*b + 100, "ontvangen", *b).code(), StatusCode::kNotFound);
+  store::BerichtRecord uit = in;
+  uit.richting = "uit";
+  uit.berichttype = "JW319";
+  uit.inhoud_sha256 = "c";
+  uit.status = "verzonden";
+  auto u = st.bewaar_bericht(uit);
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(st.zet_ontvangst(*u, "gelezen", *b).code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(st.zet_ontvangst(*u, "afgekeurd", *b).ok());
+  ASSERT_TRUE(st.commit().ok());
+  auto gelezen = st.lees_bericht(*u);
+  ASSERT_TRUE(gelezen.ok());
+  EXPECT_EQ(gelezen->ontvangst, std::optional<std::string>("afgekeurd"));
+  EXPECT_EQ(gelezen->ontvangst_bericht_id, std::optional<int64_t>(*b));
 }
 
 TEST(Store, JeugdigeIsPseudonymisedAndIdentityEncrypted) {
