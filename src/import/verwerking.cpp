@@ -775,7 +775,10 @@ Status verwerk_jw315(Ontvangst& o, const ijw::Jw315& m, const Findings& in_beric
     v.verwijzer_naam = ap.verwijzer.naam;
     v.verwijzer_zorgverlener = ap.verwijzer.zorgverlener_code;
     auto id = o.store.bewaar_verzoek(v);
-    return id.ok() ? Status::Ok() : id.status();
+    if (!id.ok()) return id.status();
+    // The toegang answers it: an item of the gemeente's werkvoorraad, linked to its gezin.
+    auto werk = o.store.werk_voor_verzoek(*id);
+    return werk.ok() ? Status::Ok() : werk.status();
   };
   return verwerk_met_retour(o, m.producten.size(), "AangevraagdProduct", in_bericht, client_fn,
                             product_fn, r);
