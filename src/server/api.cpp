@@ -93,7 +93,8 @@ Api::Api(Databron& bron, AutorisatieOpties opties)
       registers_(bron),
       plafonds_(bron),
       wachttijden_(bron),
-      prognose_(bron) {}
+      prognose_(bron),
+      casework_(bron) {}
 
 std::vector<Route> Api::routes() {
   std::vector<Route> r;
@@ -110,6 +111,7 @@ std::vector<Route> Api::routes() {
   voeg(plafonds_.routes());
   voeg(wachttijden_.routes());
   voeg(prognose_.routes());
+  voeg(casework_.routes());
   // Every POST and PUT takes a JSON body, but the upload of an iJw message.
   for (auto& route : r)
     if (route.methode == "POST" || route.methode == "PUT")
