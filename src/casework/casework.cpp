@@ -128,6 +128,9 @@ Result<PlanStand> Casework::stand(store::GezinsplanRecord p, const store::GezinR
   s.instemming_compleet = std::all_of(s.instemming.begin(), s.instemming.end(),
                                       [](const auto& i) { return i.compleet(); });
   s.plan = std::move(p);
+  s.leden = g.leden;
+  for (auto& l : s.leden) l.ouder.reset();
+  s.regisseur = g.regisseur;
   return s;
 }
 
@@ -558,6 +561,7 @@ Result<GenomenBesluit> Casework::neem_besluit(int64_t gezin, const NieuwBesluit&
       return InvalidArgument("lid " + std::to_string(b.lid) + " is geen jeugdige van dit gezin");
     const int64_t jeugdige = *lid->jeugdige_id;
     GenomenBesluit uit;
+    uit.lid = b.lid;
     store::BesluitRecord& rec = uit.besluit;
     rec.gezin_id = gezin;
     rec.jeugdige_id = jeugdige;

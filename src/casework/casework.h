@@ -79,6 +79,10 @@ struct LidMetIdentiteit {
 
 struct PlanStand {
   store::GezinsplanRecord plan;
+  // The gezin's members without the ouders' identities (to name members by volgnummer), and its
+  // regisseur.
+  std::vector<store::Gezinslid> leden;
+  std::optional<std::string> regisseur;
   std::vector<InstemmingStand> instemming;  // per current jeugdige on the plan's date
   bool instemming_compleet = false;
 };
@@ -150,6 +154,7 @@ struct GenomenBesluit {
   // A plafond that says weigeren would be exceeded: nothing was written; `meldingen` say which.
   bool geweigerd = false;
   store::BesluitRecord besluit;
+  int64_t lid = 0;  // the jeugdige's volgnummer
   std::optional<store::ToewijzingRecord> toewijzing;
   std::optional<int64_t> bericht_id;  // the JW301
   std::string identificatie;

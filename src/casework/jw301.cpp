@@ -86,9 +86,32 @@ Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
     }
   }
   if (m.contactgegevens.empty()) {
-    ijw::Contact brp;
-    brp.soort = "01";
-    m.contactgegevens.push_back(brp);
+    // Made in jeugdregie: the household's address (of an ouder/verzorger of the jeugdige's
+    // gezin) is the BRP address the message needs (TR061, CD034).
+    auto gezin = store.gezin_van_jeugdige(hoofd.jeugdige_id);
+    if (!gezin.ok()) return gezin.status();
+    if (*gezin) {
+      auto g = store.lees_gezin(**gezin);
+      if (!g.ok()) return g.status();
+      for (const auto& l : g->leden) {
+        if (!l.ouder || l.tot || l.ouder->postcode.empty()) continue;
+        ijw::Contact brp;
+        brp.soort = "01";
+        ijw::Adres a;
+        a.huis = ijw::Huis{l.ouder->huisnummer, std::nullopt, std::nullopt, std::nullopt};
+        a.postcode = l.ouder->postcode;
+        a.straatnaam = l.ouder->straat;
+        a.plaatsnaam = l.ouder->plaats;
+        a.land_code = "NL";
+        brp.adres = a;
+        m.contactgegevens.push_back(brp);
+        break;
+      }
+    }
+    if (m.contactgegevens.empty())
+      return FailedPrecondition(
+          "er is geen adres van de jeugdige: geef het gezin een ouder/verzorger met adres (de "
+          "JW301 vraagt een BRP-adres)");
   }
   const Date vandaag = clock.today();
   for (const auto& t : *alle) {

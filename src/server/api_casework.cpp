@@ -1,5 +1,7 @@
 #include "server/api_casework.h"
 
+#include <algorithm>
+
 #include "casework/casework.h"
 #include "domain/bsn.h"
 #include "server/antwoord.h"
@@ -86,12 +88,12 @@ json instemming_json(const casework::PlanStand& s) {
   return per;
 }
 
-json plan_json(const casework::PlanStand& s, const store::GezinRecord& g) {
+json plan_json(const casework::PlanStand& s) {
   auto lid_van = [&](const std::optional<int64_t>& jeugdige) -> json {
     if (!jeugdige) return nullptr;
-    for (const auto& l : g.leden)
+    for (const auto& l : s.leden)
       if (l.jeugdige_id == jeugdige && !l.tot) return l.volgnummer;
-    for (const auto& l : g.leden)
+    for (const auto& l : s.leden)
       if (l.jeugdige_id == jeugdige) return l.volgnummer;
     return nullptr;
   };
@@ -108,7 +110,7 @@ json plan_json(const casework::PlanStand& s, const store::GezinRecord& g) {
     afspraken.push_back({{"wie", a.wie}, {"aanbieder", opt(a.aanbieder)}, {"wat", a.wat}});
   json instemmingen = json::array();
   for (const auto& i : s.plan.instemmingen)
-    for (const auto& l : g.leden)
+    for (const auto& l : s.leden)
       if (l.id == i.lid_id)
         instemmingen.push_back(
             {{"lid", l.volgnummer}, {"instemming", i.instemming}, {"datum", i.datum.iso()}});
@@ -116,7 +118,7 @@ json plan_json(const casework::PlanStand& s, const store::GezinRecord& g) {
           {"versie", s.plan.versie},
           {"datum", s.plan.datum.iso()},
           {"medewerker", s.plan.medewerker},
-          {"regisseur", opt(g.regisseur)},
+          {"regisseur", opt(s.regisseur)},
           {"doelen", doelen},
           {"afspraken", afspraken},
           {"instemmingen", instemmingen},
@@ -124,10 +126,7 @@ json plan_json(const casework::PlanStand& s, const store::GezinRecord& g) {
           {"instemmingCompleet", s.instemming_compleet}};
 }
 
-json besluit_json(const store::BesluitRecord& b, const store::GezinRecord& g) {
-  json lid = nullptr;
-  for (const auto& l : g.leden)
-    if (l.jeugdige_id == b.jeugdige_id) lid = l.volgnummer;
+json besluit_json(const store::BesluitRecord& b, int64_t lid) {
   json j = {{"id", b.id},
             {"lid", lid},
             {"soort", b.soort},
@@ -148,6 +147,13 @@ json besluit_json(const store::BesluitRecord& b, const store::GezinRecord& g) {
                         {"bezwaartermijnTot", opt(b.bezwaar_tot)},
                         {"toewijzing", b.toewijzing_id ? json(*b.toewijzing_id) : json(nullptr)}};
   return j;
+}
+
+// A Dutch postcode: four digits, the first not 0, and two capitals.
+bool is_postcode(const std::string& p) {
+  return p.size() == 6 && p[0] >= '1' && p[0] <= '9' &&
+         std::all_of(p.begin() + 1, p.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+         std::all_of(p.begin() + 4, p.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // The identity fields of a jeugdige in a body.
@@ -313,6 +319,21 @@ Antwoord CaseworkApi::aanmelding(const Verzoek& v) {
                               "een COD472-code: 10 ouder, 11 voogd, 13 pleegouder, 17 familielid, "
                               "18 gezinslid of 09 anders");
       auto gezag = ov.waarheid("gezag", true);
+      if (const json* adres = ov.object("adres", false)) {
+        Velden av{*adres, f, pad + ".adres"};
+        auto straat = av.tekst("straat", {.verplicht = true, .max = 24, .leeg = false});
+        auto huisnummer = av.geheel("huisnummer", true, 1, 99999);
+        auto postcode = av.tekst("postcode", {.verplicht = true, .max = 6, .leeg = false});
+        auto plaats = av.tekst("plaats", {.verplicht = true, .max = 24, .leeg = false});
+        if (postcode && !is_postcode(*postcode))
+          av.fout("postcode", "invalid", "een Nederlandse postcode: 1234AB");
+        else if (straat && huisnummer && postcode && plaats) {
+          id.straat = *straat;
+          id.huisnummer = *huisnummer;
+          id.postcode = *postcode;
+          id.plaats = *plaats;
+        }
+      }
       if (!voornamen || !achternaam || !relatie || !gezag) continue;
       id.voornamen = *voornamen;
       id.voorvoegsel = voorvoegsel.value_or("");
@@ -394,6 +415,11 @@ Antwoord CaseworkApi::dossier(const Verzoek& v) {
       j["achternaam"] = l.ouder->achternaam;
       j["telefoon"] = l.ouder->telefoon;
       j["email"] = l.ouder->email;
+      j["adres"] = l.ouder->postcode.empty() ? json(nullptr)
+                                             : json{{"straat", l.ouder->straat},
+                                                    {"huisnummer", l.ouder->huisnummer},
+                                                    {"postcode", l.ouder->postcode},
+                                                    {"plaats", l.ouder->plaats}};
       j["relatie"] = opt(l.relatie);
       j["gezag"] = l.gezag;
     }
@@ -434,7 +460,12 @@ Antwoord CaseworkApi::dossier(const Verzoek& v) {
                   {"eigenKracht", x.eigen_kracht}});
   }
   json besluiten = json::array();
-  for (const auto& b : d.besluiten) besluiten.push_back(besluit_json(b, d.gezin));
+  for (const auto& b : d.besluiten) {
+    int64_t lid = 0;
+    for (const auto& l : d.gezin.leden)
+      if (l.jeugdige_id == b.jeugdige_id) lid = l.volgnummer;
+    besluiten.push_back(besluit_json(b, lid));
+  }
   json open = json::array();
   for (const auto& w : d.open) open.push_back(werkitem_json(w));
   json leefgebieden = json::array();
@@ -451,7 +482,7 @@ Antwoord CaseworkApi::dossier(const Verzoek& v) {
               {"leden", leden},
               {"aanmeldingen", aanmeldingen},
               {"vraagverhelderingen", vv},
-              {"gezinsplan", d.plan ? plan_json(*d.plan, d.gezin) : json(nullptr)},
+              {"gezinsplan", d.plan ? plan_json(*d.plan) : json(nullptr)},
               {"besluiten", besluiten},
               {"werkvoorraad", open},
               {"leefgebieden", leefgebieden}};
@@ -527,10 +558,8 @@ Antwoord CaseworkApi::plannen(const Verzoek& v) {
     return cw.gezinsplannen(*id, medewerker(v), toegang_context(v));
   });
   if (!r.ok()) return uit_status(r.status());
-  auto gezin = bron_.met_store([&](store::Store& s) { return s.lees_gezin(*id); });
-  if (!gezin.ok()) return uit_status(gezin.status());
   json arr = json::array();
-  for (const auto& p : *r) arr.push_back(plan_json(p, *gezin));
+  for (const auto& p : *r) arr.push_back(plan_json(p));
   Antwoord a = json_antwoord(json{{"gezin", *id}, {"gezinsplannen", arr}});
   // The current version is what a new version starts from (If-Match).
   a.headers.emplace_back("ETag", etag(r->empty() ? 0 : r->back().plan.versie));
@@ -594,9 +623,7 @@ Antwoord CaseworkApi::plan_maak(const Verzoek& v) {
                                toegang_context(v));
   });
   if (!r.ok()) return uit_status(r.status());
-  auto gezin = bron_.met_store([&](store::Store& s) { return s.lees_gezin(*id); });
-  if (!gezin.ok()) return uit_status(gezin.status());
-  return met_etag(plan_json(*r, *gezin), r->plan.versie, 201);
+  return met_etag(plan_json(*r), r->plan.versie, 201);
 }
 
 Antwoord CaseworkApi::besluit(const Verzoek& v) {
@@ -641,12 +668,10 @@ Antwoord CaseworkApi::besluit(const Verzoek& v) {
   bron_.vernieuw();  // the snapshot must see a new toewijzing or wijkteam care
   if (!r.ok()) return uit_status(r.status());
   if (r->geweigerd) return plafond_weigering(r->meldingen);
-  auto gezin = bron_.met_store([&](store::Store& s) { return s.lees_gezin(*id); });
-  if (!gezin.ok()) return uit_status(gezin.status());
   const Namen namen(bron_);
   json meldingen = json::array();
   for (const auto& m : r->meldingen) meldingen.push_back(melding_json(m, namen));
-  json uit = {{"besluit", besluit_json(r->besluit, *gezin)},
+  json uit = {{"besluit", besluit_json(r->besluit, r->lid)},
               {"toewijzing", r->toewijzing ? toewijzing_json(*r->toewijzing) : json(nullptr)},
               {"bericht", r->bericht_id ? json{{"id", *r->bericht_id},
                                                {"berichttype", "JW301"},

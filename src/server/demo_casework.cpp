@@ -11,8 +11,8 @@ namespace jr::server {
 namespace {
 
 constexpr const char* kGemeente = "0268";
-constexpr const char* kConsulent = "consulent-nijmegen";
-constexpr const char* kRegisseur = "regisseur-nijmegen";
+constexpr const char* kDemoConsulent = "consulent-nijmegen";
+constexpr const char* kDemoRegisseur = "regisseur-nijmegen";
 
 struct DemoAanmelding {
   const char* bsn;
@@ -20,6 +20,9 @@ struct DemoAanmelding {
   const char* voornaam;
   const char* achternaam;
   const char* ouder;
+  const char* straat;
+  int64_t huisnummer;
+  const char* postcode;
   const char* vindplaats;
   const char* urgentie;
   int dagen_geleden;
@@ -27,11 +30,14 @@ struct DemoAanmelding {
 };
 
 const DemoAanmelding kAanmeldingen[] = {
-    {"999990020", Date(2013, 5, 2), "Daan", "de Wit", "Sanne", "school", "normaal", 2,
+    {"999990020", Date(2013, 5, 2), "Daan", "de Wit", "Sanne", "Groenestraat", 112, "6531HK",
+     "school", "normaal", 2,
      "Daan mist veel lessen en is thuis vaak boos; school vraagt om een gesprek met het gezin."},
-    {"999990032", Date(2017, 11, 20), "Noor", "Jansen", "Karim", "huisarts", "hoog", 6,
+    {"999990032", Date(2017, 11, 20), "Noor", "Jansen", "Karim", "Molenweg", 7, "6542PX",
+     "huisarts", "hoog", 6,
      "De huisarts ziet angstklachten bij Noor en een vader die het niet meer trekt."},
-    {"999990044", Date(2008, 8, 9), "Milan", "Bakker", "Els", "zelfmelder", "normaal", 12,
+    {"999990044", Date(2008, 8, 9), "Milan", "Bakker", "Els", "Hatertseweg", 401, "6535ZP",
+     "zelfmelder", "normaal", 12,
      "Milan (17) zoekt hulp bij wonen en school; hij wil op zichzelf gaan wonen."},
 };
 
@@ -44,26 +50,27 @@ Result<int> zaai_demo_casework(Databron& bron, ijw::Validator* validator,
     auto teams = s.teams(std::string(kGemeente));
     if (!teams.ok()) return teams.status();
     if (!teams->empty()) return 0;
-    auto consulent = s.zoek_gebruiker(kConsulent);
+    auto consulent = s.zoek_gebruiker(kDemoConsulent);
     if (!consulent.ok()) return consulent.status();
     if (!*consulent) return 0;
-    auto regisseur = s.zoek_gebruiker(kRegisseur);
+    auto regisseur = s.zoek_gebruiker(kDemoRegisseur);
     if (!regisseur.ok()) return regisseur.status();
     int64_t team = 0;
-    JR_RETURN_IF_ERROR(store::in_transactie(s, [&]() -> Status {
+    Status teamstatus = store::in_transactie(s, [&]() -> Status {
       auto t = s.maak_team({0, kGemeente, "Wijkteam Nijmegen-Oost", "wijkteam"});
       if (!t.ok()) return t.status();
       team = *t;
-      JR_RETURN_IF_ERROR(s.voeg_teamlid_toe(team, kConsulent));
-      if (*regisseur) JR_RETURN_IF_ERROR(s.voeg_teamlid_toe(team, kRegisseur));
+      JR_RETURN_IF_ERROR(s.voeg_teamlid_toe(team, kDemoConsulent));
+      if (*regisseur) JR_RETURN_IF_ERROR(s.voeg_teamlid_toe(team, kDemoRegisseur));
       return Status::Ok();
-    }));
+    });
+    JR_RETURN_IF_ERROR(teamstatus);
     contracts::Contractbeheer c(s, klok);
     casework::Casework cw(s, c, klok);
     if (validator) cw.berichten(*validator, standaard_dir);
-    const casework::Medewerker m{kConsulent, false, std::string(kGemeente)};
+    const casework::Medewerker m{kDemoConsulent, false, std::string(kGemeente)};
     store::AuditContext ctx;
-    ctx.actor = kConsulent;
+    ctx.actor = kDemoConsulent;
     ctx.verwerkingsactiviteit = "toegang jeugdhulp";
     int n = 0;
     for (const auto& d : kAanmeldingen) {
@@ -75,7 +82,8 @@ Result<int> zaai_demo_casework(Databron& bron, ijw::Validator* validator,
       a.jeugdige.achternaam = d.achternaam;
       store::Gezinslid o;
       o.soort = "ouder";
-      o.ouder = store::OuderIdentiteit{d.ouder, "", d.achternaam, "", ""};
+      o.ouder = store::OuderIdentiteit{d.ouder,  "",         d.achternaam, "",          "",
+                                       d.straat, d.postcode, "Nijmegen",   d.huisnummer};
       o.relatie = "10";
       o.gezag = true;
       a.ouders.push_back(o);
@@ -89,7 +97,7 @@ Result<int> zaai_demo_casework(Databron& bron, ijw::Validator* validator,
       ++n;
       // The regisseur directs the last gezin (the jongere of 17).
       if (*regisseur && n == 3) {
-        auto z = cw.zet_regisseur(g->gezin, std::string(kRegisseur), std::nullopt, m, ctx);
+        auto z = cw.zet_regisseur(g->gezin, std::string(kDemoRegisseur), std::nullopt, m, ctx);
         if (!z.ok()) return z.status();
       }
     }
@@ -135,7 +143,7 @@ Result<int> zaai_demo_casework(Databron& bron, ijw::Validator* validator,
   p.verwijzer.zorgverlener_code = "01234567";
   m.producten.push_back(p);
   const std::string xml = ijw::write_xml(m);
-  bron.met_store([&](store::Store& s) {
+  Status st = bron.met_store([&](store::Store& s) {
     import::ImportOptions o;
     o.batch_grootte = 1;
     o.bron = "demo";
@@ -144,6 +152,7 @@ Result<int> zaai_demo_casework(Databron& bron, ijw::Validator* validator,
     return imp.flush();
   });
   bron.vernieuw();
+  if (!st.ok()) return st;
   return r;
 }
 

@@ -35,10 +35,13 @@ struct Leefgebied {
   std::optional<int> vanaf_leeftijd;  // nullopt: the whole gezin; else one jeugdige this old
 };
 
-// The name and contact of an ouder/verzorger (sealed in the store).
+// The name and contact of an ouder/verzorger (sealed in the store). The address is the
+// household's: the JW301 of a jeugdige of the gezin carries it as its BRP address.
 struct OuderIdentiteit {
   std::string voornamen, voorvoegsel, achternaam;
   std::string telefoon, email;
+  std::string straat, postcode, plaats;  // postcode "1234AB"; empty: no address
+  int64_t huisnummer = 0;
 };
 
 // A member of a gezin. For a jeugdige only `jeugdige_id` (its identity lives in Jeugdigen);

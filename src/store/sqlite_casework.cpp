@@ -288,11 +288,11 @@ Result<int64_t> SqliteStore::voeg_ouder_toe(int64_t gezin_id, const Gezinslid& l
   auto n = volgend_lid(*db_, gezin_id);
   if (!n.ok()) return n.status();
   const OuderIdentiteit& o = *lid.ouder;
-  json j = {{"voornamen", o.voornamen},
-            {"voorvoegsel", o.voorvoegsel},
-            {"achternaam", o.achternaam},
-            {"telefoon", o.telefoon},
-            {"email", o.email}};
+  json j = {{"voornamen", o.voornamen},   {"voorvoegsel", o.voorvoegsel},
+            {"achternaam", o.achternaam}, {"telefoon", o.telefoon},
+            {"email", o.email},           {"straat", o.straat},
+            {"huisnummer", o.huisnummer}, {"postcode", o.postcode},
+            {"plaats", o.plaats}};
   JR_RETURN_IF_ERROR(
       db_->prepare(
              "INSERT INTO gezinslid (gezin_id, volgnummer, soort, identiteit, relatie, gezag, van)"
@@ -344,9 +344,17 @@ Result<GezinRecord> SqliteStore::lees_gezin(int64_t id) {
     if (!r.is_null(5)) {
       auto j = ontzegel(blob(r, 5));
       if (!j.ok()) return j.status();
-      m.ouder = OuderIdentiteit{j->value("voornamen", ""), j->value("voorvoegsel", ""),
-                                j->value("achternaam", ""), j->value("telefoon", ""),
-                                j->value("email", "")};
+      OuderIdentiteit o;
+      o.voornamen = j->value("voornamen", "");
+      o.voorvoegsel = j->value("voorvoegsel", "");
+      o.achternaam = j->value("achternaam", "");
+      o.telefoon = j->value("telefoon", "");
+      o.email = j->value("email", "");
+      o.straat = j->value("straat", "");
+      o.huisnummer = j->value("huisnummer", int64_t{0});
+      o.postcode = j->value("postcode", "");
+      o.plaats = j->value("plaats", "");
+      m.ouder = std::move(o);
     }
     m.relatie = r.opt_text(6);
     m.gezag = r.int64(7) != 0;
@@ -874,8 +882,7 @@ constexpr const char* kVerzoekKolommen =
     " v.referentie_aanbieder, v.dagtekening, v.categorie, v.productcode,"
     " v.toewijzing_ingangsdatum, v.toewijzing_einddatum, v.volume, v.eenheid, v.frequentie,"
     " v.verwijzer_type, v.status,"
-    " (SELECT group_concat(antwoord, ' ') FROM (SELECT antwoord FROM verzoek_antwoord a"
-    "   WHERE a.verzoek_id = v.id ORDER BY a.id))"
+    " (SELECT group_concat(antwoord, ' ') FROM verzoek_antwoord a WHERE a.verzoek_id = v.id)"
     " FROM verzoek v";
 
 VerzoekRij verzoek_van(const Stmt& r) {

@@ -90,7 +90,7 @@ store::Gezinslid ouder(int64_t id, int64_t lid, bool gezag) {
   l.id = id;
   l.volgnummer = lid;
   l.soort = "ouder";
-  l.ouder = store::OuderIdentiteit{"Anna", "", "Proef", "", ""};
+  l.ouder = store::OuderIdentiteit{"Anna", "", "Proef", "", "", "", "", "", 0};
   l.gezag = gezag;
   l.van = Date(2020, 1, 1);
   return l;

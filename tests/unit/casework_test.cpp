@@ -7,6 +7,7 @@
 
 #include "ijw/reader.h"
 #include "import_fixture.h"
+#include "store/sqlite_store.h"
 
 namespace jr::testing {
 namespace {
@@ -48,7 +49,8 @@ class Casework : public ImportTest {
     a.jeugdige.voornamen = "Sanne";
     store::Gezinslid o;
     o.soort = "ouder";
-    o.ouder = store::OuderIdentiteit{"Petra", "", "Visser", "0612345678", ""};
+    o.ouder = store::OuderIdentiteit{"Petra",  "",         "Visser", "0612345678", "", "Lindenlaan",
+                                     "6512AB", "Nijmegen", 12};
     o.relatie = "10";
     o.gezag = true;
     a.ouders.push_back(o);
@@ -340,6 +342,17 @@ TEST_F(Casework, VerzoekToewijzenBouwtJw301) {
   ASSERT_TRUE(open.ok() && open->size() == 1);
   casework::VerzoekAntwoord t;
   t.antwoord = "toewijzen";
+  // The JW315 brings no address, and the JW301 needs one: refused, nothing written.
+  EXPECT_EQ(cw_->beantwoord_verzoek((*open)[0].verzoek.id, t, consulent_, ctx_).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(tel("toewijzing"), 0);
+  EXPECT_EQ(tel("verzoek", "status = 'ontvangen'"), 1);
+  // An aanmelding of the same jeugdige adds its ouder with the household's address to the gezin.
+  auto a = aanmelding();
+  a.jeugdige.geboortedatum = Date(2010, 2, 14);
+  auto g = cw_->meld_aan(a, consulent_, ctx_);
+  ASSERT_TRUE(g.ok()) << g.status().to_string();
+  EXPECT_FALSE(g->nieuw_gezin);
   auto x = cw_->beantwoord_verzoek((*open)[0].verzoek.id, t, consulent_, ctx_);
   ASSERT_TRUE(x.ok()) << x.status().to_string();
   EXPECT_EQ(x->berichttype, "JW301");
@@ -347,9 +360,11 @@ TEST_F(Casework, VerzoekToewijzenBouwtJw301) {
   auto u = cw_->haal_uitgaand_op(kAanbieder, ctx_);
   ASSERT_TRUE(u.ok() && u->size() == 1);
   auto v = validator_->validate((*u)[0].xml);
-  EXPECT_TRUE(v.geldig());
-  EXPECT_EQ(std::get<ijw::Jw301>(*v.bericht).producten[0].referentie_aanbieder,
-            std::optional<std::string>("REF1"));
+  ASSERT_TRUE(v.geldig()) << (v.findings.empty() ? v.fout.to_string() : v.findings[0].regelcode);
+  const auto& m = std::get<ijw::Jw301>(*v.bericht);
+  EXPECT_EQ(m.producten[0].referentie_aanbieder, std::optional<std::string>("REF1"));
+  ASSERT_EQ(m.contactgegevens.size(), 1u);
+  EXPECT_EQ(m.contactgegevens[0].adres->postcode, std::optional<std::string>("6512AB"));
   // Outside the teams' gemeenten: refused.
   EXPECT_EQ(cw_->open_verzoeken(buiten_, ctx_)->size(), 0u);
 }

@@ -35,19 +35,26 @@ class ServerCasework : public ::testing::Test {
   }
 
   static json aanmelding(const std::string& bsn = "999990019") {
-    return {
-        {"gemeente", "0268"},
-        {"jeugdige",
-         {{"bsn", bsn},
-          {"geboortedatum", "2012-03-14"},
-          {"achternaam", "Visser"},
-          {"voornamen", "Sanne"}}},
-        {"ouders",
-         {{{"voornamen", "Petra"}, {"achternaam", "Visser"}, {"relatie", "10"}, {"gezag", true}}}},
-        {"vindplaats", "huisarts"},
-        {"vraag", "Slaapt slecht"},
-        {"urgentie", "normaal"},
-        {"toestemmingDelen", true}};
+    return {{"gemeente", "0268"},
+            {"jeugdige",
+             {{"bsn", bsn},
+              {"geboortedatum", "2012-03-14"},
+              {"achternaam", "Visser"},
+              {"voornamen", "Sanne"}}},
+            {"ouders",
+             {{{"voornamen", "Petra"},
+               {"achternaam", "Visser"},
+               {"relatie", "10"},
+               {"gezag", true},
+               {"adres",
+                {{"straat", "Lindenlaan"},
+                 {"huisnummer", 12},
+                 {"postcode", "6512AB"},
+                 {"plaats", "Nijmegen"}}}}}},
+            {"vindplaats", "huisarts"},
+            {"vraag", "Slaapt slecht"},
+            {"urgentie", "normaal"},
+            {"toestemmingDelen", true}};
   }
 
   static json maatwerk() {
