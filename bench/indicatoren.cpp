@@ -257,8 +257,7 @@ int main(int argc, char** argv) {
   }
   std::vector<Periode> perioden;
   for (int jaar = eerste_jaar; jaar < eerste_jaar + 6; ++jaar)
-    for (const char* h : {"H1", "H2"})
-      perioden.push_back(*lees_periode(std::to_string(jaar) + h));
+    for (const char* h : {"H1", "H2"}) perioden.push_back(*lees_periode(std::to_string(jaar) + h));
   auto t2 = Klok::now();
   const std::clock_t c2 = std::clock();
   auto afgeleid = indicators::leid_af(s);

@@ -18,7 +18,7 @@ if (!process.env.JR_URL_PEER) {
   process.exit(2);
 }
 const runs = Number(process.argv[2] || 7);
-const paginas = (process.env.JR_PAGINAS || '/overzicht,/trajecten,/doelen,/vergelijken,/contracten,/wachttijden').split(',');
+const paginas = (process.env.JR_PAGINAS || '/overzicht,/trajecten,/doelen,/vergelijken,/contracten/budgetplafonds,/contracten/uitgaven,/wachttijden').split(',');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 const servers = [{ naam: '', url: process.env.JR_URL }, { naam: 'peer ', url: process.env.JR_URL_PEER }];

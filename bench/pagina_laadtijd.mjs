@@ -34,7 +34,7 @@ if (!basis) {
   process.exit(2);
 }
 const runs = Number(process.argv[2] || 20);
-const paginas = (process.env.JR_PAGINAS || '/overzicht,/trajecten,/doelen,/vergelijken,/contracten,/wachttijden').split(',');
+const paginas = (process.env.JR_PAGINAS || '/overzicht,/trajecten,/doelen,/vergelijken,/contracten/budgetplafonds,/contracten/uitgaven,/wachttijden').split(',');
 
 const profiel = mkdtempSync(path.join(tmpdir(), 'jr-bench-chromium-'));
 const browser = await chromium.launch({

@@ -75,10 +75,19 @@ function snoeiTokens(tekst) {
   return tekst.replace(decl, (heel, voor, naam) => (gebruikt.has(naam) ? heel : voor));
 }
 
+// The pages (web/*.html and a section's pages such as web/contracten/*.html), the fragments in
+// delen/ and the modules in js/, at any depth; never node_modules/ or dist/.
 function paginaBronnen() {
   const lijst = [];
-  for (const f of readdirSync(web)) if (f.endsWith('.html')) lijst.push(path.join(web, f));
-  for (const f of readdirSync(path.join(web, 'js'))) if (f.endsWith('.js')) lijst.push(path.join(web, 'js', f));
+  const zoek = (map, ext) => {
+    for (const e of readdirSync(map, { withFileTypes: true })) {
+      const p = path.join(map, e.name);
+      if (e.isDirectory() && !['node_modules', 'dist', 'bouw', 'css'].includes(e.name)) zoek(p, ext);
+      else if (e.isFile() && e.name.endsWith(ext)) lijst.push(p);
+    }
+  };
+  zoek(web, '.html');
+  zoek(path.join(web, 'js'), '.js');
   return lijst.map((f) => readFileSync(f, 'utf8'));
 }
 

@@ -611,8 +611,8 @@ model::Snapshot kappen(const model::Snapshot& s, Date dag) {
 }
 
 std::optional<OngeldigeInvoer> controleer_invoer(const model::Snapshot& s, Date peildatum,
-                                                const Instellingen& inst,
-                                                const std::vector<Scenario>& scenarios) {
+                                                 const Instellingen& inst,
+                                                 const std::vector<Scenario>& scenarios) {
   if (inst.horizon_maanden < 1 || inst.horizon_maanden > kMaxHorizonMaanden)
     return OngeldigeInvoer{"horizon", "horizon: 1 tot en met 60 maanden, niet " +
                                           std::to_string(inst.horizon_maanden)};

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "domain/date.h"
-#include "domain/status.h"
 #include "domain/periode.h"
+#include "domain/status.h"
 #include "model/snapshot.h"
 #include "prognose/scenario.h"
 
@@ -131,8 +131,8 @@ struct OngeldigeInvoer {
 };
 // The first thing wrong with this input to voorspel (see there); nullopt when it is valid.
 std::optional<OngeldigeInvoer> controleer_invoer(const model::Snapshot& s, Date peildatum,
-                                                const Instellingen& inst,
-                                                const std::vector<Scenario>& scenarios);
+                                                 const Instellingen& inst,
+                                                 const std::vector<Scenario>& scenarios);
 
 // The forecast from `peildatum` on, on `s` as known on the peildatum (build it with
 // model::bouw_snapshot(store, peildatum)). InvalidArgument: horizon outside 1..60, runs

@@ -143,10 +143,18 @@ std::string HttpVerzoek::kop(std::string_view naam) const {
 }
 
 const std::vector<std::pair<std::string, std::string>>& dashboard_paginas() {
+  // Contracten & budget has sub-pages (web/contracten/); /contracten itself leads to them.
   static const std::vector<std::pair<std::string, std::string>> m = {
-      {"/overzicht", "overzicht"},   {"/trajecten", "trajecten"},
-      {"/doelen", "doelen"},         {"/vergelijken", "vergelijken"},
-      {"/contracten", "contracten"}, {"/wachttijden", "wachttijden"},
+      {"/overzicht", "overzicht"},
+      {"/trajecten", "trajecten"},
+      {"/doelen", "doelen"},
+      {"/vergelijken", "vergelijken"},
+      {"/contracten", "contracten"},
+      {"/contracten/budgetplafonds", "contracten/budgetplafonds"},
+      {"/contracten/uitgaven", "contracten/uitgaven"},
+      {"/contracten/contracten", "contracten/contracten"},
+      {"/contracten/registers", "contracten/registers"},
+      {"/wachttijden", "wachttijden"},
       {"/prognose", "prognose"},
   };
   return m;

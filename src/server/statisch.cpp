@@ -186,13 +186,19 @@ std::shared_ptr<const StatischBestand> StatischeBestanden::laad(
       if (!td || !lees(deel, tekst)) return nullptr;
       in.bronnen.emplace_back(deel, *td);
       nieuwste = std::max(nieuwste, *td);
-      // The page itself, current in the navigation.
-      const std::string link =
-          "\" href=\"/" + *pagina_naam + "\" data-pagina=\"" + *pagina_naam + "\">";
-      if (auto l = tekst.find(link); l != std::string::npos)
-        tekst.replace(l, link.size(),
-                      " utrecht-link--current\" href=\"/" + *pagina_naam + "\" data-pagina=\"" +
-                          *pagina_naam + "\" aria-current=\"page\">");
+      // The page itself, current in the navigation; a page of a section
+      // (contracten/budgetplafonds) also marks its section (contracten) in the main navigation.
+      auto markeer = [&tekst](const std::string& link_naam, std::string_view aria) {
+        const std::string link =
+            "\" href=\"/" + link_naam + "\" data-pagina=\"" + link_naam + "\">";
+        if (auto l = tekst.find(link); l != std::string::npos)
+          tekst.replace(l, link.size(),
+                        " utrecht-link--current\" href=\"/" + link_naam + "\" data-pagina=\"" +
+                            link_naam + "\" aria-current=\"" + std::string(aria) + "\">");
+      };
+      markeer(*pagina_naam, "page");
+      if (auto schuin = pagina_naam->find('/'); schuin != std::string::npos)
+        markeer(pagina_naam->substr(0, schuin), "true");
       // In place of the comment, which keeps its own indentation.
       tekst.erase(0, tekst.find_first_not_of(' '));
       while (!tekst.empty() && tekst.back() == '\n') tekst.pop_back();

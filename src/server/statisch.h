@@ -3,7 +3,9 @@
 // web/bouw.mjs does for web/dist/), a strong ETag (a hash of the content) and its
 // Last-Modified time; it is read again when the file on disk changes. Pages may include
 // shared fragments from web/delen/ by a comment `<!--#naam-->` (the head, the navigation, the
-// footer): the navigation marks the page itself as current.
+// footer, a section's sub-navigation): the navigation marks the page itself as current
+// (aria-current="page"), and a page of a section (contracten/budgetplafonds) its section too
+// (aria-current="true").
 #pragma once
 
 #include <filesystem>

@@ -97,7 +97,7 @@ struct WachtRij {
   int64_t toewijzing_nummer = 0;
   std::string gemeente, aanbieder, categorie, productcode;
   Date toewijzingsdatum;
-  std::optional<Date> einddatum;          // cut at the last current stop levering when earlier
+  std::optional<Date> einddatum;            // cut at the last current stop levering when earlier
   std::optional<Date> verzoek_dagtekening;  // of the JW315 it answers, when known
   std::optional<Date> eerste_start;         // the earliest current start levering
 };
@@ -206,9 +206,8 @@ class Contractregisters {
   // The current deliveries (JW305 starts with their JW307 stop) of aanbieder `agb` for
   // `gemeente` (the toewijzing's, or the message's when the toewijzing is unknown) that ran on
   // some day of [van, tot], counted per product, most first.
-  virtual Result<std::vector<LeveringenPerProduct>> leveringen_per_product(std::string_view agb,
-                                                                           std::string_view gemeente,
-                                                                           Date van, Date tot) = 0;
+  virtual Result<std::vector<LeveringenPerProduct>> leveringen_per_product(
+      std::string_view agb, std::string_view gemeente, Date van, Date tot) = 0;
   // Every gemeente of the register with its reported PGB and algemene voorzieningen spend and
   // target share of maatwerk in `jaar`, by code.
   virtual Result<std::vector<VoorzieningRij>> voorzieningen(int jaar) = 0;

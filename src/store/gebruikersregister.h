@@ -35,13 +35,15 @@ class Gebruikersregister {
 
   // Adds user `g` (its id, counter and lockout are ignored) created at `aangemaakt_op`; its id.
   // AlreadyExists when the name is taken.
-  virtual Result<int64_t> voeg_gebruiker_toe(const Gebruiker& g, std::string_view aangemaakt_op) = 0;
+  virtual Result<int64_t> voeg_gebruiker_toe(const Gebruiker& g,
+                                             std::string_view aangemaakt_op) = 0;
   // The user with this name; nullopt when there is none.
   virtual Result<std::optional<Gebruiker>> zoek_gebruiker(std::string_view gebruikersnaam) = 0;
   // Records a failed login of user `id` at Unix time `nu`: after `max` consecutive failures
   // the account is locked until nu + blokkeer_seconden and the counter restarts. Whether it
   // is locked now. NotFound when there is no such user.
-  virtual Result<bool> login_mislukt(int64_t id, int64_t nu, int max, int64_t blokkeer_seconden) = 0;
+  virtual Result<bool> login_mislukt(int64_t id, int64_t nu, int max,
+                                     int64_t blokkeer_seconden) = 0;
   // Records a successful login: the counter goes back to 0 and a lockout ends.
   virtual Status login_gelukt(int64_t id) = 0;
   // Stores an API token by the SHA-256 of the token, for aanbieder `agb`.

@@ -116,11 +116,13 @@ Result<int64_t> schrijf_plafond(Db& db, int64_t id, const Budgetplafond& p) {
   dubbel.reset();
   if (bestaat)
     return AlreadyExists("er is al een budgetplafond voor deze aanbieder, dit jaar en dit bereik");
-  auto& s = id == 0 ? db.prepare("INSERT INTO budgetplafond (aanbieder, jaar, gemeente, categorie,"
-                                 " bedrag_cent, bij_overschrijding) VALUES (?, ?, ?, ?, ?, ?)")
-                    : db.prepare("UPDATE budgetplafond SET aanbieder = ?, jaar = ?, gemeente = ?,"
-                                 " categorie = ?, bedrag_cent = ?, bij_overschrijding = ?"
-                                 " WHERE id = ?");
+  auto& s = id == 0 ? db.prepare(
+                          "INSERT INTO budgetplafond (aanbieder, jaar, gemeente, categorie,"
+                          " bedrag_cent, bij_overschrijding) VALUES (?, ?, ?, ?, ?, ?)")
+                    : db.prepare(
+                          "UPDATE budgetplafond SET aanbieder = ?, jaar = ?, gemeente = ?,"
+                          " categorie = ?, bedrag_cent = ?, bij_overschrijding = ?"
+                          " WHERE id = ?");
   s.bind(1, p.aanbieder)
       .bind(2, p.jaar)
       .bind(3, p.gemeente)
@@ -246,8 +248,14 @@ Result<std::vector<Contract>> SqliteStore::contracten(const std::optional<std::s
   if (aanbieder) s.bind(1, *aanbieder);
   std::vector<Contract> uit;
   JR_RETURN_IF_ERROR(rijen(s, [&](const Stmt& r) {
-    uit.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), datum(r.text(4)),
-                   opt_datum(r.opt_text(5)), {}, r.int64(6)});
+    uit.push_back({r.int64(0),
+                   r.text(1),
+                   r.text(2),
+                   r.text(3),
+                   datum(r.text(4)),
+                   opt_datum(r.opt_text(5)),
+                   {},
+                   r.int64(6)});
   }));
   auto& g = db_->prepare("SELECT gemeente FROM contract_gemeente WHERE contract_id = ? ORDER BY 1");
   for (auto& c : uit) {
@@ -277,7 +285,8 @@ Result<int64_t> SqliteStore::maak_contract(const Contract& c) {
 
 Status SqliteStore::wijzig_contract(int64_t id, const Contract& c, Versie versie) {
   if (versie && *versie == 0) return InvalidArgument("een contract maakt u met POST");
-  JR_RETURN_IF_ERROR(neem_versie(*db_, "contract", "id", id, versie, "contract " + std::to_string(id)));
+  JR_RETURN_IF_ERROR(
+      neem_versie(*db_, "contract", "id", id, versie, "contract " + std::to_string(id)));
   return schrijf_contract(*db_, id, c);
 }
 
@@ -568,7 +577,8 @@ Status SqliteStore::koppel_verzoek(int64_t verzoek_id, int64_t toewijzing_id) {
 
 // ---- Gebruikersregister ----
 
-Result<int64_t> SqliteStore::voeg_gebruiker_toe(const Gebruiker& g, std::string_view aangemaakt_op) {
+Result<int64_t> SqliteStore::voeg_gebruiker_toe(const Gebruiker& g,
+                                                std::string_view aangemaakt_op) {
   Status st = db_->prepare(
                      "INSERT INTO gebruiker (gebruikersnaam, wachtwoord_hash, rol, gemeente, "
                      "aangemaakt_op) VALUES (?, ?, ?, ?, ?)")
@@ -591,13 +601,14 @@ Result<std::optional<Gebruiker>> SqliteStore::zoek_gebruiker(std::string_view ge
   s.bind(1, gebruikersnaam);
   std::optional<Gebruiker> g;
   JR_RETURN_IF_ERROR(rijen(s, [&](const Stmt& r) {
-    g = Gebruiker{r.int64(0),      r.text(1),       r.text(2),       r.text(3),
-                  r.opt_text(4),   r.int64(5) != 0, r.int64(6),      r.opt_int64(7)};
+    g = Gebruiker{r.int64(0),    r.text(1),       r.text(2),  r.text(3),
+                  r.opt_text(4), r.int64(5) != 0, r.int64(6), r.opt_int64(7)};
   }));
   return g;
 }
 
-Result<bool> SqliteStore::login_mislukt(int64_t id, int64_t nu, int max, int64_t blokkeer_seconden) {
+Result<bool> SqliteStore::login_mislukt(int64_t id, int64_t nu, int max,
+                                        int64_t blokkeer_seconden) {
   auto& s = db_->prepare("SELECT mislukte_pogingen FROM gebruiker WHERE id = ?");
   s.bind(1, id);
   std::optional<int64_t> eerder;

@@ -1104,8 +1104,8 @@ std::string_view schema_van(std::string_view url) {
   if (dubbelepunt == std::string_view::npos || dubbelepunt == 0) return {};
   const std::string_view schema = url.substr(0, dubbelepunt);
   const bool ok = std::all_of(schema.begin(), schema.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '+' || c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '-' || c == '.';
   });
   return ok ? schema : std::string_view();
 }

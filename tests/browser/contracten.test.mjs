@@ -1,86 +1,20 @@
-// Browser tests of the pages Contracten & budget and Wachttijden: headless Debian chromium driven
-// by playwright-core against a running `jeugdregie serve` with the generated region (run.sh).
-// Each page shows the API's numbers, keeps its filters in the URL, changes a register through
-// its form, downloads CSV and XLSX, and leaves a screenshot in test-artifacts/.
-import { test, before, after } from 'node:test';
+// Browser tests of Contracten & budget (its pages Budgetplafonds, Uitgaven, Contracten and
+// Aanbieders en tarieven under /contracten/) and of Wachttijden: headless Debian chromium
+// driven by playwright-core against a running `jeugdregie serve` with the generated region
+// (run.sh). Each page shows the API's numbers, keeps its filters in the URL (and hands them to
+// the other pages of its section), changes a register through its form, downloads CSV and
+// XLSX, and leaves a screenshot in test-artifacts/, as the contractmanager and, for the pages
+// of Contracten & budget, as the beleidsmedewerker too.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { ARTEFACTEN, BELEID, CONTRACT, apiAls, metBrowser, nieuwePagina as pagina, open } from './gedeeld.mjs';
 
-const hier = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(hier, '..', '..');
-const require = createRequire(path.join(repo, 'web', 'package.json'));
-const { chromium } = require('playwright-core');
-
-const URL_BASIS = process.env.JR_URL || 'http://127.0.0.1:8099';
-// With access control, run.sh creates a contractmanager (JR_CONTRACT_GEBRUIKER and
-// JR_CONTRACT_WACHTWOORD): these pages read and change contract registers. Without them the
-// tests run without a session.
-const GEBRUIKER = process.env.JR_CONTRACT_GEBRUIKER;
-const WACHTWOORD = process.env.JR_CONTRACT_WACHTWOORD;
-const ARTEFACTEN = process.env.JR_ARTIFACTS || path.join(repo, 'test-artifacts');
-mkdirSync(ARTEFACTEN, { recursive: true });
-
-let browser;
-let profiel;
-
-before(async () => {
-  profiel = mkdtempSync(path.join(tmpdir(), 'jr-chromium-'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    env: { ...process.env, TMPDIR: profiel },
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  rmSync(profiel, { recursive: true, force: true });
-});
-
-let sessie;
-async function inloggen() {
-  if (!GEBRUIKER) return { koppen: {} };
-  const r = await fetch(`${URL_BASIS}/api/v1/sessie`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ gebruikersnaam: GEBRUIKER, wachtwoord: WACHTWOORD }),
-  });
-  assert.equal(r.status, 201, `inloggen ${GEBRUIKER}: ${r.status}`);
-  const cookie = r.headers.get('set-cookie').split(';')[0];
-  return { koppen: { Cookie: cookie, 'X-CSRF-Token': (await r.json()).csrfToken } };
-}
-
-async function api(pad, opties = {}) {
-  sessie ??= await inloggen();
-  const r = await fetch(`${URL_BASIS}/api/v1/${pad}`, { ...opties, headers: { ...sessie.koppen, ...(opties.headers || {}) } });
-  assert.ok(r.status < 300, `${pad}: ${r.status}`);
-  return r.status === 204 ? null : r.json();
-}
-
-async function nieuwePagina() {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true, locale: 'nl-NL' });
-  if (GEBRUIKER) {
-    // The context's request client shares the browser's cookie jar.
-    const r = await context.request.post(`${URL_BASIS}/api/v1/sessie`, { data: { gebruikersnaam: GEBRUIKER, wachtwoord: WACHTWOORD } });
-    assert.equal(r.status(), 201);
-  }
-  const page = await context.newPage();
-  const fouten = [];
-  page.on('pageerror', (e) => fouten.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') fouten.push(m.text()); });
-  return { context, page, fouten };
-}
-
-async function open(page, pad) {
-  await page.goto(`${URL_BASIS}${pad}`);
-  await page.waitForSelector('#inhoud[data-klaar="ja"]', { timeout: 20000 });
-}
+const b = metBrowser();
+let contractApi;
+const api = async (pad, opties) => (contractApi ??= await apiAls(CONTRACT))(pad, opties);
+const nieuwePagina = (gebruiker = CONTRACT) => pagina(b.browser, gebruiker);
 
 const alsGetal = (v) => (v === '' || v === undefined || v === null ? null : Number(v));
 
@@ -95,7 +29,36 @@ async function download(page, tabelId, formaat) {
   return { naam: dl.suggestedFilename(), inhoud: readFileSync(doel) };
 }
 
-test('contracten & budget: plafonds gelijk aan de API, signalen, plafond aanmaken, toets, CSV/XLSX en screenshot', async () => {
+test('contracten & budget: /contracten leidt naar Budgetplafonds met dezelfde filters, het menu geeft ze door', async () => {
+  const pl = await api('budgetplafonds');
+  const voorz = await api(`voorzieningen?jaar=${pl.jaar}`);
+  const gemeente = voorz.gemeenten[0].gemeente;
+  const { context, page, fouten } = await nieuwePagina();
+  // An old link to the one page of before keeps working.
+  await open(page, `/contracten?jaar=${pl.jaar}&gemeente=${gemeente}`);
+  assert.equal(new URL(page.url()).pathname, '/contracten/budgetplafonds');
+  assert.equal(await page.inputValue('#jaar'), String(pl.jaar));
+  assert.equal(await page.inputValue('#gemeente'), gemeente);
+  // The section is current in the main navigation, the page in its own.
+  assert.equal(await page.getAttribute('.jr-nav a[data-pagina="contracten"]', 'aria-current'), 'true');
+  assert.equal(await page.getAttribute('.jr-subnav a[aria-current="page"]', 'data-pagina'), 'contracten/budgetplafonds');
+  // The sub-navigation takes the filters each page has along.
+  assert.equal(await page.getAttribute('.jr-subnav a[data-pagina="contracten/uitgaven"]', 'href'), `/contracten/uitgaven?jaar=${pl.jaar}&gemeente=${gemeente}`);
+  assert.equal(await page.getAttribute('.jr-subnav a[data-pagina="contracten/contracten"]', 'href'), `/contracten/contracten?gemeente=${gemeente}`);
+  assert.equal(await page.getAttribute('.jr-subnav a[data-pagina="contracten/registers"]', 'href'), '/contracten/registers');
+  await page.click('.jr-subnav a[data-pagina="contracten/uitgaven"]');
+  await page.waitForURL(/\/contracten\/uitgaven\?/);
+  await page.waitForSelector('#inhoud[data-klaar="ja"]');
+  assert.equal(await page.inputValue('#gemeente'), gemeente);
+  assert.equal(await page.getAttribute('.jr-subnav a[aria-current="page"]', 'data-pagina'), 'contracten/uitgaven');
+  // Back in the history: the page before, with its filters.
+  await page.goBack();
+  await page.waitForURL(/\/contracten\/budgetplafonds\?/);
+  assert.deepEqual(fouten, []);
+  await context.close();
+});
+
+test('budgetplafonds: plafonds gelijk aan de API, signalen, plafond aanmaken, toets, CSV', async () => {
   const pl = await api('budgetplafonds');
   assert.ok(pl.jaar, 'de gegenereerde regio heeft budgetplafonds');
   assert.ok(pl.budgetplafonds.length >= 3, `plafonds: ${pl.budgetplafonds.length}`);
@@ -106,7 +69,7 @@ test('contracten & budget: plafonds gelijk aan de API, signalen, plafond aanmake
   assert.ok(signalen.some((s) => s < 80), `signalen ${signalen}`);
 
   const { context, page, fouten } = await nieuwePagina();
-  await open(page, '/contracten');
+  await open(page, '/contracten/budgetplafonds');
   assert.equal(await page.inputValue('#jaar'), String(pl.jaar));
   assert.equal(await page.locator('#plafonds tbody tr').count(), pl.budgetplafonds.length);
   for (const p of pl.budgetplafonds) {
@@ -117,19 +80,13 @@ test('contracten & budget: plafonds gelijk aan de API, signalen, plafond aanmake
     assert.equal(alsGetal(await rij.locator('[data-kolom="gerealiseerd"]').getAttribute('data-waarde')), p.stand.gerealiseerd);
   }
   // The top row has the highest forecast and shows its exhaustion date.
-  const eerste = [...pl.budgetplafonds].sort((a, b) => b.stand.prognosePct - a.stand.prognosePct)[0];
+  const eerste = [...pl.budgetplafonds].sort((a, b2) => b2.stand.prognosePct - a.stand.prognosePct)[0];
   assert.match(await page.textContent('#plafonds tbody tr:first-child [data-kolom="uitputtingsdatum"]'), /(uitgeput op|verwacht) \d+ [a-z]+ \d{4}/);
   const kaart = await page.getAttribute('.jr-kaart[data-sleutel="plafond"] .jr-kaart__waarde', 'data-waarde');
   assert.ok(Math.abs(Number(kaart) - pl.budgetplafonds.reduce((s, p) => s + p.bedrag, 0)) < 0.01);
-  // Months: twelve rows; spend per gemeente and natura/PGB/algemeen are filled.
-  assert.equal(await page.locator('#maanden tbody tr').count(), 12);
-  assert.ok(await page.locator('#gemeenten tbody tr').count() >= 1);
-  const voorz = await api(`voorzieningen?jaar=${pl.jaar}`);
-  assert.equal(await page.locator('#voorzieningen tbody tr').count(), voorz.gemeenten.length + 1);
-  assert.ok(voorz.gemeenten.some((g) => g.doelPctMaatwerk !== null && g.pctMaatwerk !== null));
 
   // Filter on a gemeente: the URL keeps it.
-  const gemeente = voorz.gemeenten[0].gemeente;
+  const gemeente = (await api(`voorzieningen?jaar=${pl.jaar}`)).gemeenten[0].gemeente;
   await page.selectOption('#gemeente', gemeente);
   await page.waitForFunction((g) => location.search.includes(`gemeente=${g}`), gemeente);
   await page.waitForFunction(() => document.querySelector('#inhoud').dataset.klaar === 'ja');
@@ -166,33 +123,132 @@ test('contracten & budget: plafonds gelijk aan de API, signalen, plafond aanmake
   assert.match(await page.textContent('#toets-uitkomst'), /boven het budgetplafond/);
   assert.equal(await page.getAttribute('#toets-uitkomst', 'data-toegestaan'), 'false');
 
-  // A contract through the form, for two gemeenten.
-  const aantalContracten = await page.locator('#contracten tbody tr').count();
-  await page.fill('#contract-kenmerk', 'BROWSERTEST-1');
-  await page.selectOption('#contract-aanbieder', eerste.aanbieder);
-  await page.selectOption('#contract-soort', 'output');
-  await page.fill('#contract-ingangsdatum', `${pl.jaar}-01-01`);
-  await page.selectOption('#contract-gemeenten', voorz.gemeenten.slice(0, 2).map((g) => g.gemeente));
-  await page.click('#contract-opslaan');
-  await page.waitForFunction(() => [...document.querySelectorAll('#contracten tbody tr th')].some((c) => c.textContent === 'BROWSERTEST-1'));
-  const contract = (await api('contracten')).contracten.find((c) => c.kenmerk === 'BROWSERTEST-1');
-  assert.equal(contract.gemeenten.length, Math.min(2, voorz.gemeenten.length));
-  assert.ok(await page.locator('#contracten tbody tr').count() <= aantalContracten + 1);
-  await api(`contracten/${contract.id}`, { method: 'DELETE', headers: { 'If-Match': `"${contract.versie}"` } });
-
   const csv = await download(page, 'plafonds', 'csv');
   assert.match(csv.naam, /^budgetplafonds-.*\.csv$/);
   assert.ok(csv.inhoud.toString('utf8').startsWith('Aanbieder,AGB,Bereik,Plafond (EUR)'), csv.inhoud.toString('utf8').slice(0, 80));
-  const xlsx = await download(page, 'voorzieningen', 'xlsx');
-  assert.match(xlsx.naam, /\.xlsx$/);
-  assert.equal(xlsx.inhoud.subarray(0, 2).toString(), 'PK');
-  await page.screenshot({ path: path.join(ARTEFACTEN, 'contracten.png'), fullPage: true });
 
   page.once('dialog', (d) => d.accept());
   await page.locator(`#plafonds tbody tr[data-plafond-id="${nieuw.id}"] button:has-text("Verwijderen")`).click();
   await page.waitForFunction((id) => !document.querySelector(`#plafonds tbody tr[data-plafond-id="${id}"]`), nieuw.id);
   assert.deepEqual(fouten.filter((f) => !f.includes('409')), []);
   await context.close();
+});
+
+test('uitgaven: per maand, gemeente en product gelijk aan de API, natura/PGB/algemeen, filter, XLSX', async () => {
+  const pl = await api('budgetplafonds');
+  const maanden = await api(`uitgaven?jaar=${pl.jaar}&groepering=maand`);
+  const perGemeente = await api(`uitgaven?jaar=${pl.jaar}&groepering=gemeente`);
+  const perProduct = await api(`uitgaven?jaar=${pl.jaar}&groepering=product`);
+  const voorz = await api(`voorzieningen?jaar=${pl.jaar}`);
+  const { context, page, fouten } = await nieuwePagina();
+  await open(page, '/contracten/uitgaven');
+  assert.equal(await page.inputValue('#jaar'), String(pl.jaar));
+  // Months: twelve rows, each the API's; the cumulative column adds them up.
+  assert.equal(maanden.uitgaven.length, 12);
+  const rijen = await page.$$eval('#maanden tbody tr', (rs) => rs.map((r) => Object.fromEntries(
+    [...r.children].map((c) => [c.dataset.kolom, c.dataset.waarde ?? c.textContent]))));
+  assert.deepEqual(rijen.map((r) => r.Maand), maanden.uitgaven.map((u) => u.sleutel));
+  assert.deepEqual(rijen.map((r) => alsGetal(r.gerealiseerd)), maanden.uitgaven.map((u) => u.gerealiseerd));
+  const som = maanden.uitgaven.reduce((s, u) => s + u.gerealiseerd + u.verplicht, 0);
+  assert.ok(Math.abs(alsGetal(rijen.at(-1).cumulatief) - som) < 0.01);
+  assert.equal(await page.locator('#gemeenten tbody tr').count(), perGemeente.uitgaven.length);
+  assert.equal(await page.locator('#producten tbody tr').count(), perProduct.uitgaven.length);
+  assert.equal(await page.locator('#voorzieningen tbody tr').count(), voorz.gemeenten.length + 1);
+  assert.ok(voorz.gemeenten.some((g) => g.doelPctMaatwerk !== null && g.pctMaatwerk !== null));
+
+  // One gemeente: the URL keeps it, the months follow the API's for that gemeente.
+  const gemeente = voorz.gemeenten[0].gemeente;
+  const eenGemeente = await api(`uitgaven?jaar=${pl.jaar}&groepering=maand&gemeente=${gemeente}`);
+  await page.selectOption('#gemeente', gemeente);
+  await page.waitForFunction((g) => location.search.includes(`gemeente=${g}`), gemeente);
+  await page.waitForFunction((w) => document.querySelector('#maanden tbody tr [data-kolom="gerealiseerd"]')?.dataset.waarde === String(w),
+    eenGemeente.uitgaven[0].gerealiseerd);
+
+  const xlsx = await download(page, 'voorzieningen', 'xlsx');
+  assert.match(xlsx.naam, /\.xlsx$/);
+  assert.equal(xlsx.inhoud.subarray(0, 2).toString(), 'PK');
+  assert.deepEqual(fouten, []);
+  await context.close();
+});
+
+test('contracten: lijst gelijk aan de API, een contract toevoegen voor twee gemeenten', async () => {
+  const pl = await api('budgetplafonds');
+  const voorz = await api(`voorzieningen?jaar=${pl.jaar}`);
+  const c = await api('contracten');
+  const { context, page, fouten } = await nieuwePagina();
+  await open(page, '/contracten/contracten');
+  const kenmerken = await page.$$eval('#contracten tbody tr th', (ths) => ths.map((x) => x.textContent));
+  assert.deepEqual(kenmerken, c.contracten.map((x) => x.kenmerk));
+
+  const aanbieder = c.contracten[0].aanbieder;
+  await page.fill('#contract-kenmerk', 'BROWSERTEST-1');
+  await page.selectOption('#contract-aanbieder', aanbieder);
+  await page.selectOption('#contract-soort', 'output');
+  await page.fill('#contract-ingangsdatum', `${pl.jaar}-01-01`);
+  await page.selectOption('#contract-gemeenten', voorz.gemeenten.slice(0, 2).map((g) => g.gemeente));
+  await page.click('#contract-opslaan');
+  await page.waitForFunction(() => [...document.querySelectorAll('#contracten tbody tr th')].some((x) => x.textContent === 'BROWSERTEST-1'));
+  const contract = (await api('contracten')).contracten.find((x) => x.kenmerk === 'BROWSERTEST-1');
+  assert.equal(contract.gemeenten.length, Math.min(2, voorz.gemeenten.length));
+  assert.equal(contract.soort, 'output');
+  assert.equal(await page.locator('#contracten tbody tr').count(), c.contracten.length + 1);
+  // Filtered on a gemeente it does not cover, the new contract is not listed.
+  const buiten = voorz.gemeenten[2];
+  if (buiten) {
+    await page.selectOption('#gemeente', buiten.gemeente);
+    await page.waitForFunction((g) => location.search.includes(`gemeente=${g}`), buiten.gemeente);
+    await page.waitForFunction(() => ![...document.querySelectorAll('#contracten tbody tr th')].some((x) => x.textContent === 'BROWSERTEST-1'));
+  }
+  await api(`contracten/${contract.id}`, { method: 'DELETE', headers: { 'If-Match': `"${contract.versie}"` } });
+  assert.deepEqual(fouten, []);
+  await context.close();
+});
+
+test('aanbieders en tarieven: aanbieders en productcatalogus gelijk aan de API', async () => {
+  const [a, p] = [await api('aanbieders'), await api('producten')];
+  const { context, page, fouten } = await nieuwePagina();
+  await open(page, '/contracten/registers');
+  const agbs = await page.$$eval('#aanbieders tbody tr', (rs) => rs.map((r) => r.dataset.agb));
+  assert.deepEqual(agbs, a.aanbieders.map((x) => x.agb));
+  for (const x of a.aanbieders)
+    assert.equal(await page.textContent(`#aanbieders tbody tr[data-agb="${x.agb}"] [data-kolom="plafond"]`), x.vrijgesteld ? 'nee' : 'ja', x.agb);
+  assert.equal(await page.locator('#catalogus tbody tr').count(), p.producten.length);
+  const tarieven = await page.$$eval('#catalogus tbody [data-kolom="tarief"]', (cs) => cs.map((x) => Number(x.dataset.waarde)));
+  assert.deepEqual(tarieven, p.producten.map((x) => x.tarief));
+  // A tariff that does not parse is refused with the API's reason, nothing is added.
+  await page.fill('#tarief-bedrag', 'veel');
+  await page.fill('#tarief-van', `${new Date().getFullYear()}-01-01`);
+  await page.click('#tarief-opslaan');
+  await page.waitForSelector('#tarief-fouten .utrecht-alert');
+  assert.equal((await api('producten')).producten.length, p.producten.length);
+  assert.deepEqual(fouten.filter((f) => !f.includes('400')), []);
+  await context.close();
+});
+
+// What each of the two roles that use Contracten & budget sees on its pages: the
+// beleidsmedewerker reads (no forms, no actions), the contractmanager also changes. A
+// screenshot of every page as each of them.
+test('contracten & budget: elke pagina als beleidsmedewerker en als contractmanager, met screenshots', async () => {
+  const FORMULIEREN = {
+    budgetplafonds: ['#plafond-formulier', '#toets-formulier'],
+    uitgaven: [],
+    contracten: ['#contract-formulier'],
+    registers: ['#tarief-formulier'],
+  };
+  for (const [gebruiker, wijzigt] of [[BELEID, false], [CONTRACT, true]]) {
+    const { context, page, fouten } = await nieuwePagina(gebruiker);
+    for (const [deel, formulieren] of Object.entries(FORMULIEREN)) {
+      await open(page, `/contracten/${deel}`);
+      for (const f of formulieren) assert.equal(await page.isVisible(f), wijzigt, `${gebruiker.rol}: ${deel} ${f}`);
+      await page.screenshot({ path: path.join(ARTEFACTEN, `contracten-${deel}-${gebruiker.rol}.png`), fullPage: true });
+    }
+    await open(page, '/contracten/budgetplafonds');
+    assert.equal(await page.locator('#plafonds thead th:has-text("Acties")').count(), wijzigt ? 1 : 0);
+    await open(page, '/contracten/registers');
+    assert.equal(await page.locator('#aanbieders tbody input[type="checkbox"]').count() > 0, wijzigt);
+    assert.deepEqual(fouten, [], gebruiker.rol);
+    await context.close();
+  }
 });
 
 test('wachttijden: verdeling en per aanbieder gelijk aan de API, wachtlijst, norm zetten, CSV en screenshot', async () => {

@@ -5,47 +5,17 @@
 // Every page needs a login: the tests log in as the demo beleidsmedewerker (regio-wide, so
 // figures come with disclosure control), and one test goes through the login page itself.
 //
-// Environment: JR_URL (default http://127.0.0.1:8099), JR_ARTIFACTS (default
-// <repo>/test-artifacts), CHROMIUM (default /usr/bin/chromium), JR_GEBRUIKER and
-// JR_WACHTWOORD (the beleidsmedewerker that run.sh creates).
-import { test, before, after } from 'node:test';
+// Environment: as gedeeld.mjs says (JR_GEBRUIKER and JR_WACHTWOORD: the beleidsmedewerker
+// that run.sh creates).
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { ARTEFACTEN, BELEID, URL_BASIS, metBrowser, nieuwePagina as pagina } from './gedeeld.mjs';
 
-const hier = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(hier, '..', '..');
-const require = createRequire(path.join(repo, 'web', 'package.json'));
-const { chromium } = require('playwright-core');
-
-const URL_BASIS = process.env.JR_URL || 'http://127.0.0.1:8099';
-const ARTEFACTEN = process.env.JR_ARTIFACTS || path.join(repo, 'test-artifacts');
-const GEBRUIKER = process.env.JR_GEBRUIKER || 'beleid';
-const WACHTWOORD = process.env.JR_WACHTWOORD || 'demo-wachtwoord-beleid';
-mkdirSync(ARTEFACTEN, { recursive: true });
-
-let browser;
-let profiel;
-
-before(async () => {
-  profiel = mkdtempSync(path.join(tmpdir(), 'jr-chromium-'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    // playwright gives each launch a fresh --user-data-dir of its own; it also sets TMPDIR for it.
-    env: { ...process.env, TMPDIR: profiel },
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  rmSync(profiel, { recursive: true, force: true });
-});
+const GEBRUIKER = BELEID.naam;
+const WACHTWOORD = BELEID.wachtwoord;
+const b = metBrowser();
 
 // Logs in over the API; the session cookie and CSRF token.
 async function inloggen(gebruikersnaam = GEBRUIKER, wachtwoord = WACHTWOORD) {
@@ -67,19 +37,7 @@ async function api(pad) {
   return r.json();
 }
 
-async function nieuwePagina({ ingelogd = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, acceptDownloads: true, locale: 'nl-NL' });
-  if (ingelogd) {
-    // The context's request client shares the browser's cookie jar.
-    const r = await context.request.post(`${URL_BASIS}/api/v1/sessie`, { data: { gebruikersnaam: GEBRUIKER, wachtwoord: WACHTWOORD } });
-    assert.equal(r.status(), 201);
-  }
-  const page = await context.newPage();
-  const fouten = [];
-  page.on('pageerror', (e) => fouten.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') fouten.push(m.text()); });
-  return { context, page, fouten };
-}
+const nieuwePagina = ({ ingelogd = true } = {}) => pagina(b.browser, ingelogd ? BELEID : null);
 
 async function open(page, pad) {
   const t0 = Date.now();

@@ -179,6 +179,7 @@ class FoutStore final : public store::Store {
   int schema_version() const override { return s_.schema_version(); }
 
   // The registers: forwarded, the import does not use them.
+  Result<std::string> pseudoniem_van(int64_t id) override { return s_.pseudoniem_van(id); }
   Result<std::vector<store::AanbiederRegel>> aanbieders() override { return s_.aanbieders(); }
   Status wijzig_aanbieder(const store::AanbiederRegel& a, Versie versie) override {
     return s_.wijzig_aanbieder(a, versie);

@@ -29,6 +29,16 @@ namespace {
 
 int run(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()); }
 
+// Runs `cmd`; its exit status, and what it wrote to stderr in `fouten` (for a failure message).
+int run_met_fouten(const std::string& cmd, std::string& fouten) {
+  FILE* p = popen((cmd + " 2>&1 >/dev/null").c_str(), "r");
+  if (!p) return -1;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) fouten.append(buf, n);
+  const int status = pclose(p);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 // How an import started by draai_tot ended.
 struct Afloop {
   int batches = 0;      // progress lines ("N berichten vastgelegd") read
@@ -331,7 +341,8 @@ TEST_F(ImportSnel, KillNegenEnOpnieuwGeeftDezelfdeStore) {
     EXPECT_EQ(a.batches, na) << "poging " << poging;
     EXPECT_TRUE(a.gedood) << "poging " << poging;
   }
-  ASSERT_EQ(run(imp + onderbroken.string() + bron), 0);
+  std::string fouten;
+  ASSERT_EQ(run_met_fouten(imp + onderbroken.string() + bron, fouten), 0) << fouten;
   EXPECT_EQ(verschil(tabellen(onderbroken), tabellen(heel)), "");
   EXPECT_EQ(berichten(onderbroken), berichten(heel));
 }

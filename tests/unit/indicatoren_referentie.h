@@ -180,7 +180,7 @@ inline indicators::Telling telling(const Feiten& f, const std::vector<Traject>& 
       bool nieuw = false;
       for (const auto& y : ts)
         if (y.jeugdige == x.jeugdige && y.begin > *x.einde &&
-            y.begin <= einde_volgend_halfjaar(*x.einde))
+            y.begin <= referentie::einde_volgend_halfjaar(*x.einde))
           nieuw = true;
       if (!nieuw) ++t.geen_nieuwe_start;
     } else {

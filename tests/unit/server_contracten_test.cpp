@@ -103,7 +103,7 @@ TEST_F(ServerContracten, BudgetplafondAanmakenLezenWijzigenVerwijderen) {
 
 TEST_F(ServerContracten, FoutieveInvoerNoemtHetVeld) {
   auto p = probleem("POST", "/api/v1/budgetplafonds", 400,
-                    R"({"aanbieder":"123","jaar":1999,"bedrag":-5,"bijOverschrijding":"soms"})");
+                    R"({"aanbieder":"123","jaar":2300,"bedrag":-5,"bijOverschrijding":"soms"})");
   EXPECT_EQ(p["code"], "invalid-params");
   for (const char* veld : {"aanbieder", "jaar", "bedrag", "bijOverschrijding"})
     EXPECT_TRUE(noemt(p, veld)) << veld << " " << p.dump();
@@ -194,7 +194,9 @@ TEST_F(ServerContracten, WachttijdenNormenEnPaginas) {
   EXPECT_EQ(v["gemeenten"].size(), 2u);
   EXPECT_TRUE(v["totaal"]["pctMaatwerk"].is_null());  // no reported algemene voorzieningen
   for (const char* pagina :
-       {"/contracten", "/wachttijden", "/js/contracten.js", "/js/wachttijden.js"}) {
+       {"/contracten", "/contracten/budgetplafonds", "/contracten/uitgaven",
+        "/contracten/contracten", "/contracten/registers", "/wachttijden", "/js/contracten.js",
+        "/js/contracten/gedeeld.js", "/js/contracten/budgetplafonds.js", "/js/wachttijden.js"}) {
     auto p = fx_->client().Get(pagina);
     ASSERT_TRUE(p) << pagina;
     EXPECT_EQ(p->status, 200) << pagina;

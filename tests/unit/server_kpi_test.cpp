@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/codes.h"
 #include "server/kpi.h"
 
 namespace jr::server {
@@ -118,23 +119,49 @@ TEST(KpiJson, RoundTripsAndReportsTypeErrorsPerField) {
   EXPECT_EQ(namen, (std::vector<std::string>{"naam", "nulmeting.waarde", "ambitie"}));
 }
 
-TEST(KpiIndicatorWaarde, ReadsTheIndicatorDocument) {
-  auto g = nlohmann::json::parse(R"({
-    "bevolking0tot17": 2000, "jongerenMetJeugdhulp": 250, "pctJongerenMetJeugdhulp": 11.5,
-    "perGroep": {"metVerblijf": {"jongeren": 30, "trajecten": 33}},
-    "perHulpvorm": {"11": {"jongeren": 10, "trajecten": 12}, "12": {"jongeren": 5, "trajecten": 6},
-                    "13": {"jongeren": 1, "trajecten": 1}, "14": {"jongeren": null, "trajecten": 4}},
-    "jeugdbescherming": 30, "kosten": {"totaalCent": 250000000, "perClientCent": 1000000}})");
-  EXPECT_EQ(indicator_waarde(g, "pctJongerenMetJeugdhulp"), 11.5);
-  EXPECT_EQ(indicator_waarde(g, "pctJongerenMetVerblijf"), 1.5);  // 30 of 2000
-  EXPECT_EQ(indicator_waarde(g, "pctJeugdbescherming"), 1.5);
-  EXPECT_EQ(indicator_waarde(g, "kostenTotaal"), 2500000.0);
-  EXPECT_EQ(indicator_waarde(g, "kostenPerClient"), 10000.0);
-  EXPECT_EQ(indicator_waarde(g, "trajectenPleegzorg"), 12.0);
-  EXPECT_EQ(indicator_waarde(g, "trajectenResidentieel"), 5.0);
-  EXPECT_FALSE(indicator_waarde(g, "gemiddeldeDuurDagen"));  // absent
-  g["perHulpvorm"]["13"]["trajecten"] = nullptr;             // suppressed: sum unknown
-  EXPECT_FALSE(indicator_waarde(g, "trajectenResidentieel"));
+// The KPI values are read from the typed figures of one level, as shown under disclosure
+// control: a count of 10 or more is rounded to 5 for publiek, a smaller one hidden.
+TEST(KpiIndicatorWaarde, ReadsTheTypedFigures) {
+  using indicators::Openbaarheid;
+  indicators::Telling t;
+  t.bevolking0tot17 = 2000;
+  t.jongeren = 250;
+  t.jongeren0tot17 = 230;
+  t.groep_jongeren = {200, 30};
+  const auto i11 = static_cast<size_t>(model::hulpvorm_index(11));
+  const auto i13 = static_cast<size_t>(model::hulpvorm_index(13));
+  const auto i14 = static_cast<size_t>(model::hulpvorm_index(14));
+  t.hv_trajecten[i11] = 12;
+  t.hv_trajecten[i13] = 11;
+  t.hv_trajecten[i14] = 4;
+  t.jeugdbescherming = 30;
+  t.kosten_cent = 250000000;
+  t.kosten_clienten = 250;
+  t.beeindigd = 20;
+  t.duur_som = 20 * 180;
+  t.reden = {15, 3, 1, 0, 1, 0};
+
+  const auto intern = indicators::toon(t, Openbaarheid::kIntern);
+  using indicators::kpi_waarde;
+  EXPECT_EQ(kpi_waarde(intern, "pctJongerenMetJeugdhulp"), 11.5);  // 230 of 2000
+  EXPECT_EQ(kpi_waarde(intern, "jongerenMetJeugdhulp"), 250.0);
+  EXPECT_EQ(kpi_waarde(intern, "pctJongerenMetVerblijf"), 1.5);  // 30 of 2000
+  EXPECT_EQ(kpi_waarde(intern, "pctJeugdbescherming"), 1.5);
+  EXPECT_EQ(kpi_waarde(intern, "kostenTotaal"), 2500000.0);
+  EXPECT_EQ(kpi_waarde(intern, "kostenPerClient"), 10000.0);
+  EXPECT_EQ(kpi_waarde(intern, "trajectenPleegzorg"), 12.0);
+  EXPECT_EQ(kpi_waarde(intern, "trajectenResidentieel"), 15.0);
+  EXPECT_EQ(kpi_waarde(intern, "gemiddeldeDuurDagen"), 180.0);
+  EXPECT_EQ(kpi_waarde(intern, "uitvalPct"), 25.0);  // reden 02-05: 5 of 20
+  EXPECT_FALSE(kpi_waarde(intern, "onbekend"));
+
+  const auto publiek = indicators::toon(t, Openbaarheid::kPubliek);
+  EXPECT_EQ(kpi_waarde(publiek, "trajectenPleegzorg"), 10.0);     // 12 rounded to 5
+  EXPECT_FALSE(kpi_waarde(publiek, "trajectenResidentieel"));     // 4 hidden: sum unknown
+  EXPECT_EQ(kpi_waarde(publiek, "uitvalPct"), std::nullopt);      // 5 below 10
+  EXPECT_EQ(kpi_waarde(publiek, "pctJongerenMetVerblijf"), 1.5);  // 30 shown as 30
+  t.kosten_clienten = 9;  // costs of fewer than 10 cliënten are not shown
+  EXPECT_FALSE(kpi_waarde(indicators::toon(t, Openbaarheid::kPubliek), "kostenPerClient"));
 }
 
 }  // namespace

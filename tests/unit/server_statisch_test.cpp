@@ -62,6 +62,23 @@ TEST(StatischeBestanden, PagesGetTheirFragmentsAndTheNavigationMarksThePageItsel
   EXPECT_EQ(b2->inhoud, "<body>\n  <nav>nieuw</nav>\n<main>een</main></body>");
   EXPECT_NE(b2->etag, b->etag);
 
+  // A page of a section: itself current in the section's sub-navigation, and its section in
+  // the main navigation.
+  schrijf(d / "web/delen/navigatie.html",
+          "<nav><a class=\"x\" href=\"/een\" data-pagina=\"een\">Een</a></nav>\n");
+  schrijf(d / "web/delen/eenmenu.html",
+          "<nav><a class=\"y\" href=\"/een/a\" data-pagina=\"een/a\">A</a>"
+          "<a class=\"y\" href=\"/een/b\" data-pagina=\"een/b\">B</a></nav>\n");
+  later(d / "web/delen/navigatie.html");
+  schrijf(d / "web/een/b.html", "<!--#navigatie--><!--#eenmenu--><main>b</main>");
+  auto sub = s.pagina(d / "web/een/b.html", "een/b");
+  ASSERT_TRUE(sub);
+  EXPECT_EQ(sub->inhoud,
+            "<nav><a class=\"x utrecht-link--current\" href=\"/een\" data-pagina=\"een\" "
+            "aria-current=\"true\">Een</a></nav><nav><a class=\"y\" href=\"/een/a\" "
+            "data-pagina=\"een/a\">A</a><a class=\"y utrecht-link--current\" href=\"/een/b\" "
+            "data-pagina=\"een/b\" aria-current=\"page\">B</a></nav><main>b</main>");
+
   // A fragment that does not exist: no page (404), not half a page.
   schrijf(d / "web/twee.html", "<!--#bestaatniet-->");
   EXPECT_FALSE(s.pagina(d / "web/twee.html", "twee"));
@@ -115,7 +132,9 @@ testing::ServerFixture* ServerStatisch::fx_ = nullptr;
 TEST_F(ServerStatisch, EveryPageHasTheSharedHeadNavigationAndFooterWithItselfCurrent) {
   auto c = fx_->client();
   for (const char* naam :
-       {"overzicht", "trajecten", "doelen", "vergelijken", "contracten", "wachttijden"}) {
+       {"overzicht", "trajecten", "doelen", "vergelijken", "contracten",
+        "contracten/budgetplafonds", "contracten/uitgaven", "contracten/contracten",
+        "contracten/registers", "wachttijden", "prognose"}) {
     auto r = c.Get(std::string("/") + naam);
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 200) << naam;
@@ -124,11 +143,24 @@ TEST_F(ServerStatisch, EveryPageHasTheSharedHeadNavigationAndFooterWithItselfCur
     EXPECT_NE(h.find("<link rel=\"stylesheet\" href=\"/dist/dashboard.css\">"), std::string::npos);
     EXPECT_NE(h.find("<link rel=\"modulepreload\" href=\"/js/grafiek.js\">"), std::string::npos);
     EXPECT_NE(h.find("<footer class=\"jr-voet\">"), std::string::npos) << naam;
-    // Exactly one link is current: this page's.
+    // Exactly one link is the current page: this page's. A page of Contracten & budget also
+    // marks its section in the main navigation, and has the section's sub-navigation.
     const std::string huidig =
         std::string("href=\"/") + naam + "\" data-pagina=\"" + naam + "\" aria-current=\"page\"";
     EXPECT_NE(h.find(huidig), std::string::npos) << naam;
-    EXPECT_EQ(h.find("aria-current"), h.rfind("aria-current")) << naam;
+    EXPECT_EQ(h.find("aria-current=\"page\""), h.rfind("aria-current=\"page\"")) << naam;
+    const bool deel = std::string_view(naam).starts_with("contracten/");
+    const auto sectie = h.find(
+        "utrecht-link--current\" href=\"/contracten\" data-pagina=\"contracten\" "
+        "aria-current=\"true\"");
+    EXPECT_EQ(sectie != std::string::npos, deel) << naam;
+    size_t aantal = 0;
+    for (auto i = h.find("aria-current"); i != std::string::npos; i = h.find("aria-current", i + 1))
+      ++aantal;
+    EXPECT_EQ(aantal, deel ? 2u : 1u) << naam;
+    EXPECT_EQ(h.find("class=\"utrecht-nav-bar jr-subnav\"") != std::string::npos,
+              std::string_view(naam).starts_with("contracten"))
+        << naam;
   }
   auto inloggen = fx_->anoniem().Get("/inloggen");
   ASSERT_TRUE(inloggen);

@@ -28,6 +28,22 @@ export function haalSessie() {
   return sessie;
 }
 
+// The roles by their Dutch names, one and more (the API names them in lowerCamelCase).
+const ROLNAMEN = {
+  jeugdconsulent: ['jeugdconsulent', 'jeugdconsulenten'],
+  regisseur: ['regisseur', 'regisseurs'],
+  contractmanager: ['contractmanager', 'contractmanagers'],
+  beleidsmedewerker: ['beleidsmedewerker', 'beleidsmedewerkers'],
+  functioneelBeheerder: ['functioneel beheerder', 'functioneel beheerders'],
+  privacyOfficer: ['privacy officer', 'privacy officers'],
+};
+const rolNaam = (rol, meer = false) => ROLNAMEN[rol]?.[meer ? 1 : 0] ?? rol;
+
+// Whether the logged-in user has one of `rollen`.
+export async function heeftRol(...rollen) {
+  return rollen.includes((await haalSessie()).rol);
+}
+
 // Roles that may see figures without disclosure control (the server enforces this; the
 // pages only follow it): the others always get niveau publiek.
 const PERSOONSRECHTEN = new Set(['jeugdconsulent', 'regisseur', 'contractmanager', 'aanbieder']);
@@ -60,7 +76,7 @@ async function toonGebruiker() {
   blok.className = 'jr-kop__gebruiker';
   const wie = document.createElement('span');
   wie.id = 'gebruiker-naam';
-  wie.textContent = `${s.gebruikersnaam} (${s.rol}${s.gemeente ? `, gemeente ${s.gemeente}` : ''})`;
+  wie.textContent = `${s.gebruikersnaam} (${rolNaam(s.rol)}${s.gemeente ? `, gemeente ${s.gemeente}` : ''})`;
   const knop = document.createElement('button');
   knop.type = 'button';
   knop.id = 'uitloggen';
@@ -81,6 +97,95 @@ function alleenPubliek() {
   for (const o of niveau.options) if (o.value === 'intern') o.disabled = true;
   niveau.title = 'Uw rol ziet alleen aantallen met onthullingsbeheersing';
 }
+// Who sees what. The links of the navigation, and blocks of a page such as a form that
+// writes, name in data-rollen the roles whose work they serve, as the API's route table admits
+// those roles (the server decides; the pages follow, so that nobody is offered what the API
+// would refuse): for the other roles they are hidden.
+const rollenVan = (el) => el.dataset.rollen.split(/\s+/).filter(Boolean);
+
+function volgRol(rol) {
+  for (const el of document.querySelectorAll('[data-rollen]'))
+    if (!rollenVan(el).includes(rol)) (el.closest('.utrecht-nav-list__item') ?? el).hidden = true;
+  // A navigation with nothing left for the role goes altogether (no empty landmark).
+  for (const nav of document.querySelectorAll('nav.utrecht-nav-bar'))
+    if (!nav.querySelector('.utrecht-nav-list__item:not([hidden])')) nav.hidden = true;
+}
+
+// A page starts its own work once the session is known. For a role the page does not serve
+// (its own link in the navigation says which), it shows 'niet voor uw rol' instead, and asks the
+// API nothing that the API would refuse.
+export async function startPagina(start) {
+  let s;
+  try {
+    s = await haalSessie();
+  } catch (e) {
+    if (e instanceof ApiFout && e.probleem.status === 401) return;  // on to the login page
+    return start();  // the page shows what went wrong
+  }
+  volgRol(s.rol);
+  const eigen = document.querySelector('a[aria-current="page"][data-rollen]');
+  if (eigen && !rollenVan(eigen).includes(s.rol)) {
+    toonNietVoorRol(s, eigen);
+    markeerKlaar();
+    return;
+  }
+  return start();
+}
+
+const opsomming = (lijst) => (lijst.length < 2 ? lijst.join('') : `${lijst.slice(0, -1).join(', ')} en ${lijst.at(-1)}`);
+
+function alinea(...delen) {
+  const p = document.createElement('p');
+  p.className = 'utrecht-paragraph';
+  p.append(...delen);
+  return p;
+}
+
+// In place of the page's content (its heading stays): for whom the page is, who is logged in,
+// and the pages that are there for this role (on a page of a section such as Contracten &
+// budget, that section's own pages for the role rather than the section's entry).
+function toonNietVoorRol(s, eigen) {
+  const inhoud = document.getElementById('inhoud');
+  const kop = inhoud.querySelector('h1');
+  for (const el of [...inhoud.children]) if (el !== kop) el.remove();
+  inhoud.dataset.voorRol = 'nee';
+  const blok = document.createElement('section');
+  blok.className = 'utrecht-alert utrecht-alert--info jr-niet-voor-rol';
+  blok.id = 'niet-voor-rol';
+  blok.setAttribute('aria-labelledby', 'niet-voor-rol-kop');
+  const bericht = document.createElement('div');
+  bericht.className = 'utrecht-alert__message';
+  const h2 = document.createElement('h2');
+  h2.className = 'utrecht-heading-2';
+  h2.id = 'niet-voor-rol-kop';
+  h2.textContent = 'Niet voor uw rol';
+  bericht.append(h2, alinea(`Deze pagina is er voor ${opsomming(rollenVan(eigen).map((r) => rolNaam(r, true)))}. `
+    + `U bent ingelogd als ${rolNaam(s.rol)}${s.gemeente ? ` van gemeente ${s.gemeente}` : ''}.`));
+  const voorRol = (a) => rollenVan(a).includes(s.rol);
+  const sectie = document.querySelector('.jr-nav a[aria-current="true"]');
+  const voorU = [...document.querySelectorAll('.jr-nav a[data-rollen], .jr-subnav a[data-rollen]')]
+    .filter((a) => voorRol(a) && a !== sectie);
+  if (voorU.length) {
+    const links = voorU.map((a) => {
+      const l = document.createElement('a');
+      l.className = 'utrecht-link utrecht-link--html-a';
+      l.href = a.getAttribute('href');
+      l.textContent = a.textContent;
+      return l;
+    });
+    bericht.append(alinea(`${voorU.length === 1 ? 'De pagina' : "De pagina's"} voor uw rol: `,
+      ...links.flatMap((l, i) => (i ? [i === links.length - 1 ? ' en ' : ', ', l] : [l])), '.'));
+  } else {
+    bericht.append(alinea('Voor uw rol zijn er in het dashboard (nog) geen pagina\'s.'));
+  }
+  if (s.rol !== 'functioneelBeheerder') bericht.append(alinea('Hebt u deze pagina voor uw werk nodig? Vraag de functioneel beheerder dan om een andere rol.'));
+  const inhoudBlok = document.createElement('div');
+  inhoudBlok.className = 'utrecht-alert__content';
+  inhoudBlok.append(bericht);
+  blok.append(inhoudBlok);
+  inhoud.append(blok);
+}
+
 if (typeof document !== 'undefined') {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => toonGebruiker().catch(() => {}));
   else toonGebruiker().catch(() => {});

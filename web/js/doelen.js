@@ -1,6 +1,6 @@
 // Doelen: the council's KPIs with their status against the straight path from nulmeting to
 // ambitie; created, edited and removed through the API.
-import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
+import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, startPagina } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { staven, grafiekenGeladen } from './grafiek.js';
@@ -56,7 +56,9 @@ async function laad(nieuw) {
   try {
     const doc = await haal('kpis', { periode, gemeente });
     await grafiekenGeladen;
-    toonMelding($('melding'), doc.kpis.length ? '' : 'Er zijn nog geen KPI\'s. Maak er hieronder een aan.', 'info');
+    // Only who may change KPIs sees the form (data-rollen) and the actions beside each KPI.
+    const wijzigbaar = !$('kpi-formulier-blok').hidden;
+    toonMelding($('melding'), doc.kpis.length ? '' : `Er zijn nog geen KPI's.${wijzigbaar ? ' Maak er hieronder een aan.' : ''}`, 'info');
     const rijen = doc.kpis.map((k) => {
       const b = k.beoordeling;
       const badge = document.createElement('span');
@@ -85,14 +87,15 @@ async function laad(nieuw) {
         { tekst: `${formatteer(b.verwacht, e)}${b.periode ? ` (${b.periode})` : ''}`, waarde: b.verwacht },
         { tekst: formatteer(b.realisatie, e), waarde: b.realisatie },
         { element: badge, tekst: tekst, waarde: b.status },
-        { element: acties, tekst: '' },
+        ...(wijzigbaar ? [{ element: acties, tekst: '' }] : []),
       ];
     });
     toonTabel($('tabel-kpis'), {
       id: 'kpis',
       titel: `KPI's, gemeten op ${doc.periode || 'de laatste periode'}`,
       kolommen: [{ naam: 'KPI' }, { naam: 'Gebied' }, { naam: 'Nulmeting', eenheid: 'x' }, { naam: 'Ambitie', eenheid: 'x' },
-        { naam: 'Verwacht', eenheid: 'x' }, { naam: 'Realisatie', eenheid: 'x' }, { naam: 'Status' }, { naam: 'Acties', export: false }],
+        { naam: 'Verwacht', eenheid: 'x' }, { naam: 'Realisatie', eenheid: 'x' }, { naam: 'Status' },
+        ...(wijzigbaar ? [{ naam: 'Acties', export: false }] : [])],
       rijen,
       opRij: (tr, i) => { tr.dataset.kpiId = doc.kpis[i].id; },
     });
@@ -170,4 +173,4 @@ async function verwijder(k) {
   }
 }
 
-start();
+startPagina(start);

@@ -1,6 +1,6 @@
 // Overzicht: key figures of a gemeente against the regio and a national reference, and the
 // trend over the half years.
-import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
+import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, startPagina } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { staven, lijnen, grafiekenGeladen } from './grafiek.js';
@@ -120,4 +120,4 @@ function toonTrend(g, kern, verloop) {
   });
 }
 
-start();
+startPagina(start);

@@ -1,7 +1,7 @@
 // Prognose: fan chart (p10-p90 band, p50 line, realised history) per indicator and gemeente,
 // a scenario's paired difference with the base, and the backtest's accuracy beside it
 // (GET /api/v1/prognoses, GET /api/v1/prognoses/backtest; docs/prognose.md).
-import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, markeerKlaar } from './api.js';
+import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, markeerKlaar, startPagina } from './api.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
 import { toonGrafiek, grafiekenGeladen } from './grafiek.js';
@@ -167,4 +167,4 @@ function toonBacktest() {
   });
 }
 
-start();
+startPagina(start);

@@ -3,9 +3,13 @@
 import { formatteer } from './opmaak.js';
 import { ApiFout, csrfKoppen } from './api.js';
 
-// kolommen: [{naam, eenheid?}] (eenheid: 'procent', 'euro', 'aantal', 'dagen' or undefined for text)
+// kolommen: [{naam, eenheid?, sleutel?, export?, heel?}] (eenheid: 'procent', 'euro', 'aantal',
+// 'dagen' or undefined for text; sleutel: the cells' data-kolom, else naam; export: false leaves
+// the column out of the downloads; heel: a short code such as 2024-01 or 33 33A01 that is never
+// broken over two lines)
 // rijen: arrays of raw values; a cell may be {tekst, waarde, link} for a link or a text with a value.
 export function toonTabel(houder, { id, titel, kolommen, rijen, opRij }) {
+  for (const oud of houder.querySelectorAll('.utrecht-table-container, .utrecht-table')) overloop.unobserve(oud);
   houder.innerHTML = '';
   const tabel = document.createElement('table');
   tabel.className = 'utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color';
@@ -36,7 +40,7 @@ export function toonTabel(houder, { id, titel, kolommen, rijen, opRij }) {
       const k = kolommen[c];
       const td = document.createElement(c === 0 ? 'th' : 'td');
       if (c === 0) td.scope = 'row';
-      td.className = 'utrecht-table__cell' + (k.eenheid ? ' utrecht-table__cell--numeric-data' : '');
+      td.className = 'utrecht-table__cell' + (k.eenheid ? ' utrecht-table__cell--numeric-data' : '') + (k.heel ? ' jr-heel' : '');
       td.dataset.kolom = k.sleutel || k.naam;
       if (cel && typeof cel === 'object' && !Array.isArray(cel)) {
         if (cel.link) {
@@ -64,8 +68,11 @@ export function toonTabel(houder, { id, titel, kolommen, rijen, opRij }) {
   tabel.append(tbody);
   const container = document.createElement('div');
   container.className = 'utrecht-table-container';
+  container.dataset.titel = titel;
   container.append(tabel);
   houder.append(container);
+  overloop.observe(container);
+  overloop.observe(tabel);
 
   const knoppen = document.createElement('div');
   knoppen.className = 'jr-downloads';
@@ -79,6 +86,32 @@ export function toonTabel(houder, { id, titel, kolommen, rijen, opRij }) {
     knoppen.append(b);
   }
   houder.append(knoppen);
+}
+
+// A table wider than its box scrolls sideways. Then the box is a region named after the table
+// that the keyboard can reach (tabindex 0) and scroll with the arrow keys (WCAG 2.1.1), and the
+// NL Design System's overflow shadows show that there is more; a table that fits stays out of
+// the tab order. Looked at again whenever the box or the table changes size (after layout,
+// never forcing one).
+const overloop = new ResizeObserver((waarnemingen) => {
+  for (const w of waarnemingen) {
+    const c = w.target.closest('.utrecht-table-container');
+    if (c) zetBereikbaar(c);
+  }
+});
+
+function zetBereikbaar(c) {
+  const schuift = c.scrollWidth > c.clientWidth + 1;
+  c.classList.toggle('utrecht-table-container--overflow-inline', schuift);
+  if (schuift) {
+    c.tabIndex = 0;
+    c.setAttribute('role', 'region');
+    c.setAttribute('aria-label', `${c.dataset.titel} (schuift opzij)`);
+  } else {
+    c.removeAttribute('tabindex');
+    c.removeAttribute('role');
+    c.removeAttribute('aria-label');
+  }
 }
 
 function ruweWaarde(cel) {

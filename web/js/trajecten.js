@@ -1,6 +1,6 @@
 // Trajecten: by hulpvorm, verwijzer, reden beëindiging and duur, drilling down from the regio
 // to a gemeente, an aanbieder and its products. The level is in the URL (gemeente, aanbieder).
-import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
+import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, startPagina } from './api.js';
 import { formatteer, HULPVORMEN, VERWIJZERS, REDENEN, DUURKLASSEN } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { staven, grafiekenGeladen } from './grafiek.js';
@@ -133,7 +133,7 @@ function toonOnderdelen(doc, periode) {
   toonTabel($('tabel-onderdelen'), {
     id: 'onderdelen',
     titel: `${kop}, ${periode}`,
-    kolommen: [{ naam: soort === 'product' ? 'Product' : soort === 'aanbieder' ? 'Aanbieder' : 'Gemeente' }, { naam: 'Code' },
+    kolommen: [{ naam: soort === 'product' ? 'Product' : soort === 'aanbieder' ? 'Aanbieder' : 'Gemeente' }, { naam: 'Code', heel: true },
       { naam: soort === 'product' ? 'Leveringen' : 'Trajecten', eenheid: 'aantal', sleutel: maat }],
     rijen,
   });
@@ -151,10 +151,10 @@ function verdeling(id, titel, kolom, data, namen) {
   const rijen = codes.map((c) => [namen[c], c, data[c] ?? null]);
   toonTabel($(`tabel-${id}`), {
     id, titel,
-    kolommen: [{ naam: kolom }, { naam: 'Code' }, { naam: 'Trajecten', eenheid: 'aantal', sleutel: 'trajecten' }],
+    kolommen: [{ naam: kolom }, { naam: 'Code', heel: true }, { naam: 'Trajecten', eenheid: 'aantal', sleutel: 'trajecten' }],
     rijen,
   });
   staven($(`grafiek-${id}`), { labels: codes.map((c) => namen[c]), horizontaal: true, eenheid: 'aantal', reeksen: [{ naam: 'Trajecten', waarden: rijen.map((r) => r[2]) }] });
 }
 
-start();
+startPagina(start);

@@ -1,5 +1,5 @@
 // Vergelijken: the gemeenten of the regio side by side with the regional average.
-import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
+import { haal, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, startPagina } from './api.js';
 import { toonTabel } from './tabel.js';
 import { staven, grafiekenGeladen } from './grafiek.js';
 
@@ -64,4 +64,4 @@ async function laad(nieuw) {
   markeerKlaar();
 }
 
-start();
+startPagina(start);

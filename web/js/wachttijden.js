@@ -1,6 +1,6 @@
 // Wachttijden: the distribution of the wait from aanmelding to start, per aanbieder, product and
 // gemeente against the norm; the current wachtlijst; the norms (editable).
-import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar } from './api.js';
+import { haal, stuur, foutTekst, leesFilters, zetFilters, toonMelding, vulKeuze, periodeOpties, markeerKlaar, startPagina } from './api.js';
 import { formatteer } from './opmaak.js';
 import { toonTabel } from './tabel.js';
 import { toonKaarten } from './kaarten.js';
@@ -19,8 +19,9 @@ let eerste = null;
 async function start() {
   try {
     const f0 = leesFilters({ periode: '', gemeente: '', aanbieder: '' });
-    // The list and the norms do not depend on the periode: asked for alongside.
-    const lijst = haal('wachtlijst', { gemeente: f0.gemeente, aanbieder: f0.aanbieder });
+    // The list and the norms do not depend on the periode: asked for alongside. The list names
+    // toewijzingen: only for the roles that see it (data-rollen).
+    const lijst = wachtlijst(f0.gemeente, f0.aanbieder);
     lijst.catch(() => {});  // a refusal is shown where it is awaited
     const normen = haal('wachttijdnormen');
     normen.catch(() => {});
@@ -69,7 +70,7 @@ async function laad(nieuw) {
     // already by start()).
     const vooraf = eerste && eerste.periode === periode && eerste.gemeente === gemeente && eerste.aanbieder === aanbieder ? eerste : null;
     eerste = null;
-    const lijst = vooraf ? vooraf.lijst : haal('wachtlijst', { gemeente, aanbieder });
+    const lijst = vooraf ? vooraf.lijst : wachtlijst(gemeente, aanbieder);
     lijst.catch(() => {});  // a refusal is shown where it is awaited
     const [w, normen] = await Promise.all(vooraf ? [vooraf.w, vooraf.normen]
       : [haal('wachttijden', { periode, gemeente, aanbieder }), haal('wachttijdnormen')]);
@@ -115,7 +116,7 @@ function toonVerdeling(w) {
 
 function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
   const gesorteerd = [...lijst].sort((a, b) => (b.mediaanDagen ?? 0) - (a.mediaanDagen ?? 0));
-  const kolommen = [{ naam: kop }, { naam: 'Code' }, { naam: 'Gestart', eenheid: 'aantal', sleutel: 'aantal' },
+  const kolommen = [{ naam: kop }, { naam: 'Code', heel: true }, { naam: 'Gestart', eenheid: 'aantal', sleutel: 'aantal' },
     { naam: 'Mediaan (dagen)', eenheid: 'aantal', sleutel: 'mediaanDagen' }, { naam: '80% binnen (dagen)', eenheid: 'aantal', sleutel: 'p80Dagen' },
     { naam: '90% binnen (dagen)', eenheid: 'aantal', sleutel: 'p90Dagen' }, { naam: 'Tot toewijzing (mediaan, dagen)', eenheid: 'aantal', sleutel: 'mediaanTotToewijzingDagen' },
     { naam: 'Toewijzing tot start (mediaan, dagen)', eenheid: 'aantal', sleutel: 'mediaanToewijzingTotStartDagen' },
@@ -137,22 +138,27 @@ function toonGroep(soort, kop, lijst, naam, w, metWachtend = false) {
   });
 }
 
+function wachtlijst(gemeente, aanbieder) {
+  return $('blok-wachtlijst').hidden ? Promise.resolve(null) : haal('wachtlijst', { gemeente, aanbieder });
+}
+
 async function toonWachtlijst(lijst) {
   try {
     const l = await lijst;
+    if (!l) return;
     $('kop-wachtlijst').textContent = `Wachtlijst op ${l.peildatum}: ${formatteer(l.wachtlijst.length, 'aantal')} toegewezen, niet gestart`;
     toonMelding($('melding-wachtlijst'), '');
     toonTabel($('tabel-wachtlijst'), {
       id: 'wachtlijst',
       titel: `Wachtlijst op ${l.peildatum}`,
-      kolommen: [{ naam: 'Toewijzing' }, { naam: 'Gemeente' }, { naam: 'Aanbieder' }, { naam: 'Product' }, { naam: 'Aanmelding' },
+      kolommen: [{ naam: 'Toewijzing', heel: true }, { naam: 'Gemeente' }, { naam: 'Aanbieder' }, { naam: 'Product' }, { naam: 'Aanmelding' },
         { naam: 'Bron' }, { naam: 'Toegewezen' }, { naam: 'Dagen wachtend', eenheid: 'aantal', sleutel: 'dagenWachtend' },
         { naam: 'Norm (dagen)', eenheid: 'aantal', sleutel: 'normDagen' }, { naam: 'Boven norm' }],
       rijen: l.wachtlijst.map((x) => [`${x.gemeente}-${x.toewijzingNummer}`, naamGemeente(x.gemeente), x.aanbiederNaam, naamProduct(`${x.productcategorie} ${x.productcode}`),
         x.aanmelding, x.aanmeldingBron === 'jw315' ? 'verzoek (JW315)' : 'beschikking', x.toewijzingsdatum, x.dagenWachtend, x.normDagen, x.bovenNorm ? 'ja' : 'nee']),
     });
   } catch (e) {
-    // Without the right to see the list (aggregates only), the page shows the figures above.
+    // The list could not be read: the page still shows the figures above.
     $('tabel-wachtlijst').innerHTML = '';
     toonMelding($('melding-wachtlijst'), e.message, 'info');
   }
@@ -186,4 +192,4 @@ async function slaNormOp(ev) {
   }
 }
 
-start();
+startPagina(start);
