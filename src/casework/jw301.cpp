@@ -104,8 +104,18 @@ Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
         a.plaatsnaam = l.ouder->plaats;
         a.land_code = "NL";
         brp.adres = a;
-        m.contactgegevens.push_back(brp);
-        break;
+        if (m.contactgegevens.empty()) m.contactgegevens.push_back(brp);
+        // The ouders/verzorgers as Relaties with their COD472 relation, at the same address.
+        if (!l.relatie) continue;
+        ijw::Relatie r;
+        r.nummer = std::to_string(l.volgnummer);
+        r.soort = *l.relatie;
+        r.naam.geslachtsnaam.achternaam = l.ouder->achternaam;
+        r.naam.geslachtsnaam.voorvoegsel = niet_leeg(l.ouder->voorvoegsel);
+        r.naam.voornamen = niet_leeg(l.ouder->voornamen);
+        r.naam.naam_gebruik = "1";
+        r.contact = brp;
+        m.relaties.push_back(std::move(r));
       }
     }
     if (m.contactgegevens.empty())

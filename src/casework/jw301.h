@@ -2,9 +2,10 @@
 // carries every current toewijzing of the same jeugdige at the same aanbieder of the gemeente.
 // The identity is read through Store::lees_jeugdige (an audit event); contact data
 // (Contactgegevens, Relaties, Communicatie) come from the JW301 the toewijzing was imported
-// from, or else the household's address from the jeugdige's gezin; the built message is validated
-// against its XSD and the in-message rules and stored as sent (bericht, richting 'uit') under a
-// BerichtIdentificatie the gemeente has not used before (uitgaand.h).
+// from, or else the household's address and the ouders/verzorgers (Relaties, COD472) from the
+// jeugdige's gezin; the built message is validated against its XSD and the in-message rules and
+// stored as sent (bericht, richting 'uit') under a BerichtIdentificatie the gemeente has not
+// used before (uitgaand.h).
 #pragma once
 
 #include <cstdint>

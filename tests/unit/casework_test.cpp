@@ -365,6 +365,10 @@ TEST_F(Casework, VerzoekToewijzenBouwtJw301) {
   EXPECT_EQ(m.producten[0].referentie_aanbieder, std::optional<std::string>("REF1"));
   ASSERT_EQ(m.contactgegevens.size(), 1u);
   EXPECT_EQ(m.contactgegevens[0].adres->postcode, std::optional<std::string>("6512AB"));
+  // The ouder is a Relatie with her COD472 relation (10 ouder).
+  ASSERT_EQ(m.relaties.size(), 1u);
+  EXPECT_EQ(m.relaties[0].soort, "10");
+  EXPECT_EQ(m.relaties[0].naam.geslachtsnaam.achternaam, "Visser");
   // Outside the teams' gemeenten: refused.
   EXPECT_EQ(cw_->open_verzoeken(buiten_, ctx_)->size(), 0u);
 }
