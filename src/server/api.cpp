@@ -174,6 +174,9 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
   if (a.status == 400)  // refused input is logged too (by route; the input itself never)
     auditor_.log(v, "geweigerd", kAutorisatiebeheer, "verzoek",
                  route.methode + " " + route.pad + " invalid-params");
+  if (a.status == 403)  // a refusal by the handler: another gemeente's record, need-to-know
+    auditor_.log(v, "geweigerd", kAutorisatiebeheer, "verzoek",
+                 route.methode + " " + route.pad + " 403");
   a.headers.emplace_back("API-Version", std::string(kApiVersie));
   return a;
 }
