@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/demo_casework.h"
 #include "domain/date.h"
 #include "ijw/validator.h"
 #include "server/api.h"
@@ -70,7 +71,17 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
     std::cerr << "jeugdregie: " << s.message() << "\n";
     return 3;
   }
+  // Aanbieders upload iJw messages with their API token, and the toegang's besluiten build
+  // JW301/JW319: both need the standard.
+  auto validator = ijw::Validator::create(cfg.ijw_standaard_dir);
   if (a.demo) {
+    auto w = zaai_demo_casework(bron, validator.ok() ? validator->get() : nullptr,
+                                cfg.ijw_standaard_dir);
+    if (!w.ok()) {
+      std::cerr << "jeugdregie: demo-toegang: " << w.status().message() << "\n";
+      return 3;
+    }
+    if (*w > 0) std::cout << "demo: team en " << *w << " aanmeldingen voor consulent-nijmegen\n";
     auto n = server::zaai_demo_kpis(bron);
     if (!n.ok()) {
       std::cerr << "jeugdregie: demo-KPI's: " << n.status().message() << "\n";
@@ -82,12 +93,11 @@ int run_serve(const ServeArgs& a, const Config& cfg) {
   autorisatie.cookie_secure = a.secure_cookie;
   autorisatie.sessie_idle = std::chrono::minutes(a.sessie_minuten);
   server::Api api(bron, autorisatie);
-  // Aanbieders upload iJw messages with their API token; that needs the standard.
-  auto validator = ijw::Validator::create(cfg.ijw_standaard_dir);
-  if (validator.ok())
+  if (validator.ok()) {
     api.ontvang_berichten(**validator, clock);
-  else
-    std::cerr << "jeugdregie: POST /api/v1/berichten niet beschikbaar: "
+    api.verstuur_berichten(**validator, cfg.ijw_standaard_dir);
+  } else
+    std::cerr << "jeugdregie: iJw-berichten (ontvangen, JW301/JW319 bouwen) niet beschikbaar: "
               << validator.status().message() << "\n";
   server::ServerOpties opties;
   opties.host = a.host;
@@ -131,7 +141,9 @@ void register_serve(CLI::App& app, Context& ctx) {
   c->add_option("--vanaf", a->vanaf,
                 "registratie compleet vanaf deze datum (ingebruikname); eerdere perioden worden "
                 "niet aangeboden");
-  c->add_flag("--demo", a->demo, "maak de demo-KPI's aan als er nog geen zijn");
+  c->add_flag("--demo", a->demo,
+              "maak de demo-KPI's en de demo-toegang (team, aanmeldingen) aan als die er nog niet "
+              "zijn");
   c->add_flag("--secure-cookie", a->secure_cookie,
               "sessiecookie alleen over HTTPS (achter een TLS-proxy)");
   c->add_option("--sessie-minuten", a->sessie_minuten, "sessie verloopt na zoveel minuten stilte")

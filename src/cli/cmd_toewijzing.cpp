@@ -8,10 +8,11 @@
 #include <fstream>
 #include <iostream>
 
+#include "casework/jw301.h"
 #include "cli/commands.h"
 #include "contracts/beheer.h"
 #include "domain/clock.h"
-#include "import/jw301.h"
+#include "ijw/validator.h"
 #include "store/store.h"
 
 namespace jr::cli {
@@ -36,6 +37,11 @@ int run_jw301(const Jw301Args& a, const Config& cfg) {
     return 3;
   }
   store::Store& s = **st;
+  auto validator = ijw::Validator::create(cfg.ijw_standaard_dir);
+  if (!validator.ok()) {
+    std::cerr << "jeugdregie: " << validator.status().message() << "\n";
+    return 3;
+  }
   Status b = s.begin();
   if (!b.ok()) {
     std::cerr << "jeugdregie: " << b.message() << "\n";
@@ -44,7 +50,8 @@ int run_jw301(const Jw301Args& a, const Config& cfg) {
   store::AuditContext audit;
   audit.actor = a.actor;
   audit.verwerkingsactiviteit = "toewijzen";
-  auto m = import::bouw_jw301(s, clock, cfg.ijw_standaard_dir, a.gemeente, a.nummer, audit);
+  auto m = casework::bouw_jw301(s, clock, cfg.ijw_standaard_dir, **validator, a.gemeente, a.nummer,
+                                audit);
   if (!m.ok()) {
     s.rollback();
     std::cerr << "jeugdregie: " << m.status().message() << "\n";

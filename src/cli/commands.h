@@ -25,5 +25,6 @@ void register_bevolking(CLI::App& app, Context& ctx);    // bevolking --import
 void register_register(CLI::App& app, Context& ctx);     // register --import
 void register_wijkteam(CLI::App& app, Context& ctx);     // wijkteam --import
 void register_autorisatie(CLI::App& app, Context& ctx);  // gebruiker, token, audit
+void register_team(CLI::App& app, Context& ctx);         // team toevoegen, lid, lijst
 
 }  // namespace jr::cli

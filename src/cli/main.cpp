@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   jr::cli::register_register(app, ctx);
   jr::cli::register_wijkteam(app, ctx);
   jr::cli::register_autorisatie(app, ctx);
+  jr::cli::register_team(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -8,19 +8,7 @@
 namespace jr::contracts {
 namespace {
 
-// `f` inside one transaction of `store`: committed when it returns Ok, rolled back otherwise.
-template <class F>
-auto in_transactie(store::Store& store, F&& f) -> decltype(f()) {
-  JR_RETURN_IF_ERROR(store.begin());
-  auto r = f();
-  if (!r.ok()) {
-    store.rollback();
-    return r;
-  }
-  Status c = store.commit();
-  if (!c.ok()) return c;
-  return r;
-}
+using store::in_transactie;
 
 std::string euro(int64_t cent) {
   // "€ 1.234.567" (whole euros, Dutch grouping).
@@ -347,8 +335,7 @@ Result<std::vector<PlafondMelding>> Contractbeheer::toets(const Verplichting& ni
   return uit;
 }
 
-Result<GemaakteToewijzing> Contractbeheer::maak_toewijzing(const NieuweToewijzing& n,
-                                                           const store::AuditContext& ctx) {
+Result<store::ToewijzingRecord> Contractbeheer::toewijzing_voor(const NieuweToewijzing& n) {
   auto vz = store_.lees_verzoek(n.verzoek_id);
   if (!vz.ok()) return vz.status();
   store::ToewijzingRecord t;
@@ -366,10 +353,15 @@ Result<GemaakteToewijzing> Contractbeheer::maak_toewijzing(const NieuweToewijzin
   t.budget_cent = vz->budget_cent;
   if (vz->status != "ontvangen")
     return FailedPrecondition("verzoek " + std::to_string(n.verzoek_id) + " is al " + vz->status);
+  return t;
+}
+
+Result<GemaakteToewijzing> Contractbeheer::plaats_toewijzing(store::ToewijzingRecord t,
+                                                             std::optional<int64_t> verzoek_id,
+                                                             const store::AuditContext& ctx) {
   if (t.einddatum && *t.einddatum < t.ingangsdatum)
     return InvalidArgument("de einddatum ligt voor de ingangsdatum");
   t.toewijzingsdatum = clock_.today();
-
   Verplichting v{t.aanbieder,
                  t.gemeente,
                  t.categorie.value_or(""),
@@ -384,30 +376,44 @@ Result<GemaakteToewijzing> Contractbeheer::maak_toewijzing(const NieuweToewijzin
   if (!meldingen.ok()) return meldingen.status();
   for (const auto& m : *meldingen)
     if (m.weigeren) return GemaakteToewijzing{true, {}, std::move(meldingen).value()};
-
-  auto r = in_transactie(store_, [&]() -> Result<int64_t> {
-    auto nummer = store_.volgend_toewijzingnummer(t.gemeente);
-    if (!nummer.ok()) return nummer.status();
-    t.toewijzing_nummer = *nummer;
-    auto id = store_.bewaar_toewijzing(t);
-    if (!id.ok()) return id.status();
-    JR_RETURN_IF_ERROR(store_.koppel_verzoek(n.verzoek_id, *id));
-    auto pseudoniem = store_.pseudoniem_van(t.jeugdige_id);
-    if (!pseudoniem.ok()) return pseudoniem.status();
-    store::AuditEvent e;
-    e.context = ctx;
-    e.handeling = "wijzigen";
-    e.object_type = "toewijzing";
-    e.pseudoniem = *pseudoniem;
-    e.detail = "gemeente=" + t.gemeente +
-               " toewijzing_nummer=" + std::to_string(t.toewijzing_nummer) +
-               " verzoek=" + std::to_string(n.verzoek_id);
-    JR_RETURN_IF_ERROR(store_.audit(e));
-    return *id;
-  });
-  if (!r.ok()) return r.status();
-  t.id = *r;
+  auto nummer = store_.volgend_toewijzingnummer(t.gemeente);
+  if (!nummer.ok()) return nummer.status();
+  t.toewijzing_nummer = *nummer;
+  auto id = store_.bewaar_toewijzing(t);
+  if (!id.ok()) return id.status();
+  if (verzoek_id) JR_RETURN_IF_ERROR(store_.koppel_verzoek(*verzoek_id, *id));
+  auto pseudoniem = store_.pseudoniem_van(t.jeugdige_id);
+  if (!pseudoniem.ok()) return pseudoniem.status();
+  store::AuditEvent e;
+  e.context = ctx;
+  e.handeling = "wijzigen";
+  e.object_type = "toewijzing";
+  e.pseudoniem = *pseudoniem;
+  e.detail = "gemeente=" + t.gemeente + " toewijzing_nummer=" + std::to_string(t.toewijzing_nummer);
+  if (verzoek_id) e.detail += " verzoek=" + std::to_string(*verzoek_id);
+  JR_RETURN_IF_ERROR(store_.audit(e));
+  t.id = *id;
   return GemaakteToewijzing{false, t, std::move(meldingen).value()};
+}
+
+Result<GemaakteToewijzing> Contractbeheer::maak_toewijzing(const NieuweToewijzing& n,
+                                                           const store::AuditContext& ctx) {
+  auto t = toewijzing_voor(n);
+  if (!t.ok()) return t.status();
+  // A refusal writes nothing: the transaction is rolled back like a failure.
+  bool geweigerd = false;
+  std::vector<PlafondMelding> weigering;
+  auto r = in_transactie(store_, [&]() -> Result<GemaakteToewijzing> {
+    auto g = plaats_toewijzing(*t, n.verzoek_id, ctx);
+    if (g.ok() && g->geweigerd) {
+      geweigerd = true;
+      weigering = g->meldingen;
+      return Aborted("geweigerd");
+    }
+    return g;
+  });
+  if (geweigerd) return GemaakteToewijzing{true, {}, std::move(weigering)};
+  return r;
 }
 
 // ---- wachttijden ----

@@ -137,6 +137,18 @@ class Contractbeheer {
   // InvalidArgument for an einddatum before the ingangsdatum.
   Result<GemaakteToewijzing> maak_toewijzing(const NieuweToewijzing& n,
                                              const store::AuditContext& ctx);
+  // The toewijzing that answers verzoek `n.verzoek_id` (unset fields from the verzoek), not
+  // stored. NotFound for an unknown verzoek; FailedPrecondition when it is answered already.
+  Result<store::ToewijzingRecord> toewijzing_voor(const NieuweToewijzing& n);
+  // Toewijzing `t` (gemeente, aanbieder, jeugdige, product, dates, omvang; its number and
+  // toewijzingsdatum are set here) after the plafond check, stored inside the caller's open
+  // transaction with its audit event, answering verzoek `verzoek_id` when given: a command
+  // that makes a toewijzing among other writes (a besluit) uses this. `geweigerd` (nothing
+  // written) when a plafond that says weigeren would be exceeded; InvalidArgument for an
+  // einddatum before the ingangsdatum.
+  Result<GemaakteToewijzing> plaats_toewijzing(store::ToewijzingRecord t,
+                                               std::optional<int64_t> verzoek_id,
+                                               const store::AuditContext& ctx);
 
   Result<std::vector<Wachtgeval>> wachtgevallen();
   // The date of the data: the latest dagtekening of a received message or toewijzingsdatum,

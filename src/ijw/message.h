@@ -310,6 +310,17 @@ struct Jw323 {
 };
 
 // Any incoming message the gemeente stores.
+// ---- JW319 antwoordbericht (gemeente -> aanbieder), on a JW315 or JW317 ----
+// Sent only (never read), so not part of Bericht.
+struct Jw319 {
+  Header header;
+  std::string referentie_aanbieder;
+  std::string verzoek_antwoord;                   // WJ760: 1 afgewezen, 2 in onderzoek
+  std::optional<std::string> reden_afwijzing;     // WJ759, with antwoord 1 (CD085)
+  std::optional<std::string> woonplaatsbeginsel;  // gemeente, with reden 8 (TR377)
+  bool operator==(const Jw319&) const = default;
+};
+
 using Bericht = std::variant<Jw301, Jw305, Jw307, Jw315, Jw317, Jw323>;
 
 }  // namespace jr::ijw

@@ -470,6 +470,26 @@ std::string write_xml(const Jw323& m) {
   append_xml(m, s);
   return s;
 }
+std::string write_xml(const Jw319& m) {
+  std::string s;
+  reserve_for(s, kFrame);
+  W w(s, Berichttype::JW319);
+  auto& x = w.x;
+  const auto p = w.p;
+  w.begin(Berichttype::JW319, m.header);
+  x.open(p, "Antwoord");
+  x.text(p, "ReferentieAanbieder", m.referentie_aanbieder);
+  x.text(p, "VerzoekAntwoord", m.verzoek_antwoord);
+  w.opt_text(p, "RedenAfwijzingVerzoek", m.reden_afwijzing);
+  if (m.woonplaatsbeginsel) {
+    x.open(p, "Woonplaatsbeginsel");
+    x.text(p, "Gemeente", *m.woonplaatsbeginsel);
+    x.close(p, "Woonplaatsbeginsel");
+  }
+  x.close(p, "Antwoord");
+  w.end();
+  return s;
+}
 std::string write_xml(const Bericht& m) {
   std::string s;
   append_xml(m, s);

@@ -17,6 +17,7 @@ std::string write_xml(const Jw307& m);
 std::string write_xml(const Jw315& m);
 std::string write_xml(const Jw317& m);
 std::string write_xml(const Jw323& m);
+std::string write_xml(const Jw319& m);
 std::string write_xml(const Bericht& m);
 
 // The same text appended to `out`, for callers that write many messages through one

@@ -776,7 +776,10 @@ Status verwerk_jw315(Ontvangst& o, const ijw::Jw315& m, const Findings& in_beric
     v.verwijzer_naam = ap.verwijzer.naam;
     v.verwijzer_zorgverlener = ap.verwijzer.zorgverlener_code;
     auto id = o.store.bewaar_verzoek(v);
-    return id.ok() ? Status::Ok() : id.status();
+    if (!id.ok()) return id.status();
+    // The toegang answers it: an item of the gemeente's werkvoorraad, linked to its gezin.
+    auto werk = o.store.werk_voor_verzoek(*id);
+    return werk.ok() ? Status::Ok() : werk.status();
   };
   return verwerk_met_retour(o, m.producten.size(), "AangevraagdProduct", in_bericht, client_fn,
                             product_fn, r);
@@ -1213,6 +1216,9 @@ Status verwerk_jw317(Ontvangst& o, const ijw::Jw317& m, const Findings& in_beric
     }
     auto id = o.store.bewaar_verzoek(v);
     if (!id.ok()) return id.status();
+    // Like a JW315 product: an item of the gemeente's werkvoorraad, linked to its gezin.
+    auto werk = o.store.werk_voor_verzoek(*id);
+    if (!werk.ok()) return werk.status();
   }
   auto g = retour_gegevens(o, ijw::Berichttype::JW318, "retour", 'R');
   if (!g.ok()) return g.status();

@@ -93,7 +93,8 @@ Api::Api(Databron& bron, AutorisatieOpties opties)
       registers_(bron),
       plafonds_(bron),
       wachttijden_(bron),
-      prognose_(bron) {}
+      prognose_(bron),
+      casework_(bron) {}
 
 std::vector<Route> Api::routes() {
   std::vector<Route> r;
@@ -110,6 +111,7 @@ std::vector<Route> Api::routes() {
   voeg(plafonds_.routes());
   voeg(wachttijden_.routes());
   voeg(prognose_.routes());
+  voeg(casework_.routes());
   // Every POST and PUT takes a JSON body, but the upload of an iJw message.
   for (auto& route : r)
     if (route.methode == "POST" || route.methode == "PUT")
@@ -172,6 +174,9 @@ Antwoord Api::behandel(const Route& route, const Verzoek& v) {
   if (a.status == 400)  // refused input is logged too (by route; the input itself never)
     auditor_.log(v, "geweigerd", kAutorisatiebeheer, "verzoek",
                  route.methode + " " + route.pad + " invalid-params");
+  if (a.status == 403)  // a refusal by the handler: another gemeente's record, need-to-know
+    auditor_.log(v, "geweigerd", kAutorisatiebeheer, "verzoek",
+                 route.methode + " " + route.pad + " 403");
   a.headers.emplace_back("API-Version", std::string(kApiVersie));
   return a;
 }

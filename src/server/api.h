@@ -12,6 +12,7 @@
 
 #include "server/api_audit.h"
 #include "server/api_berichten.h"
+#include "server/api_casework.h"
 #include "server/api_exports.h"
 #include "server/api_indicatoren.h"
 #include "server/api_kpis.h"
@@ -55,6 +56,12 @@ class Api {
   void ontvang_berichten(ijw::Validator& validator, const Clock& klok) {
     berichten_.ontvang(validator, klok);
   }
+  // Lets the toegang's besluiten and answers build JW301 and JW319, validated with this
+  // validator (the same one may serve ontvang_berichten: both run under the store lock) against
+  // the standard in `standaard_dir`; without it those routes answer 503.
+  void verstuur_berichten(ijw::Validator& validator, std::filesystem::path standaard_dir) {
+    casework_.verstuur(validator, std::move(standaard_dir));
+  }
 
  private:
   Databron& bron_;
@@ -71,6 +78,7 @@ class Api {
   PlafondsApi plafonds_;
   WachttijdenApi wachttijden_;
   PrognoseApi prognose_;
+  CaseworkApi casework_;
 };
 
 }  // namespace jr::server

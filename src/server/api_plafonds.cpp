@@ -280,20 +280,7 @@ Antwoord PlafondsApi::toewijzing_maak(const Verzoek& v) {
   const auto& t = r->toewijzing;
   json meldingen = json::array();
   for (const auto& m : r->meldingen) meldingen.push_back(melding_json(m, namen));
-  json uit = {{"toewijzing",
-               {{"id", t.id},
-                {"gemeente", t.gemeente},
-                {"toewijzingNummer", t.toewijzing_nummer},
-                {"aanbieder", t.aanbieder},
-                {"productcategorie", opt(t.categorie)},
-                {"productcode", opt(t.productcode)},
-                {"toewijzingsdatum", t.toewijzingsdatum.iso()},
-                {"ingangsdatum", t.ingangsdatum.iso()},
-                {"einddatum", opt(t.einddatum)},
-                {"volume", t.volume ? json(*t.volume) : json(nullptr)},
-                {"eenheid", opt(t.eenheid)},
-                {"frequentie", opt(t.frequentie)}}},
-              {"meldingen", meldingen}};
+  json uit = {{"toewijzing", toewijzing_json(t)}, {"meldingen", meldingen}};
   return json_antwoord(uit, 201);
 }
 

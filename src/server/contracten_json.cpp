@@ -40,6 +40,21 @@ store::AuditContext context(const Verzoek& v, const char* activiteit) {
   return c;
 }
 
+json toewijzing_json(const store::ToewijzingRecord& t) {
+  return {{"id", t.id},
+          {"gemeente", t.gemeente},
+          {"toewijzingNummer", t.toewijzing_nummer},
+          {"aanbieder", t.aanbieder},
+          {"productcategorie", opt(t.categorie)},
+          {"productcode", opt(t.productcode)},
+          {"toewijzingsdatum", t.toewijzingsdatum.iso()},
+          {"ingangsdatum", t.ingangsdatum.iso()},
+          {"einddatum", opt(t.einddatum)},
+          {"volume", t.volume ? json(*t.volume) : json(nullptr)},
+          {"eenheid", opt(t.eenheid)},
+          {"frequentie", opt(t.frequentie)}};
+}
+
 json plafond_json(const Budgetplafond& p, const Namen& bron) {
   return {{"id", p.id},
           {"aanbieder", p.aanbieder},

@@ -49,6 +49,8 @@ nlohmann::json contract_json(const contracts::Contract& c, const Namen& namen);
 nlohmann::json plafond_json(const contracts::Budgetplafond& p, const Namen& namen);
 nlohmann::json stand_json(const contracts::Jaarstand& s);
 nlohmann::json melding_json(const contracts::PlafondMelding& m, const Namen& namen);
+// A toewijzing as made through the API (a verzoek answered, a beschikking).
+nlohmann::json toewijzing_json(const store::ToewijzingRecord& t);
 nlohmann::json spreiding_json(const contracts::Spreiding& s);
 nlohmann::json norm_json(const contracts::NormRegel& n);
 

@@ -254,8 +254,9 @@ class Berichtenverkeer {
                                                         std::string_view dagtekening) = 0;
   // Records on sent message `id` the aanbieder's retour on it: `ontvangst` 'ontvangen' or
   // 'afgekeurd', said by received message `retour_bericht_id` (a later retour replaces an
-  // earlier one). NotFound when there is no sent message `id`; InvalidArgument for another
-  // `ontvangst`.
+  // earlier one); a message of the outbox (Casusregister::zet_in_uitbak) takes the same status
+  // there, so it is no longer offered. NotFound when there is no sent message `id`;
+  // InvalidArgument for another `ontvangst`.
   virtual Status zet_ontvangst(int64_t id, std::string_view ontvangst,
                                int64_t retour_bericht_id) = 0;
   // Starts an import run record; its id.

@@ -701,7 +701,12 @@ Status SqliteStore::zet_ontvangst(int64_t id, std::string_view ontvangst,
                          .run());
   if (db_->changes() == 0)
     return NotFound("verzonden bericht " + std::to_string(id) + " bestaat niet");
-  return Status::Ok();
+  // A message the casework put in the outbox is no longer offered to its aanbieder.
+  return db_->prepare("UPDATE uitgaand SET status = ?, retour_op = ? WHERE bericht_id = ?")
+      .bind(1, ontvangst)
+      .bind(2, clock_.now_iso())
+      .bind(3, id)
+      .run();
 }
 
 Result<int64_t> SqliteStore::start_import_run(std::string_view bron) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -150,6 +151,50 @@ class SqliteStore final : public Store {
   Result<Kpi> wijzig_kpi(int64_t id, const Kpi& kpi, Versie versie) override;
   Status verwijder_kpi(int64_t id, Versie versie) override;
 
+  // Casusregister (sqlite_casework.cpp).
+  Result<int64_t> maak_team(const Team& t) override;
+  Status voeg_teamlid_toe(int64_t team_id, std::string_view gebruikersnaam) override;
+  Result<std::vector<Team>> teams(const std::optional<std::string>& gemeente) override;
+  Result<std::vector<Team>> teams_van(std::string_view gebruikersnaam) override;
+  Result<CaseworkInstellingen> instellingen(std::string_view gemeente) override;
+  Status zet_instellingen(std::string_view gemeente, const CaseworkInstellingen& i) override;
+  Result<std::vector<Leefgebied>> leefgebieden(std::string_view gemeente) override;
+  Result<int64_t> maak_gezin(const GezinRecord& g) override;
+  Result<int64_t> voeg_jeugdige_toe(int64_t gezin_id, int64_t jeugdige_id, Date van) override;
+  Result<int64_t> voeg_ouder_toe(int64_t gezin_id, const Gezinslid& lid) override;
+  Result<std::optional<int64_t>> gezin_van_jeugdige(int64_t jeugdige_id) override;
+  Result<GezinRecord> lees_gezin(int64_t id) override;
+  Status zet_regisseur(int64_t id, const std::optional<std::string>& regisseur,
+                       Versie versie) override;
+  Result<int64_t> bewaar_aanmelding(const AanmeldingRecord& a,
+                                    std::optional<int64_t> team_id) override;
+  Result<std::vector<AanmeldingRecord>> aanmeldingen(int64_t gezin_id) override;
+  Result<int64_t> werk_voor_verzoek(int64_t verzoek_id) override;
+  Result<std::optional<int64_t>> werkitem_van_verzoek(int64_t verzoek_id) override;
+  Result<std::vector<Werkitem>> werkvoorraad(const WerkvoorraadVraag& v) override;
+  Result<std::vector<Werkitem>> werkitems_van_gezin(int64_t gezin_id) override;
+  Result<int64_t> pak_op(int64_t gezin_id, std::string_view medewerker, Date datum) override;
+  Result<int64_t> handel_aanmeldingen_af(int64_t gezin_id, int64_t jeugdige_id,
+                                         Date datum) override;
+  Result<int64_t> bewaar_vraagverheldering(const VraagverhelderingRecord& v) override;
+  Result<std::vector<VraagverhelderingRecord>> vraagverhelderingen(int64_t gezin_id) override;
+  Result<std::optional<int64_t>> plan_versie(int64_t gezin_id) override;
+  Result<int64_t> bewaar_gezinsplan(const GezinsplanRecord& p, Versie basis) override;
+  Result<std::vector<GezinsplanRecord>> gezinsplannen(int64_t gezin_id) override;
+  Result<int64_t> bewaar_besluit(const BesluitRecord& b) override;
+  Result<std::vector<BesluitRecord>> besluiten(int64_t gezin_id) override;
+  Result<int64_t> bewaar_wijkteam_traject(std::string_view gemeente, int64_t jeugdige_id,
+                                          Date begindatum, std::optional<Date> einddatum) override;
+  Result<std::vector<VerzoekRij>> open_verzoeken(
+      const std::vector<std::string>& gemeenten) override;
+  Result<VerzoekRij> lees_verzoek_rij(int64_t id) override;
+  Status bewaar_verzoek_antwoord(const VerzoekAntwoordRecord& a) override;
+  Result<std::vector<IjwToewijzing>> ijw_van_jeugdige(int64_t jeugdige_id) override;
+  Status zet_in_uitbak(int64_t bericht_id, std::string_view aanbieder,
+                       std::optional<int64_t> jeugdige_id, std::string_view tijdstip) override;
+  Result<std::vector<UitgaandBericht>> haal_uitbak_op(std::string_view aanbieder,
+                                                      std::string_view tijdstip) override;
+
   sqlite::Db& db() { return *db_; }
 
  private:
@@ -170,6 +215,9 @@ class SqliteStore final : public Store {
   };
   std::vector<Reeks> reeksen_;
   Status schrijf_reeksen();
+  // Free text and identities of ouders, sealed as a JSON object with the Keyring.
+  std::string verzegel(const nlohmann::json& j) const;
+  Result<nlohmann::json> ontzegel(std::string_view sealed) const;
 };
 
 }  // namespace jr::store

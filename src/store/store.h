@@ -8,6 +8,7 @@
 //                                      budgetplafonds, wachttijdnormen, and their figures
 //   Gebruikersregister (gebruikersregister.h)  users and API tokens
 //   Kpiregister (kpiregister.h)        the council's KPIs
+//   Casusregister (casusregister.h)    the toegang's gezinnen, werkvoorraad, plans, besluiten
 // A caller takes the role it needs. One implementation, SqliteStore (embedded, private to
 // this folder), implements them all; open_store(url) is the only place that names it.
 #pragma once
@@ -22,6 +23,7 @@
 #include "domain/status.h"
 #include "store/auditlog.h"
 #include "store/berichtenverkeer.h"
+#include "store/casusregister.h"
 #include "store/contractregisters.h"
 #include "store/gebruikersregister.h"
 #include "store/jeugdigen.h"
@@ -44,7 +46,8 @@ class Store : public Transacties,
               public Berichtenverkeer,
               public Contractregisters,
               public Gebruikersregister,
-              public Kpiregister {
+              public Kpiregister,
+              public Casusregister {
  public:
   ~Store() override = default;
 

@@ -29,4 +29,19 @@ class Transacties {
   virtual Result<int64_t> data_versie() = 0;
 };
 
+// `f()` (a Status or Result) inside one transaction of `t`: committed when it returns Ok, rolled
+// back otherwise; the commit's failure when the commit fails.
+template <class F>
+auto in_transactie(Transacties& t, F&& f) -> decltype(f()) {
+  JR_RETURN_IF_ERROR(t.begin());
+  auto r = f();
+  if (!r.ok()) {
+    t.rollback();
+    return r;
+  }
+  Status c = t.commit();
+  if (!c.ok()) return c;
+  return r;
+}
+
 }  // namespace jr::store

@@ -284,6 +284,111 @@ class FoutStore final : public store::Store {
     return s_.wijzig_kpi(id, kpi, versie);
   }
   Status verwijder_kpi(int64_t id, Versie versie) override { return s_.verwijder_kpi(id, versie); }
+  // Casusregister: the import writes only werk_voor_verzoek (a JW315 becomes work), which can
+  // fail like any write; the rest forwards.
+  Result<int64_t> werk_voor_verzoek(int64_t v) override {
+    if (schrijf()) return fout();
+    return s_.werk_voor_verzoek(v);
+  }
+  Result<int64_t> maak_team(const store::Team& t) override { return s_.maak_team(t); }
+  Status voeg_teamlid_toe(int64_t t, std::string_view g) override {
+    return s_.voeg_teamlid_toe(t, g);
+  }
+  Result<std::vector<store::Team>> teams(const std::optional<std::string>& g) override {
+    return s_.teams(g);
+  }
+  Result<std::vector<store::Team>> teams_van(std::string_view g) override {
+    return s_.teams_van(g);
+  }
+  Result<store::CaseworkInstellingen> instellingen(std::string_view g) override {
+    return s_.instellingen(g);
+  }
+  Status zet_instellingen(std::string_view g, const store::CaseworkInstellingen& i) override {
+    return s_.zet_instellingen(g, i);
+  }
+  Result<std::vector<store::Leefgebied>> leefgebieden(std::string_view g) override {
+    return s_.leefgebieden(g);
+  }
+  Result<int64_t> maak_gezin(const store::GezinRecord& g) override { return s_.maak_gezin(g); }
+  Result<int64_t> voeg_jeugdige_toe(int64_t g, int64_t j, Date v) override {
+    return s_.voeg_jeugdige_toe(g, j, v);
+  }
+  Result<int64_t> voeg_ouder_toe(int64_t g, const store::Gezinslid& l) override {
+    return s_.voeg_ouder_toe(g, l);
+  }
+  Result<std::optional<int64_t>> gezin_van_jeugdige(int64_t j) override {
+    return s_.gezin_van_jeugdige(j);
+  }
+  Result<store::GezinRecord> lees_gezin(int64_t id) override { return s_.lees_gezin(id); }
+  Status zet_regisseur(int64_t id, const std::optional<std::string>& r, Versie v) override {
+    return s_.zet_regisseur(id, r, v);
+  }
+  Result<int64_t> bewaar_aanmelding(const store::AanmeldingRecord& a,
+                                    std::optional<int64_t> t) override {
+    return s_.bewaar_aanmelding(a, t);
+  }
+  Result<std::vector<store::AanmeldingRecord>> aanmeldingen(int64_t g) override {
+    return s_.aanmeldingen(g);
+  }
+  Result<std::optional<int64_t>> werkitem_van_verzoek(int64_t v) override {
+    return s_.werkitem_van_verzoek(v);
+  }
+  Result<std::vector<store::Werkitem>> werkvoorraad(const store::WerkvoorraadVraag& v) override {
+    return s_.werkvoorraad(v);
+  }
+  Result<std::vector<store::Werkitem>> werkitems_van_gezin(int64_t g) override {
+    return s_.werkitems_van_gezin(g);
+  }
+  Result<int64_t> pak_op(int64_t g, std::string_view m, Date d) override {
+    return s_.pak_op(g, m, d);
+  }
+  Result<int64_t> handel_aanmeldingen_af(int64_t g, int64_t j, Date d) override {
+    return s_.handel_aanmeldingen_af(g, j, d);
+  }
+  Result<int64_t> bewaar_vraagverheldering(const store::VraagverhelderingRecord& v) override {
+    return s_.bewaar_vraagverheldering(v);
+  }
+  Result<std::vector<store::VraagverhelderingRecord>> vraagverhelderingen(int64_t g) override {
+    return s_.vraagverhelderingen(g);
+  }
+  Result<std::optional<int64_t>> plan_versie(int64_t g) override { return s_.plan_versie(g); }
+  Result<int64_t> bewaar_gezinsplan(const store::GezinsplanRecord& p, Versie b) override {
+    return s_.bewaar_gezinsplan(p, b);
+  }
+  Result<std::vector<store::GezinsplanRecord>> gezinsplannen(int64_t g) override {
+    return s_.gezinsplannen(g);
+  }
+  Result<int64_t> bewaar_besluit(const store::BesluitRecord& b) override {
+    return s_.bewaar_besluit(b);
+  }
+  Result<std::vector<store::BesluitRecord>> besluiten(int64_t g) override {
+    return s_.besluiten(g);
+  }
+  Result<int64_t> bewaar_wijkteam_traject(std::string_view g, int64_t j, Date b,
+                                          std::optional<Date> e) override {
+    return s_.bewaar_wijkteam_traject(g, j, b, e);
+  }
+  Result<std::vector<store::VerzoekRij>> open_verzoeken(
+      const std::vector<std::string>& g) override {
+    return s_.open_verzoeken(g);
+  }
+  Result<store::VerzoekRij> lees_verzoek_rij(int64_t id) override {
+    return s_.lees_verzoek_rij(id);
+  }
+  Status bewaar_verzoek_antwoord(const store::VerzoekAntwoordRecord& a) override {
+    return s_.bewaar_verzoek_antwoord(a);
+  }
+  Result<std::vector<store::IjwToewijzing>> ijw_van_jeugdige(int64_t j) override {
+    return s_.ijw_van_jeugdige(j);
+  }
+  Status zet_in_uitbak(int64_t b, std::string_view a, std::optional<int64_t> j,
+                       std::string_view t) override {
+    return s_.zet_in_uitbak(b, a, j, t);
+  }
+  Result<std::vector<store::UitgaandBericht>> haal_uitbak_op(std::string_view a,
+                                                             std::string_view t) override {
+    return s_.haal_uitbak_op(a, t);
+  }
 
  private:
   bool schrijf() {

@@ -1,8 +1,8 @@
 // Building a JW301 from a stored toewijzing: validates (XSD and in-message rules), reads
 // back into the same values, reads the identity through lees_jeugdige (audit event), and
 // the command line writes it.
+#include "casework/jw301.h"
 #include "ijw/reader.h"
-#include "import/jw301.h"
 #include "import_fixture.h"
 
 namespace jr::testing {
@@ -33,7 +33,7 @@ class Jw301Bouwen : public ImportTest {
 
 TEST_F(Jw301Bouwen, GeldigEnTerugTeLezen) {
   ASSERT_TRUE(store_->begin().ok());
-  auto b = import::bouw_jw301(*store_, mei_, standaard_dir(), kGemeente, 1001, {});
+  auto b = casework::bouw_jw301(*store_, mei_, standaard_dir(), *validator_, kGemeente, 1001, {});
   ASSERT_TRUE(b.ok()) << b.status().to_string();
   ASSERT_TRUE(store_->commit().ok());
   auto v = validator_->validate(b->xml);
@@ -61,7 +61,7 @@ TEST_F(Jw301Bouwen, GeldigEnTerugTeLezen) {
 
 TEST_F(Jw301Bouwen, OnbekendeToewijzing) {
   ASSERT_TRUE(store_->begin().ok());
-  auto b = import::bouw_jw301(*store_, mei_, standaard_dir(), kGemeente, 4242, {});
+  auto b = casework::bouw_jw301(*store_, mei_, standaard_dir(), *validator_, kGemeente, 4242, {});
   store_->rollback();
   EXPECT_EQ(b.status().code(), StatusCode::kNotFound);
 }
@@ -69,8 +69,8 @@ TEST_F(Jw301Bouwen, OnbekendeToewijzing) {
 // Every built message carries a new BerichtIdentificatie (TR056).
 TEST_F(Jw301Bouwen, NieuweIdentificatie) {
   ASSERT_TRUE(store_->begin().ok());
-  auto a = import::bouw_jw301(*store_, mei_, standaard_dir(), kGemeente, 1001, {});
-  auto b = import::bouw_jw301(*store_, mei_, standaard_dir(), kGemeente, 1002, {});
+  auto a = casework::bouw_jw301(*store_, mei_, standaard_dir(), *validator_, kGemeente, 1001, {});
+  auto b = casework::bouw_jw301(*store_, mei_, standaard_dir(), *validator_, kGemeente, 1002, {});
   ASSERT_TRUE(store_->commit().ok());
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_NE(a->bericht.header.identificatie, b->bericht.header.identificatie);

@@ -96,6 +96,23 @@ const Verwacht kVerwacht[] = {
      Scope::kGeen},
     {"DELETE /api/v1/wachttijdnormen/{categorie}", "contractmanager functioneelBeheerder",
      Scope::kGeen},
+    // The toegang's casework (need-to-know): the jeugdconsulent registers aanmeldingen, decides
+    // and answers verzoeken; the regisseur reads and plans for the gezinnen they direct; policy,
+    // contract management, functioneel beheer and the privacy officer see no dossier. The
+    // werkvoorraad and the open verzoeken are bound by team membership, not by a query.
+    {"POST /api/v1/aanmeldingen", "jeugdconsulent", Scope::kGemeente},
+    {"GET /api/v1/werkvoorraad", "jeugdconsulent regisseur", Scope::kGeen},
+    {"GET /api/v1/gezinnen/{id}", "jeugdconsulent regisseur", Scope::kGemeente},
+    {"PUT /api/v1/gezinnen/{id}/regisseur", "jeugdconsulent", Scope::kGemeente},
+    {"POST /api/v1/gezinnen/{id}/vraagverhelderingen", "jeugdconsulent regisseur",
+     Scope::kGemeente},
+    {"GET /api/v1/gezinnen/{id}/gezinsplannen", "jeugdconsulent regisseur", Scope::kGemeente},
+    {"POST /api/v1/gezinnen/{id}/gezinsplannen", "jeugdconsulent regisseur", Scope::kGemeente},
+    {"POST /api/v1/gezinnen/{id}/besluiten", "jeugdconsulent", Scope::kGemeente},
+    {"GET /api/v1/verzoeken", "jeugdconsulent", Scope::kGeen},
+    {"POST /api/v1/verzoeken/{id}/antwoord", "jeugdconsulent", Scope::kGemeente},
+    // The outbox: an aanbieder's token fetches its own messages.
+    {"GET /api/v1/berichten", "aanbieder", Scope::kGeen},
 };
 
 // The hand-written line of `route`; nullptr when it has none.
@@ -116,7 +133,20 @@ std::set<std::string> rollen_van(const char* tekst) {
 
 class Autorisatie : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { fx_ = new ServerFixture(); }
+  static void SetUpTestSuite() {
+    fx_ = new ServerFixture();
+    // The consulenten work in the teams of the gemeenten their scope covers: the regio-wide one
+    // in both, the one of Nijmegen in Nijmegen's (need-to-know is team membership).
+    fx_->bron().met_store([](store::Store& s) {
+      auto nijmegen = s.maak_team({0, "0268", "Wijkteam Nijmegen", "wijkteam"});
+      auto heumen = s.maak_team({0, "0252", "Wijkteam Heumen", "wijkteam"});
+      if (!nijmegen.ok() || !heumen.ok()) throw std::runtime_error("teams");
+      for (auto [team, naam] :
+           {std::pair{*nijmegen, "jeugdconsulent"}, std::pair{*nijmegen, "jeugdconsulent-0268"},
+            std::pair{*heumen, "jeugdconsulent"}})
+        if (!s.voeg_teamlid_toe(team, naam).ok()) throw std::runtime_error("teamlid");
+    });
+  }
   static void TearDownTestSuite() {
     delete fx_;
     fx_ = nullptr;
@@ -157,6 +187,21 @@ int64_t verzoek_van(ServerFixture& fx, const std::optional<std::string>& g) {
   });
 }
 
+// A gezin of gemeente `g` (nullopt: 0252) directed by `regisseur` (when not empty), made
+// directly in the store; its id.
+int64_t gezin_van(ServerFixture& fx, const std::optional<std::string>& g,
+                  const std::string& regisseur) {
+  return fx.bron().met_store([&](store::Store& s) {
+    store::GezinRecord r;
+    r.gemeente = g.value_or("0252");
+    r.aangemaakt_op = Date(2024, 7, 1);
+    if (!regisseur.empty()) r.regisseur = regisseur;
+    auto id = s.maak_gezin(r);
+    if (!id.ok()) throw std::runtime_error(id.status().to_string());
+    return *id;
+  });
+}
+
 // A body that fits every state-changing route: a valid KPI of gemeente `g`, a small export
 // table and a valid plafondtoets or toewijzing (a route reads the fields it knows).
 std::string body_voor(const std::optional<std::string>& g) {
@@ -185,7 +230,8 @@ struct Aanvraag {
 // The request for `r` aimed at gemeente `g` (nullopt: the regio), or an explanation of why
 // the test cannot aim this route at a gemeente.
 std::optional<Aanvraag> aanvraag(ServerFixture& fx, const Route& r,
-                                 const std::optional<std::string>& g, std::string& waarom) {
+                                 const std::optional<std::string>& g, std::string& waarom,
+                                 const std::string& beller = "") {
   Aanvraag a{r.methode, r.pad, ""};
   bool gemeente_gezet = false;
   for (size_t b = a.pad.find('{'); b != std::string::npos; b = a.pad.find('{')) {
@@ -194,6 +240,11 @@ std::optional<Aanvraag> aanvraag(ServerFixture& fx, const Route& r,
     std::string waarde;
     if (r.pad.rfind("/api/v1/kpis/", 0) == 0 && naam == "id") {
       waarde = std::to_string(kpi_van(fx, g));
+      gemeente_gezet = true;
+    } else if (r.pad.rfind("/api/v1/gezinnen/", 0) == 0 && naam == "id") {
+      // A regisseur directs the gezin it is aimed at: what is tested is role and scope.
+      waarde = std::to_string(
+          gezin_van(fx, g, beller.rfind("regisseur", 0) == 0 ? beller : std::string()));
       gemeente_gezet = true;
     } else if (r.pad.rfind("/api/v1/verzoeken/", 0) == 0 && naam == "id") {
       waarde = std::to_string(verzoek_van(fx, g));
@@ -298,7 +349,7 @@ TEST_F(Autorisatie, EveryRouteAdmitsExactlyItsRolesWithinTheirGemeente) {
     for (const auto& b : bellers) {
       for (const auto& doel : doelen) {
         std::string waarom;
-        auto a = aanvraag(*fx_, route, doel, waarom);
+        auto a = aanvraag(*fx_, route, doel, waarom, b.naam);
         ASSERT_TRUE(a) << waarom;
         const Verwacht* hand = verwacht_voor(route);
         ASSERT_NE(hand, nullptr) << route.methode << " " << route.pad << " mist in kVerwacht";

@@ -109,12 +109,14 @@ class ServerFixture {
     return c;
   }
   const std::string& token() const { return token_; }
-  // Lets POST /api/v1/berichten import (with the standard of ../shared/ijw).
+  // Lets POST /api/v1/berichten import, and besluiten and answers build JW301/JW319 (with the
+  // standard of ../shared/ijw).
   void ontvang_berichten() {
     auto v = ijw::Validator::create(standaard_dir());
     if (!v.ok()) throw std::runtime_error(v.status().to_string());
     validator_ = std::move(v).value();
     api_->ontvang_berichten(*validator_, clock_);
+    api_->verstuur_berichten(*validator_, standaard_dir());
   }
   // The server's clock (2024-07-15, standing still until a test advances it).
   FixedClock& klok() { return clock_; }

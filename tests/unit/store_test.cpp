@@ -40,12 +40,12 @@ TEST(Store, OpensMigratesAndReopens) {
   {
     auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
     ASSERT_TRUE(s.ok()) << s.status().to_string();
-    // migrations/sqlite/0001..0010: a new migration raises this number on purpose.
-    EXPECT_EQ((*s)->schema_version(), 10);
+    // migrations/sqlite/0001..0011: a new migration raises this number on purpose.
+    EXPECT_EQ((*s)->schema_version(), 11);
   }
   auto s = store::open_sqlite_store({dir / "a.db", {}, true}, clock);
   ASSERT_TRUE(s.ok());
-  EXPECT_EQ((*s)->schema_version(), 10);  // reopening migrates nothing again
+  EXPECT_EQ((*s)->schema_version(), 11);  // reopening migrates nothing again
   EXPECT_TRUE(std::filesystem::exists(dir / "a.db.key"));
 }
 
@@ -94,7 +94,7 @@ TEST(Store, Migratie0009BewaartVerzoeken) {
   FixedClock clock(Date(2026, 1, 1));
   auto s = store::open_sqlite_store({pad, {}, true}, clock);
   ASSERT_TRUE(s.ok()) << s.status().to_string();
-  EXPECT_EQ((*s)->schema_version(), 10);
+  EXPECT_EQ((*s)->schema_version(), 11);
   auto bekend = (*s)->verzoek_referentie_bekend("65656055", "REF1");
   ASSERT_TRUE(bekend.ok());
   EXPECT_TRUE(*bekend);

@@ -1,17 +1,13 @@
-#include "import/jw301.h"
+#include "casework/jw301.h"
 
-#include <sodium.h>
-
+#include "casework/uitgaand.h"
 #include "ijw/reader.h"
 #include "ijw/retour.h"
 #include "ijw/writer.h"
 #include "ijw/xml.h"
-#include "store/keyring.h"
 
-namespace jr::import {
+namespace jr::casework {
 namespace {
-
-using store::sha256_hex;
 
 std::optional<std::string> niet_leeg(const std::string& s) {
   if (s.empty()) return std::nullopt;
@@ -39,8 +35,8 @@ ijw::ToegewezenProduct product_van(const store::ToewijzingRecord& t) {
 
 Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
                                   const std::filesystem::path& standaard_dir,
-                                  std::string_view gemeente, int64_t nummer,
-                                  const store::AuditContext& audit) {
+                                  ijw::Validator& validator, std::string_view gemeente,
+                                  int64_t nummer, const store::AuditContext& audit) {
   auto gevonden = store.zoek_toewijzing(gemeente, nummer);
   if (!gevonden.ok()) return gevonden.status();
   if (!*gevonden)
@@ -54,22 +50,13 @@ Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
 
   GebouwdBericht out;
   ijw::Jw301& m = out.bericht;
-  // A BerichtIdentificatie not used before by this gemeente (TR056), also not by the JW301s
-  // imported from a previous system.
-  std::string identificatie;
-  for (;;) {
-    auto n = store.volgend_nummer("jw301");
-    if (!n.ok()) return n.status();
-    identificatie = "JR" + std::to_string(*n);
-    auto bekend = store.identificatie_bekend("JW301", gemeente, identificatie);
-    if (!bekend.ok()) return bekend.status();
-    if (!*bekend) break;
-  }
+  auto identificatie = nieuwe_identificatie(store, ijw::Berichttype::JW301, gemeente);
+  if (!identificatie.ok()) return identificatie.status();
   ijw::XsdVersie xsd = ijw::xsd_versie(standaard_dir, ijw::Berichttype::JW301);
   m.header.type = ijw::Berichttype::JW301;
   m.header.afzender = std::string(gemeente);
   m.header.ontvanger = hoofd.aanbieder;
-  m.header.identificatie = identificatie;
+  m.header.identificatie = *identificatie;
   m.header.dagtekening = clock.today();
   m.header.basisschema_xsd_versie = xsd.basisschema;
   m.header.bericht_xsd_versie = xsd.bericht;
@@ -99,9 +86,42 @@ Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
     }
   }
   if (m.contactgegevens.empty()) {
-    ijw::Contact brp;
-    brp.soort = "01";
-    m.contactgegevens.push_back(brp);
+    // Made in jeugdregie: the household's address (of an ouder/verzorger of the jeugdige's
+    // gezin) is the BRP address the message needs (TR061, CD034).
+    auto gezin = store.gezin_van_jeugdige(hoofd.jeugdige_id);
+    if (!gezin.ok()) return gezin.status();
+    if (*gezin) {
+      auto g = store.lees_gezin(**gezin);
+      if (!g.ok()) return g.status();
+      for (const auto& l : g->leden) {
+        if (!l.ouder || l.tot || l.ouder->postcode.empty()) continue;
+        ijw::Contact brp;
+        brp.soort = "01";
+        ijw::Adres a;
+        a.huis = ijw::Huis{l.ouder->huisnummer, std::nullopt, std::nullopt, std::nullopt};
+        a.postcode = l.ouder->postcode;
+        a.straatnaam = l.ouder->straat;
+        a.plaatsnaam = l.ouder->plaats;
+        a.land_code = "NL";
+        brp.adres = a;
+        if (m.contactgegevens.empty()) m.contactgegevens.push_back(brp);
+        // The ouders/verzorgers as Relaties with their COD472 relation, at the same address.
+        if (!l.relatie) continue;
+        ijw::Relatie r;
+        r.nummer = std::to_string(l.volgnummer);
+        r.soort = *l.relatie;
+        r.naam.geslachtsnaam.achternaam = l.ouder->achternaam;
+        r.naam.geslachtsnaam.voorvoegsel = niet_leeg(l.ouder->voorvoegsel);
+        r.naam.voornamen = niet_leeg(l.ouder->voornamen);
+        r.naam.naam_gebruik = "1";
+        r.contact = brp;
+        m.relaties.push_back(std::move(r));
+      }
+    }
+    if (m.contactgegevens.empty())
+      return FailedPrecondition(
+          "er is geen adres van de jeugdige: geef het gezin een ouder/verzorger met adres (de "
+          "JW301 vraagt een BRP-adres)");
   }
   const Date vandaag = clock.today();
   for (const auto& t : *alle) {
@@ -111,20 +131,10 @@ Result<GebouwdBericht> bouw_jw301(store::Store& store, const Clock& clock,
   }
   out.xml = ijw::write_xml(m);
 
-  store::BerichtRecord b;
-  b.richting = "uit";
-  b.berichttype = "JW301";
-  b.afzender = m.header.afzender;
-  b.ontvanger = m.header.ontvanger;
-  b.identificatie = m.header.identificatie;
-  b.dagtekening = m.header.dagtekening.iso();
-  b.inhoud_sha256 = sha256_hex(out.xml);
-  b.xml = out.xml;
-  b.status = "verzonden";
-  auto bid = store.bewaar_bericht(b);
+  auto bid = bewaar_verzonden(store, validator, m.header, out.xml);
   if (!bid.ok()) return bid.status();
   out.bericht_id = *bid;
   return out;
 }
 
-}  // namespace jr::import
+}  // namespace jr::casework
